@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { bindRouterToIpcMain } from './ipc/electron-binding';
+import { createRouter } from './ipc/router';
+import { resolveProfileDir } from './profile';
+import { createServices } from './services';
+import { createMainWindow, hardenContents } from './window/main-window';
+import { appUrlMatcher } from './window/navigation-policy';
+
+// The dev server URL is honoured only in development: a packaged app always loads its own files.
+const appUrl =
+  (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) ||
+  pathToFileURL(join(__dirname, '../renderer/index.html')).href;
+const preloadPath = join(__dirname, '../preload/index.js');
+const isAppUrl = appUrlMatcher(appUrl);
+
+if (app.requestSingleInstanceLock()) {
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
+  app.on('second-instance', focusMainWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.whenReady().then(start).catch(failStart);
+} else {
+  app.quit();
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  const services = await createServices({
+    profileDir: resolveProfileDir(process.env, app.getPath('userData')),
+    downloadsDir: app.getPath('downloads'),
+    version: app.getVersion(),
+    electron: process.versions.electron,
+    chrome: process.versions.chrome,
+  });
+  bindRouterToIpcMain(createRouter(services), {
+    isTrustedSender: isAppUrl,
+    targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
+  });
+  createMainWindow(preloadPath, appUrl);
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
+  });
+}
+
+function focusMainWindow(): void {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+}
+
+function failStart(error: unknown): void {
+  const reason = error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox(
+    'Ferry could not start',
+    `${reason}\n\nNothing in your downloads or settings was changed. Fix the problem above and start Ferry again.`,
+  );
+  app.exit(1);
+}

@@ -1,0 +1,111 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FerryError } from '../../shared/errors';
+import { type Settings, type SettingsPatch, settingsSchema } from '../../shared/settings';
+import { writeFileAtomic } from '../fs/atomic-write';
+import type { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logger';
+
+export const SETTINGS_FILE = 'settings.json';
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: SettingsPatch): Promise<Settings>;
+}
+
+interface SettingsStoreOptions {
+  profileDir: string;
+  defaults: Settings;
+  events: EventHub;
+  logger: Logger;
+}
+
+/**
+ * Settings as a JSON file in the profile folder, written atomically. Updates
+ * are serialised so two quick changes can never be saved out of order.
+ */
+export async function openSettingsStore(options: SettingsStoreOptions): Promise<SettingsStore> {
+  const file = join(options.profileDir, SETTINGS_FILE);
+  let current = await loadSettings(file, options.defaults, options.logger);
+  let saving: Promise<unknown> = Promise.resolve();
+
+  async function save(next: Settings): Promise<Settings> {
+    try {
+      await mkdir(options.profileDir, { recursive: true });
+      await writeFileAtomic(file, `${JSON.stringify(next, null, 2)}\n`);
+    } catch (error) {
+      throw new FerryError(
+        'storage',
+        `Ferry could not save your settings to ${file} (${describeFsError(error)}). Check that the folder exists, is writable and the disk is not full, then try again.`,
+        { cause: error },
+      );
+    }
+    current = next;
+    options.events.emit('settings:changed', next);
+    return next;
+  }
+
+  return {
+    get: () => current,
+    update(patch) {
+      const result = saving.then(() => save({ ...current, ...patch }));
+      saving = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
+/**
+ * Reads what it can: a missing file means defaults, a corrupt one is moved
+ * aside (never deleted) and each field that is still valid is kept.
+ */
+async function loadSettings(file: string, defaults: Settings, logger: Logger): Promise<Settings> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults;
+    logger.warn(`Ferry could not read ${file} (${describeFsError(error)}); using default settings.`);
+    return defaults;
+  }
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    const aside = `${file}.corrupt-${Date.now()}`;
+    await rename(file, aside).catch(() => undefined);
+    logger.warn(`${file} was not valid JSON; it was kept as ${aside} and default settings are in use.`);
+    return defaults;
+  }
+  return mergeValidFields(stored, defaults);
+}
+
+function mergeValidFields(stored: unknown, defaults: Settings): Settings {
+  if (typeof stored !== 'object' || stored === null) return defaults;
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+    const value = (stored as Record<string, unknown>)[key];
+    if (schema.safeParse(value).success) merged[key] = value;
+  }
+  return settingsSchema.parse(merged);
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a file stands where the folder should be';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}

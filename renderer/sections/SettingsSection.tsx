@@ -1,0 +1,113 @@
+import { useId } from 'react';
+import {
+  MAX_CONNECTIONS_PER_DOWNLOAD,
+  MAX_PARALLEL_DOWNLOADS,
+  MAX_SPEED_LIMIT,
+  type Settings,
+  settingProblem,
+  type Theme,
+  themes,
+} from '../../shared/settings';
+import { NumberField } from '../components/NumberField';
+import { selectSaveStatusLabel, selectSettings, selectSpeedLimitLabel } from '../store/selectors';
+import { useFerry } from '../store/store-context';
+
+const themeLabels: Record<Theme, string> = { system: 'Match the system', light: 'Light', dark: 'Dark' };
+const KIB = 1024;
+
+export function SettingsSection() {
+  const settings = useFerry(selectSettings);
+  const status = useFerry((state) => state.settingsStatus);
+  const error = useFerry((state) => state.settingsError);
+  const saveLabel = useFerry(selectSaveStatusLabel);
+
+  if (!settings) {
+    return status === 'error' ? <p role="alert">{error}</p> : <p>Loading settings…</p>;
+  }
+  return (
+    <form className="settings" onSubmit={(event) => event.preventDefault()}>
+      <AppearanceFields settings={settings} />
+      <TransferFields settings={settings} />
+      <p className="save-status" role={status === 'error' ? 'alert' : 'status'} data-status={status}>
+        {saveLabel}
+      </p>
+    </form>
+  );
+}
+
+function AppearanceFields({ settings }: { settings: Settings }) {
+  const update = useFerry((state) => state.updateSettings);
+  const themeId = useId();
+  const notifyId = useId();
+  return (
+    <fieldset>
+      <legend>Appearance and notifications</legend>
+      <div className="field">
+        <label htmlFor={themeId}>Theme</label>
+        <select
+          id={themeId}
+          value={settings.theme}
+          onChange={(event) => update({ theme: event.target.value as Theme })}
+        >
+          {themes.map((theme) => (
+            <option key={theme} value={theme}>
+              {themeLabels[theme]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field field-inline">
+        <input
+          id={notifyId}
+          type="checkbox"
+          checked={settings.notifyOnComplete}
+          onChange={(event) => update({ notifyOnComplete: event.target.checked })}
+        />
+        <label htmlFor={notifyId}>Notify me when a download finishes</label>
+      </div>
+    </fieldset>
+  );
+}
+
+function TransferFields({ settings }: { settings: Settings }) {
+  const update = useFerry((state) => state.updateSettings);
+  const speedLabel = useFerry(selectSpeedLimitLabel);
+  return (
+    <fieldset>
+      <legend>Transfers</legend>
+      <NumberField
+        label="Parallel downloads"
+        hint="How many files download at the same time."
+        value={settings.maxParallelDownloads}
+        min={1}
+        max={MAX_PARALLEL_DOWNLOADS}
+        validate={(value) => settingProblem('maxParallelDownloads', value)}
+        onCommit={(value) => update({ maxParallelDownloads: value })}
+      />
+      <NumberField
+        label="Connections per download"
+        hint="More connections help on servers that limit each one."
+        value={settings.connectionsPerDownload}
+        min={1}
+        max={MAX_CONNECTIONS_PER_DOWNLOAD}
+        validate={(value) => settingProblem('connectionsPerDownload', value)}
+        onCommit={(value) => update({ connectionsPerDownload: value })}
+      />
+      <NumberField
+        label="Speed limit (KiB/s)"
+        hint={`0 means unlimited. Now: ${speedLabel}.`}
+        value={settings.speedLimit / KIB}
+        min={0}
+        max={MAX_SPEED_LIMIT / KIB}
+        validate={(value) => settingProblem('speedLimit', value * KIB)}
+        onCommit={(value) => update({ speedLimit: value * KIB })}
+      />
+      <div className="field">
+        <span className="field-label">Download folder</span>
+        <output className="path" data-testid="download-dir">
+          {settings.downloadDir}
+        </output>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,51 @@
+import type { Theme } from '../../shared/settings';
+import type { FerryState } from './ferry-store';
+import type { Section } from './navigation-slice';
+
+export const sectionTitles: Record<Section, string> = {
+  downloads: 'Downloads',
+  queues: 'Queues',
+  accounts: 'Accounts',
+  settings: 'Settings',
+};
+
+export const selectSection = (state: FerryState): Section => state.section;
+
+export const selectSectionTitle = (state: FerryState): string => sectionTitles[state.section];
+
+export const selectSettings = (state: FerryState) => state.settings;
+
+export const selectTheme = (state: FerryState): Theme => state.settings?.theme ?? 'system';
+
+export function selectSaveStatusLabel(state: FerryState): string {
+  switch (state.settingsStatus) {
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'Saved';
+    case 'error':
+      return state.settingsError ?? 'Ferry could not save your settings.';
+    default:
+      return '';
+  }
+}
+
+export function selectVersionLabel(state: FerryState): string {
+  return state.appInfo ? `${state.appInfo.name} ${state.appInfo.version}` : '';
+}
+
+/** Bytes per second as a person reads it; 0 is "Unlimited". */
+export function formatSpeedLimit(bytesPerSecond: number): string {
+  if (bytesPerSecond <= 0) return 'Unlimited';
+  const units = ['B/s', 'KiB/s', 'MiB/s', 'GiB/s'];
+  let value = bytesPerSecond;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+export const selectSpeedLimitLabel = (state: FerryState): string =>
+  state.settings ? formatSpeedLimit(state.settings.speedLimit) : '';

@@ -1,0 +1,41 @@
+import type { StateCreator } from 'zustand';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+import { errorMessage, type FerryClient } from '../ipc/client';
+import type { FerryState } from './ferry-store';
+
+export type SettingsStatus = 'loading' | 'ready' | 'saving' | 'saved' | 'error';
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  settingsStatus: SettingsStatus;
+  settingsError: string | null;
+  loadSettings(): Promise<void>;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Settings changed elsewhere (another window, the tray, the CLI). */
+  receiveSettings(settings: Settings): void;
+}
+
+export function createSettingsSlice(client: FerryClient): StateCreator<FerryState, [], [], SettingsSlice> {
+  return (set) => ({
+    settings: null,
+    settingsStatus: 'loading',
+    settingsError: null,
+    async loadSettings() {
+      set({ settingsStatus: 'loading', settingsError: null });
+      try {
+        set({ settings: await client.call('settings:get'), settingsStatus: 'ready' });
+      } catch (error) {
+        set({ settingsStatus: 'error', settingsError: errorMessage(error) });
+      }
+    },
+    async updateSettings(patch) {
+      set({ settingsStatus: 'saving', settingsError: null });
+      try {
+        set({ settings: await client.call('settings:update', patch), settingsStatus: 'saved' });
+      } catch (error) {
+        set({ settingsStatus: 'error', settingsError: errorMessage(error) });
+      }
+    },
+    receiveSettings: (settings) => set({ settings }),
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * The names of every IPC channel. Kept free of dependencies so the sandboxed
+ * preload can bundle it without pulling in zod; `contract.ts` checks at compile
+ * time that each name here has a schema and each schema has a name.
+ */
+export const callChannels = ['app:info', 'app:ping', 'settings:get', 'settings:update'] as const;
+
+export const eventChannels = ['settings:changed'] as const;
+
+export type CallChannel = (typeof callChannels)[number];
+export type EventChannel = (typeof eventChannels)[number];
+
+const callChannelSet: ReadonlySet<string> = new Set(callChannels);
+const eventChannelSet: ReadonlySet<string> = new Set(eventChannels);
+
+export function isCallChannel(name: unknown): name is CallChannel {
+  return typeof name === 'string' && callChannelSet.has(name);
+}
+
+export function isEventChannel(name: unknown): name is EventChannel {
+  return typeof name === 'string' && eventChannelSet.has(name);
+}

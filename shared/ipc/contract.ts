@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { appInfoSchema } from '../app-info';
+import { settingsPatchSchema, settingsSchema } from '../settings';
+import type { CallChannel, EventChannel } from './channels';
+import type { IpcResult } from './result';
+
+/**
+ * The one description of the IPC surface. A new channel is a new name in
+ * `channels.ts` plus an entry here; the router, preload and renderer client
+ * derive their types from these maps.
+ */
+
+interface CallSpec {
+  request: z.ZodType;
+  response: z.ZodType;
+}
+
+const noPayload = z.undefined();
+
+/** Renderer -> main calls, each with a request and a response schema. */
+export const calls = {
+  'app:info': { request: noPayload, response: appInfoSchema },
+  'app:ping': {
+    request: z.strictObject({ nonce: z.string().max(200) }),
+    response: z.object({ nonce: z.string(), receivedAt: z.number() }),
+  },
+  'settings:get': { request: noPayload, response: settingsSchema },
+  'settings:update': { request: settingsPatchSchema, response: settingsSchema },
+} as const satisfies Record<CallChannel, CallSpec>;
+
+/** Main -> renderer events, each with its payload schema. */
+export const events = {
+  'settings:changed': settingsSchema,
+} as const satisfies Record<EventChannel, z.ZodType>;
+
+export type CallRequest<C extends CallChannel> = z.infer<(typeof calls)[C]['request']>;
+export type CallResponse<C extends CallChannel> = z.infer<(typeof calls)[C]['response']>;
+export type EventPayload<E extends EventChannel> = z.infer<(typeof events)[E]>;
+
+/** Arguments after the channel name: none when the call takes no payload. */
+export type CallArgs<C extends CallChannel> = CallRequest<C> extends undefined ? [] : [payload: CallRequest<C>];
+
+/** An event as the router emits it: the channel and its payload, correlated. */
+export type IpcEvent = { [E in EventChannel]: { event: E; payload: EventPayload<E> } }[EventChannel];
+
+/** `window.ferry`: exactly what the preload exposes. */
+export interface FerryApi {
+  invoke<C extends CallChannel>(channel: C, ...args: CallArgs<C>): Promise<IpcResult<CallResponse<C>>>;
+  on<E extends EventChannel>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+export const themes = ['system', 'light', 'dark'] as const;
+
+export const MAX_PARALLEL_DOWNLOADS = 16;
+export const MAX_CONNECTIONS_PER_DOWNLOAD = 16;
+/** 10 GiB/s: far above any real link, low enough to catch a typo. */
+export const MAX_SPEED_LIMIT = 10 * 1024 ** 3;
+
+const editableShape = {
+  theme: z.enum(themes),
+  maxParallelDownloads: z
+    .int('Parallel downloads must be a whole number.')
+    .min(1, 'Run at least 1 download at a time.')
+    .max(MAX_PARALLEL_DOWNLOADS, `Run at most ${MAX_PARALLEL_DOWNLOADS} downloads at a time.`),
+  connectionsPerDownload: z
+    .int('Connections must be a whole number.')
+    .min(1, 'Use at least 1 connection per download.')
+    .max(MAX_CONNECTIONS_PER_DOWNLOAD, `Use at most ${MAX_CONNECTIONS_PER_DOWNLOAD} connections per download.`),
+  /** Bytes per second across all downloads; 0 means unlimited. */
+  speedLimit: z
+    .int('The speed limit must be a whole number.')
+    .min(0, 'The speed limit cannot be negative; use 0 for unlimited.')
+    .max(MAX_SPEED_LIMIT, 'That speed limit is too large; use 0 for unlimited.'),
+  notifyOnComplete: z.boolean(),
+};
+
+export const settingsSchema = z.object({
+  ...editableShape,
+  /** Chosen through a folder dialog in the main process, never typed in by the renderer. */
+  downloadDir: z.string().min(1),
+});
+
+/** What the renderer may change: any editable field, nothing unknown. */
+export const settingsPatchSchema = z.strictObject(editableShape).partial();
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+export type Theme = Settings['theme'];
+export type EditableSetting = keyof typeof editableShape;
+
+export function defaultSettings(downloadDir: string): Settings {
+  return {
+    theme: 'system',
+    maxParallelDownloads: 3,
+    connectionsPerDownload: 4,
+    speedLimit: 0,
+    notifyOnComplete: true,
+    downloadDir,
+  };
+}
+
+/** Checks one editable field; returns a person-readable problem or null. */
+export function settingProblem<K extends EditableSetting>(key: K, value: unknown): string | null {
+  const result = editableShape[key].safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? 'This value is not allowed.');
+}

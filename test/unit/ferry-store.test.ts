@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import { createFerryClient, type FerryClient } from '../../renderer/ipc/client';
+import { connectStore, createFerryStore, type FerryStore } from '../../renderer/store/ferry-store';
+import { captureLogger } from '../support/capture-logger';
+import { inProcessApi } from '../support/in-process-api';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let profile: TempDir;
+let services: Services;
+let client: FerryClient;
+let store: FerryStore;
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  services = await createServices({
+    profileDir: profile.path,
+    downloadsDir: '/downloads',
+    version: '9.9.9',
+    logger: captureLogger(),
+  });
+  client = createFerryClient(inProcessApi(createRouter(services)));
+  store = createFerryStore(client);
+});
+
+afterEach(() => profile.remove());
+
+describe('the renderer store over the real router', () => {
+  it('does no IPC until it is connected', async () => {
+    let calls = 0;
+    const counting: FerryClient = { ...client, call: (...args) => (calls++, client.call(...args)) };
+    createFerryStore(counting);
+    expect(calls).toBe(0);
+  });
+
+  it('starts on Downloads and moves between sections', () => {
+    expect(store.getState().section).toBe('downloads');
+    store.getState().goTo('accounts');
+    expect(store.getState().section).toBe('accounts');
+  });
+
+  it('loads settings and app info when connected', async () => {
+    connectStore(store, client);
+    await expect.poll(() => store.getState().settingsStatus).toBe('ready');
+    expect(store.getState().settings).toEqual(services.settings.get());
+    await expect.poll(() => store.getState().appInfo?.version).toBe('9.9.9');
+  });
+
+  it('saves an update through IPC and marks it saved', async () => {
+    await store.getState().loadSettings();
+    await store.getState().updateSettings({ theme: 'dark' });
+    expect(store.getState()).toMatchObject({ settingsStatus: 'saved', settings: { theme: 'dark' } });
+    expect(services.settings.get().theme).toBe('dark');
+  });
+
+  it('shows the main process refusal and keeps the last good settings', async () => {
+    await store.getState().loadSettings();
+    await store.getState().updateSettings({ connectionsPerDownload: 0 });
+    expect(store.getState()).toMatchObject({
+      settingsStatus: 'error',
+      settingsError: expect.stringContaining('Use at least 1 connection per download.'),
+      settings: { connectionsPerDownload: 4 },
+    });
+  });
+
+  it('follows settings changed outside this window', async () => {
+    const disconnect = connectStore(store, client);
+    await expect.poll(() => store.getState().settingsStatus).toBe('ready');
+    await services.settings.update({ notifyOnComplete: false });
+    expect(store.getState().settings?.notifyOnComplete).toBe(false);
+    disconnect();
+    await services.settings.update({ notifyOnComplete: true });
+    expect(store.getState().settings?.notifyOnComplete).toBe(false);
+  });
+});

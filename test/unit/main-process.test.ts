@@ -1,0 +1,152 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { callChannels } from '../../shared/ipc/channels';
+import { requireBuiltApp } from '../support/built-app';
+import { createElectronStandIn, type FakeBrowserWindow, loadBundle } from '../support/electron-stand-in';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+const built = requireBuiltApp();
+let profile: TempDir;
+let savedEnv: NodeJS.ProcessEnv;
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  savedEnv = { ...process.env };
+  process.env.FERRY_HOME = profile.path;
+  delete process.env.ELECTRON_RENDERER_URL;
+});
+
+afterEach(async () => {
+  process.env = savedEnv;
+  await profile.remove();
+});
+
+async function startMain(hasInstanceLock = true) {
+  const standIn = createElectronStandIn({
+    hasInstanceLock,
+    paths: { userData: `${profile.path}/user-data`, downloads: `${profile.path}/Downloads` },
+  });
+  loadBundle(built.main, standIn.electron);
+  if (hasInstanceLock) await vi.waitFor(() => expect(standIn.recording.windows).toHaveLength(1));
+  return standIn;
+}
+
+function onlyWindow(windows: FakeBrowserWindow[]): FakeBrowserWindow {
+  const [window] = windows;
+  if (!window) throw new Error('no window was created');
+  return window;
+}
+
+const trusted = (url: string) => ({ senderFrame: { url } });
+
+describe('the built main process', () => {
+  it('opens one window with the secure web preferences and the built preload', async () => {
+    const { recording } = await startMain();
+    const { options } = onlyWindow(recording.windows);
+    expect(options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(options.webPreferences.preload).toBe(built.preload);
+    expect(options.show).toBe(false);
+  });
+
+  it('loads the built renderer from disk', async () => {
+    const { recording } = await startMain();
+    const url = onlyWindow(recording.windows).loadedUrl ?? '';
+    expect(fileURLToPath(url)).toBe(built.rendererIndex);
+    expect(existsSync(fileURLToPath(url))).toBe(true);
+  });
+
+  it('handles every contract channel and nothing else', async () => {
+    const { recording } = await startMain();
+    expect([...recording.handlers.keys()].sort()).toEqual([...callChannels].sort());
+  });
+
+  it('answers the app page, refuses any other sender, and keeps settings in FERRY_HOME', async () => {
+    const { recording } = await startMain();
+    const appUrl = onlyWindow(recording.windows).loadedUrl ?? '';
+    const handler = recording.handlers.get('app:info');
+    expect(await handler?.(trusted(appUrl))).toMatchObject({ ok: true, value: { profileDir: profile.path } });
+    expect(await handler?.(trusted('https://evil.example/'))).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden_sender' },
+    });
+    expect(await handler?.({ senderFrame: null })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('sends events to the window after a change', async () => {
+    const { recording } = await startMain();
+    const window = onlyWindow(recording.windows);
+    await recording.handlers.get('settings:update')?.(trusted(window.loadedUrl ?? ''), { theme: 'dark' });
+    expect(window.webContents.sent).toEqual([
+      { channel: 'settings:changed', payload: expect.objectContaining({ theme: 'dark' }) },
+    ]);
+  });
+
+  it('blocks navigation and redirects away from the app, and webview attachment', async () => {
+    const { recording } = await startMain();
+    const window = onlyWindow(recording.windows);
+    const contents = window.webContents;
+    expect(contents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.attempt('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.attempt('will-navigate', window.loadedUrl ?? '')).toBe(false);
+    expect(contents.attempt('will-attach-webview')).toBe(true);
+  });
+
+  it('denies every new window and sends only web links to the system browser', async () => {
+    const { recording } = await startMain();
+    const open = onlyWindow(recording.windows).webContents.windowOpenHandler;
+    for (const url of ['https://docs.echo3d.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share']) {
+      expect(open?.({ url })).toEqual({ action: 'deny' });
+    }
+    expect(recording.openedExternally).toEqual(['https://docs.echo3d.com/']);
+  });
+
+  it('refuses every permission request (camera, notifications from web, geolocation...)', async () => {
+    const { recording } = await startMain();
+    const granted: boolean[] = [];
+    recording.permissionHandler?.({}, 'media', (answer) => granted.push(answer));
+    recording.permissionHandler?.({}, 'geolocation', (answer) => granted.push(answer));
+    expect(granted).toEqual([false, false]);
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const { recording, app } = await startMain();
+    app.emit('second-instance');
+    expect(onlyWindow(recording.windows).focused).toBe(1);
+  });
+
+  it('quits at once, opening nothing, when another instance holds the lock', async () => {
+    const { recording } = await startMain(false);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(recording.quitCalls).toBe(1);
+    expect(recording.windows).toEqual([]);
+    expect(recording.handlers.size).toBe(0);
+  });
+
+  it('explains a failed start in a dialog and exits instead of hanging', async () => {
+    const standIn = createElectronStandIn({
+      paths: { userData: `${profile.path}/user-data`, downloads: `${profile.path}/Downloads` },
+      failingPath: 'downloads',
+    });
+    loadBundle(built.main, standIn.electron);
+    await vi.waitFor(() => expect(standIn.recording.exitCodes).toEqual([1]));
+    expect(standIn.recording.errorBoxes).toEqual([
+      {
+        title: 'Ferry could not start',
+        content: expect.stringContaining("Failed to get 'downloads' path"),
+      },
+    ]);
+    expect(standIn.recording.errorBoxes[0]?.content).toContain('Nothing in your downloads or settings was changed');
+    expect(standIn.recording.windows).toEqual([]);
+  });
+});

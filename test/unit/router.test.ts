@@ -1,0 +1,170 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import type { IpcEvent } from '../../shared/ipc/contract';
+import { type CapturedLogger, captureLogger } from '../support/capture-logger';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let profile: TempDir;
+let logger: CapturedLogger;
+let services: Services;
+let router: Router;
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  logger = captureLogger();
+  services = await createServices({
+    profileDir: profile.path,
+    downloadsDir: '/home/artist/Downloads',
+    version: '1.2.3',
+    logger,
+  });
+  router = createRouter(services);
+});
+
+afterEach(() => profile.remove());
+
+describe('valid calls', () => {
+  it('answers app:info with the version and profile it was built with', async () => {
+    const result = await router.invoke('app:info', undefined);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { name: 'Ferry', version: '1.2.3', profileDir: profile.path, runtime: { node: process.versions.node } },
+    });
+  });
+
+  it('echoes the nonce of app:ping', async () => {
+    const result = await router.invoke('app:ping', { nonce: 'n-42' });
+    expect(result.ok && result.value).toMatchObject({ nonce: 'n-42', receivedAt: expect.any(Number) });
+  });
+
+  it('returns default settings, with the platform Downloads folder, before anything is saved', async () => {
+    const result = await router.invoke('settings:get', undefined);
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        theme: 'system',
+        maxParallelDownloads: 3,
+        connectionsPerDownload: 4,
+        speedLimit: 0,
+        notifyOnComplete: true,
+        downloadDir: '/home/artist/Downloads',
+      },
+    });
+  });
+
+  it('applies a settings patch and returns the whole new settings', async () => {
+    const result = await router.invoke('settings:update', { theme: 'dark', maxParallelDownloads: 8 });
+    expect(result.ok && result.value).toMatchObject({ theme: 'dark', maxParallelDownloads: 8, speedLimit: 0 });
+    expect(await router.invoke('settings:get', undefined)).toMatchObject({ value: { theme: 'dark' } });
+  });
+});
+
+describe('invalid payloads', () => {
+  it('refuses a value outside the schema with the field and the reason', async () => {
+    const result = await router.invoke('settings:update', { maxParallelDownloads: 99 });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_payload',
+        message:
+          'Ferry refused the "settings:update" request: maxParallelDownloads: Run at most 16 downloads at a time.',
+        issues: [{ path: 'maxParallelDownloads', message: 'Run at most 16 downloads at a time.' }],
+      },
+    });
+  });
+
+  it('refuses fields the renderer may not set, such as the download folder', async () => {
+    const result = await router.invoke('settings:update', { downloadDir: '/etc' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(services.settings.get().downloadDir).toBe('/home/artist/Downloads');
+  });
+
+  it.each([
+    ['a payload where none is expected', 'settings:get', { sneaky: true }],
+    ['a missing payload', 'app:ping', undefined],
+    ['a payload of the wrong type', 'settings:update', 'theme=dark'],
+    ['a wrongly typed field', 'settings:update', { notifyOnComplete: 'yes' }],
+    ['an over-long string', 'app:ping', { nonce: 'x'.repeat(201) }],
+  ])('refuses %s without calling the service', async (_label, channel, payload) => {
+    const before = services.settings.get();
+    const result = await router.invoke(channel, payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.any(String) } });
+    expect(services.settings.get()).toBe(before);
+  });
+});
+
+describe('unknown channels', () => {
+  it.each(['fs:readFile', 'settings:delete', '__proto__', 'constructor', 42, null, undefined])(
+    'answers %s with unknown_channel',
+    async (channel) => {
+      const result = await router.invoke(channel, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    },
+  );
+
+  it('keeps an absurdly long channel name out of the message', async () => {
+    const result = await router.invoke('x'.repeat(10_000), undefined);
+    expect(!result.ok && result.error.message.length).toBeLessThan(300);
+  });
+});
+
+describe('failures inside services', () => {
+  it('turns a storage failure into its own code and a message that says what to do', async () => {
+    await profile.remove();
+    await writeFile(profile.path, 'a file where the profile folder should be');
+    const result = await router.invoke('settings:update', { theme: 'light' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(!result.ok && result.error.message).toMatch(/could not save your settings to .*settings\.json.*try again/);
+    expect(services.settings.get().theme).toBe('system');
+  });
+
+  it('hides an unexpected exception behind an internal error and logs it', async () => {
+    services.settings.get = () => {
+      throw new TypeError('boom at line 12');
+    };
+    const result = await router.invoke('settings:get', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(!result.ok && result.error.message).not.toContain('boom');
+    expect(logger.lines.join('\n')).toContain('boom at line 12');
+  });
+});
+
+describe('events', () => {
+  it('emits settings:changed with the saved settings after an update', async () => {
+    const received: IpcEvent[] = [];
+    router.onEvent((event) => received.push(event));
+    await router.invoke('settings:update', { notifyOnComplete: false });
+    expect(received).toEqual([{ event: 'settings:changed', payload: services.settings.get() }]);
+    expect(received[0]?.payload).toMatchObject({ notifyOnComplete: false });
+  });
+
+  it('emits nothing when the update was refused', async () => {
+    const received: IpcEvent[] = [];
+    router.onEvent((event) => received.push(event));
+    await router.invoke('settings:update', { theme: 'neon' });
+    expect(received).toEqual([]);
+  });
+
+  it('stops delivering to a listener that unsubscribed', async () => {
+    const received: IpcEvent[] = [];
+    const unsubscribe = router.onEvent((event) => received.push(event));
+    unsubscribe();
+    await router.invoke('settings:update', { theme: 'light' });
+    expect(received).toEqual([]);
+  });
+
+  it('keeps delivering to other listeners when one throws', async () => {
+    const received: IpcEvent[] = [];
+    router.onEvent(() => {
+      throw new Error('listener bug');
+    });
+    router.onEvent((event) => received.push(event));
+    const result = await router.invoke('settings:update', { theme: 'light' });
+    expect(result.ok).toBe(true);
+    expect(received).toHaveLength(1);
+    expect(logger.lines.join('\n')).toContain('listener bug');
+  });
+});
