@@ -33,11 +33,14 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
+/** Sandboxed preloads must be CommonJS; main follows so both load the same way in tests. */
+const commonJs = { format: 'cjs', entryFileNames: '[name].cjs' } as const;
+
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: 'electron/main.ts' } },
+      rolldownOptions: { input: { index: 'electron/main.ts' }, output: commonJs },
     },
   },
   preload: {
@@ -45,7 +48,7 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload can require nothing but electron: bundle everything else.
       externalizeDeps: false,
-      rolldownOptions: { input: { index: 'electron/preload.ts' } },
+      rolldownOptions: { input: { index: 'electron/preload.ts' }, output: commonJs },
     },
   },
   renderer: {
@@ -54,6 +57,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves code unminified; the renderer parses faster at start-up minified.
+      minify: true,
       rolldownOptions: { input: { index: 'renderer/index.html' } },
     },
   },

@@ -12,7 +12,7 @@ import { appUrlMatcher } from './window/navigation-policy';
 const appUrl =
   (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) ||
   pathToFileURL(join(__dirname, '../renderer/index.html')).href;
-const preloadPath = join(__dirname, '../preload/index.js');
+const preloadPath = join(__dirname, '../preload/index.cjs');
 const isAppUrl = appUrlMatcher(appUrl);
 
 if (app.requestSingleInstanceLock()) {

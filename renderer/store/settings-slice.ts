@@ -16,7 +16,7 @@ export interface SettingsSlice {
 }
 
 export function createSettingsSlice(client: FerryClient): StateCreator<FerryState, [], [], SettingsSlice> {
-  return (set) => ({
+  return (set, get) => ({
     settings: null,
     settingsStatus: 'loading',
     settingsError: null,
@@ -29,11 +29,13 @@ export function createSettingsSlice(client: FerryClient): StateCreator<FerryStat
       }
     },
     async updateSettings(patch) {
-      set({ settingsStatus: 'saving', settingsError: null });
+      // Show the change at once; the main process's answer confirms or reverts it.
+      const previous = get().settings;
+      set({ settings: previous && { ...previous, ...patch }, settingsStatus: 'saving', settingsError: null });
       try {
         set({ settings: await client.call('settings:update', patch), settingsStatus: 'saved' });
       } catch (error) {
-        set({ settingsStatus: 'error', settingsError: errorMessage(error) });
+        set({ settings: previous, settingsStatus: 'error', settingsError: errorMessage(error) });
       }
     },
     receiveSettings: (settings) => set({ settings }),

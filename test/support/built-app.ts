@@ -4,8 +4,8 @@ import { resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '../..');
 
 export const builtApp = {
-  main: resolve(root, 'out/main/index.js'),
-  preload: resolve(root, 'out/preload/index.js'),
+  main: resolve(root, 'out/main/index.cjs'),
+  preload: resolve(root, 'out/preload/index.cjs'),
   rendererDir: resolve(root, 'out/renderer'),
   rendererIndex: resolve(root, 'out/renderer/index.html'),
 };

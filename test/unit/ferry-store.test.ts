@@ -29,7 +29,13 @@ afterEach(() => profile.remove());
 describe('the renderer store over the real router', () => {
   it('does no IPC until it is connected', async () => {
     let calls = 0;
-    const counting: FerryClient = { ...client, call: (...args) => (calls++, client.call(...args)) };
+    const counting: FerryClient = {
+      ...client,
+      call: (...args) => {
+        calls += 1;
+        return client.call(...args);
+      },
+    };
     createFerryStore(counting);
     expect(calls).toBe(0);
   });
@@ -52,6 +58,14 @@ describe('the renderer store over the real router', () => {
     await store.getState().updateSettings({ theme: 'dark' });
     expect(store.getState()).toMatchObject({ settingsStatus: 'saved', settings: { theme: 'dark' } });
     expect(services.settings.get().theme).toBe('dark');
+  });
+
+  it('shows a change at once, before the main process has answered', async () => {
+    await store.getState().loadSettings();
+    const saving = store.getState().updateSettings({ notifyOnComplete: false });
+    expect(store.getState()).toMatchObject({ settingsStatus: 'saving', settings: { notifyOnComplete: false } });
+    await saving;
+    expect(store.getState().settingsStatus).toBe('saved');
   });
 
   it('shows the main process refusal and keeps the last good settings', async () => {

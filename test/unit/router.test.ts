@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { createServices, type Services } from '../../electron/services';

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { createRouter } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import { builtApp } from '../support/built-app';
+import { type CapturedLogger, captureLogger } from '../support/capture-logger';
+import { DELIVER_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preload-shim';
+
+export interface LaunchedFerry {
+  page: Page;
+  services: Services;
+  logger: CapturedLogger;
+  /** Console errors and uncaught exceptions: a CSP violation or a render crash lands here. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts Ferry as Electron would, minus Electron: fresh main-process services
+ * over a profile folder, the router bound to a new browser context, the real
+ * preload and the built renderer. Launching twice on one profile is a restart.
+ */
+export class FerryLauncher {
+  private readonly running = new Set<BrowserContext>();
+
+  constructor(
+    private readonly browser: Browser,
+    readonly profileDir: string,
+    private readonly rendererUrl: string,
+  ) {}
+
+  async launch(): Promise<LaunchedFerry> {
+    const logger = captureLogger();
+    const services = await createServices({
+      profileDir: this.profileDir,
+      downloadsDir: join(this.profileDir, 'Downloads'),
+      version: '0.1.0-e2e',
+      logger,
+    });
+    const router = createRouter(services);
+    const context = await this.browser.newContext();
+    this.running.add(context);
+    const page = await context.newPage();
+    const pageErrors = collectPageErrors(page);
+
+    await page.exposeBinding(INVOKE_BINDING, (_source, channel: unknown, payload: unknown) =>
+      router.invoke(channel, payload),
+    );
+    const stopEvents = router.onEvent(({ event, payload }) => {
+      // A page that is closing misses the event, as a closing Electron window would.
+      page.evaluate(deliverInPage, [DELIVER_FUNCTION, event, payload] as const).catch(() => undefined);
+    });
+    await page.addInitScript({ content: preloadInitScript(await readFile(builtApp.preload, 'utf8')) });
+    await page.goto(this.rendererUrl);
+
+    const close = async () => {
+      stopEvents();
+      this.running.delete(context);
+      await context.close();
+    };
+    return { page, services, logger, pageErrors, close };
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.running].map((context) => context.close()));
+    this.running.clear();
+  }
+}
+
+/** Runs inside the page, so it may use nothing from this module's scope. */
+function deliverInPage([name, event, payload]: readonly [string, string, unknown]): void {
+  const deliver = (window as unknown as Record<string, (event: string, payload: unknown) => void>)[name];
+  deliver?.(event, payload);
+}
+
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,0 +1,29 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The Settings section: one locator per control and the save status line. */
+export class SettingsPage {
+  readonly theme: Locator;
+  readonly notify: Locator;
+  readonly parallelDownloads: Locator;
+  readonly connections: Locator;
+  readonly speedLimit: Locator;
+  readonly downloadFolder: Locator;
+  readonly saveStatus: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.theme = page.getByLabel('Theme');
+    this.notify = page.getByLabel('Notify me when a download finishes');
+    this.parallelDownloads = page.getByLabel('Parallel downloads');
+    this.connections = page.getByLabel('Connections per download');
+    this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
+    this.downloadFolder = page.getByTestId('download-dir');
+    this.saveStatus = page.locator('.save-status');
+    this.alert = page.getByRole('alert');
+  }
+
+  /** The note under a field: its hint, or the problem with what was typed. */
+  noteFor(field: Locator): Locator {
+    return field.locator('xpath=following-sibling::p[1]');
+  }
+}
