@@ -39,9 +39,13 @@ test('changes settings and finds them again after a restart', async ({ ferry }) 
   const settings = new SettingsPage(first.page);
   await frame.open('Settings');
 
+  await settings.theme.selectOption('light');
+  await expect(settings.saveStatus).toHaveText('Saved');
+  expect(await frame.backgroundColor()).toBe('rgb(246, 247, 249)');
   await settings.theme.selectOption('dark');
   await expect(settings.saveStatus).toHaveText('Saved');
   expect(await frame.theme()).toBe('dark');
+  expect(await frame.backgroundColor()).toBe('rgb(22, 24, 29)');
 
   await settings.parallelDownloads.fill('6');
   await settings.notify.uncheck();

@@ -27,4 +27,8 @@ export class AppFrame {
   theme(): Promise<string | null> {
     return this.page.locator('html').getAttribute('data-theme');
   }
+
+  backgroundColor(): Promise<string> {
+    return this.page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
+  }
 }
