@@ -27,7 +27,9 @@ if (app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Ferry's page needs no browser permission; deny both the prompts and the silent checks.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const services = await createServices({
     profileDir: resolveProfileDir(process.env, app.getPath('userData')),
     downloadsDir: app.getPath('downloads'),

@@ -22,7 +22,9 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
-  await syncFolder(dirname(file));
+  // The new content is in place; a folder that cannot be synced only makes the
+  // rename less durable, which is no reason to report the save as failed.
+  await syncFolder(dirname(file)).catch(() => undefined);
 }
 
 async function syncFolder(folder: string): Promise<void> {

@@ -42,8 +42,16 @@ function invalidPayload(channel: CallChannel, error: z.ZodError): IpcResult<neve
     path: issue.path.map(String).join('.'),
     message: issue.message,
   }));
-  const detail = issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ');
-  return fail('invalid_payload', `Ferry refused the "${channel}" request: ${detail}`, issues);
+  const detail = issues.map((issue) => asSentence(issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  return fail(
+    'invalid_payload',
+    `Ferry refused the "${channel}" request. ${detail.join(' ')} Correct the value and try again; if you did not type it, restart Ferry.`,
+    issues,
+  );
+}
+
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function failure(channel: CallChannel, error: unknown, logger: Services['logger']): IpcResult<never> {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { FerryError } from '../../shared/errors';
 import { type Settings, type SettingsPatch, settingsSchema } from '../../shared/settings';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { describeFsError } from '../fs/describe-fs-error';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 
@@ -48,16 +49,26 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
   return {
     get: () => current,
     update(patch) {
-      const result = saving.then(() => save({ ...current, ...patch }));
+      const result = saving.then(() => save(applyPatch(current, patch)));
       saving = result.catch(() => undefined);
       return result;
     },
   };
 }
 
+/** IPC keeps `{ theme: undefined }` as a key; it means "unchanged", never "erase". */
+function applyPatch(current: Settings, patch: SettingsPatch): Settings {
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value !== undefined) next[key] = value;
+  }
+  return settingsSchema.parse(next);
+}
+
 /**
  * Reads what it can: a missing file means defaults, a corrupt one is moved
- * aside (never deleted) and each field that is still valid is kept.
+ * aside (never deleted) and each field that is still valid is kept. A file
+ * that cannot be read at all stops the start, since saving would overwrite it.
  */
 async function loadSettings(file: string, defaults: Settings, logger: Logger): Promise<Settings> {
   let text: string;
@@ -65,19 +76,34 @@ async function loadSettings(file: string, defaults: Settings, logger: Logger): P
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaults;
-    logger.warn(`Ferry could not read ${file} (${describeFsError(error)}); using default settings.`);
-    return defaults;
+    throw new FerryError(
+      'storage',
+      `Ferry could not read its settings file ${file} (${describeFsError(error)}). Fix its permissions or move it away, then start Ferry again.`,
+      { cause: error },
+    );
   }
   let stored: unknown;
   try {
     stored = JSON.parse(text);
   } catch {
-    const aside = `${file}.corrupt-${Date.now()}`;
-    await rename(file, aside).catch(() => undefined);
-    logger.warn(`${file} was not valid JSON; it was kept as ${aside} and default settings are in use.`);
+    await moveAside(file, logger);
     return defaults;
   }
   return mergeValidFields(stored, defaults);
+}
+
+async function moveAside(file: string, logger: Logger): Promise<void> {
+  const aside = `${file}.corrupt-${Date.now()}`;
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    throw new FerryError(
+      'storage',
+      `Ferry's settings file ${file} is damaged and could not be moved aside (${describeFsError(error)}). Move or delete it, then start Ferry again.`,
+      { cause: error },
+    );
+  }
+  logger.warn(`${file} was not valid JSON; it was kept as ${aside} and default settings are in use.`);
 }
 
 function mergeValidFields(stored: unknown, defaults: Settings): Settings {
@@ -88,24 +114,4 @@ function mergeValidFields(stored: unknown, defaults: Settings): Settings {
     if (schema.safeParse(value).success) merged[key] = value;
   }
   return settingsSchema.parse(merged);
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
-    case 'ENOENT':
-      return 'the folder does not exist';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return 'a file stands where the folder should be';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
 }

@@ -7,7 +7,9 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
   return (candidate) => {
     const url = parseUrl(candidate);
     if (!url) return false;
-    if (app.protocol === 'file:') return url.protocol === 'file:' && url.pathname === app.pathname;
+    if (app.protocol === 'file:') {
+      return url.protocol === 'file:' && url.host === app.host && url.pathname === app.pathname;
+    }
     return url.origin === app.origin;
   };
 }

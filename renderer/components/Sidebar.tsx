@@ -6,6 +6,7 @@ export function Sidebar() {
   const current = useFerry(selectSection);
   const goTo = useFerry((state) => state.goTo);
   const version = useFerry(selectVersionLabel);
+  const appError = useFerry((state) => state.appError);
 
   return (
     <nav className="sidebar" aria-label="Sections">
@@ -24,8 +25,8 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
-      <div className="version" data-testid="app-version">
-        {version}
+      <div className="version" data-testid="app-version" role={appError ? 'alert' : undefined}>
+        {appError ?? version}
       </div>
     </nav>
   );

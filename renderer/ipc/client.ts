@@ -32,8 +32,8 @@ export function createFerryClient(api: FerryApi): FerryClient {
   };
 }
 
-/** What to tell a person when a call fails for a reason the code did not foresee. */
+/** The main process writes its messages for people; anything else is a bug whose text would only confuse. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
+  if (error instanceof IpcCallError) return error.message;
   return 'Ferry could not reach its main process. Restart Ferry; your downloads are safe.';
 }

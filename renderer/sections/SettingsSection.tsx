@@ -96,11 +96,11 @@ function TransferFields({ settings }: { settings: Settings }) {
       <NumberField
         label="Speed limit (KiB/s)"
         hint={`0 means unlimited. Now: ${speedLabel}.`}
-        value={settings.speedLimit / KIB}
+        value={Math.round(settings.speedLimit / KIB)}
         min={0}
         max={MAX_SPEED_LIMIT / KIB}
-        validate={(value) => settingProblem('speedLimit', value * KIB)}
-        onCommit={(value) => update({ speedLimit: value * KIB })}
+        validate={(value) => settingProblem('speedLimit', Math.round(value * KIB))}
+        onCommit={(value) => update({ speedLimit: Math.round(value * KIB) })}
       />
       <div className="field">
         <span className="field-label">Download folder</span>

@@ -16,6 +16,9 @@ export interface SettingsSlice {
 }
 
 export function createSettingsSlice(client: FerryClient): StateCreator<FerryState, [], [], SettingsSlice> {
+  // Only the newest update's answer may touch the store: an older one arriving
+  // late would otherwise undo what the person typed since.
+  let latestUpdate = 0;
   return (set, get) => ({
     settings: null,
     settingsStatus: 'loading',
@@ -30,12 +33,15 @@ export function createSettingsSlice(client: FerryClient): StateCreator<FerryStat
     },
     async updateSettings(patch) {
       // Show the change at once; the main process's answer confirms or reverts it.
+      const update = ++latestUpdate;
       const previous = get().settings;
       set({ settings: previous && { ...previous, ...patch }, settingsStatus: 'saving', settingsError: null });
       try {
-        set({ settings: await client.call('settings:update', patch), settingsStatus: 'saved' });
+        const saved = await client.call('settings:update', patch);
+        if (update === latestUpdate) set({ settings: saved, settingsStatus: 'saved' });
       } catch (error) {
-        set({ settings: previous, settingsStatus: 'error', settingsError: errorMessage(error) });
+        if (update === latestUpdate)
+          set({ settings: previous, settingsStatus: 'error', settingsError: errorMessage(error) });
       }
     },
     receiveSettings: (settings) => set({ settings }),

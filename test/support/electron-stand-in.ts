@@ -7,9 +7,19 @@ import Module, { createRequire } from 'node:module';
  * load the real bundles against this and check what they asked Electron to do.
  */
 
-type Handler = (event: { senderFrame: { url: string } | null }, payload?: unknown) => unknown;
+export interface FakeFrame {
+  url: string;
+}
+
+export interface FakeInvokeEvent {
+  sender: FakeWebContents;
+  senderFrame: FakeFrame | null;
+}
+
+type Handler = (event: FakeInvokeEvent, payload?: unknown) => unknown;
 
 export class FakeWebContents extends EventEmitter {
+  readonly mainFrame: FakeFrame = { url: '' };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly sent: { channel: string; payload: unknown }[] = [];
 
@@ -41,6 +51,7 @@ export interface ElectronRecording {
   errorBoxes: { title: string; content: string }[];
   openedExternally: string[];
   permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
+  permissionCheckHandler: ((contents: unknown, permission: string) => boolean) | null;
   exposedInMainWorld: Map<string, unknown>;
   rendererInvocations: { channel: string; payload: unknown }[];
   rendererListeners: Map<string, Set<(...args: unknown[]) => void>>;
@@ -69,6 +80,7 @@ export function createElectronStandIn(options: StandInOptions) {
     errorBoxes: [],
     openedExternally: [],
     permissionHandler: null,
+    permissionCheckHandler: null,
     exposedInMainWorld: new Map(),
     rendererInvocations: [],
     rendererListeners: new Map(),
@@ -90,6 +102,7 @@ export function createElectronStandIn(options: StandInOptions) {
 
     loadURL(url: string): Promise<void> {
       this.loadedUrl = url;
+      this.webContents.mainFrame.url = url;
       return Promise.resolve();
     }
 
@@ -111,6 +124,9 @@ export function createElectronStandIn(options: StandInOptions) {
       defaultSession: {
         setPermissionRequestHandler: (handler: ElectronRecording['permissionHandler']) => {
           recording.permissionHandler = handler;
+        },
+        setPermissionCheckHandler: (handler: ElectronRecording['permissionCheckHandler']) => {
+          recording.permissionCheckHandler = handler;
         },
       },
     },

@@ -1,9 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callChannels } from '../../shared/ipc/channels';
+import { type CallChannel, callChannels } from '../../shared/ipc/channels';
+import type { CallRequest } from '../../shared/ipc/contract';
 import { requireBuiltApp } from '../support/built-app';
-import { createElectronStandIn, type FakeBrowserWindow, loadBundle } from '../support/electron-stand-in';
+import {
+  createElectronStandIn,
+  type FakeBrowserWindow,
+  type FakeInvokeEvent,
+  loadBundle,
+} from '../support/electron-stand-in';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 const built = requireBuiltApp();
@@ -38,7 +44,18 @@ function onlyWindow(windows: FakeBrowserWindow[]): FakeBrowserWindow {
   return window;
 }
 
-const trusted = (url: string) => ({ senderFrame: { url } });
+/** An invoke from the window's own top frame, as Electron would report it. */
+function fromTopFrame(window: FakeBrowserWindow): FakeInvokeEvent {
+  return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+}
+
+/** Valid payloads for every call: adding a channel without one here fails to compile. */
+const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
+  'app:info': undefined,
+  'app:ping': { nonce: 'main-process-check' },
+  'settings:get': undefined,
+  'settings:update': { theme: 'light' },
+};
 
 describe('the built main process', () => {
   it('opens one window with the secure web preferences and the built preload', async () => {
@@ -65,27 +82,34 @@ describe('the built main process', () => {
     expect(existsSync(fileURLToPath(url))).toBe(true);
   });
 
-  it('handles every contract channel and nothing else', async () => {
+  it('handles every contract channel, each answering a valid call, and nothing else', async () => {
     const { recording } = await startMain();
+    const window = onlyWindow(recording.windows);
     expect([...recording.handlers.keys()].sort()).toEqual([...callChannels].sort());
+    for (const channel of callChannels) {
+      const result = await recording.handlers.get(channel)?.(fromTopFrame(window), samplePayloads[channel]);
+      expect(result, channel).toMatchObject({ ok: true });
+    }
   });
 
   it('answers the app page, refuses any other sender, and keeps settings in FERRY_HOME', async () => {
     const { recording } = await startMain();
-    const appUrl = onlyWindow(recording.windows).loadedUrl ?? '';
+    const window = onlyWindow(recording.windows);
     const handler = recording.handlers.get('app:info');
-    expect(await handler?.(trusted(appUrl))).toMatchObject({ ok: true, value: { profileDir: profile.path } });
-    expect(await handler?.(trusted('https://evil.example/'))).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden_sender' },
-    });
-    expect(await handler?.({ senderFrame: null })).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    const refused = { ok: false, error: { code: 'forbidden_sender' } };
+    expect(await handler?.(fromTopFrame(window))).toMatchObject({ ok: true, value: { profileDir: profile.path } });
+    window.webContents.mainFrame.url = 'https://evil.example/';
+    expect(await handler?.(fromTopFrame(window))).toMatchObject(refused);
+    window.webContents.mainFrame.url = window.loadedUrl ?? '';
+    const embedded = { sender: window.webContents, senderFrame: { url: window.loadedUrl ?? '' } };
+    expect(await handler?.(embedded)).toMatchObject(refused);
+    expect(await handler?.({ sender: window.webContents, senderFrame: null })).toMatchObject(refused);
   });
 
   it('sends events to the window after a change', async () => {
     const { recording } = await startMain();
     const window = onlyWindow(recording.windows);
-    await recording.handlers.get('settings:update')?.(trusted(window.loadedUrl ?? ''), { theme: 'dark' });
+    await recording.handlers.get('settings:update')?.(fromTopFrame(window), { theme: 'dark' });
     expect(window.webContents.sent).toEqual([
       { channel: 'settings:changed', payload: expect.objectContaining({ theme: 'dark' }) },
     ]);
@@ -117,6 +141,7 @@ describe('the built main process', () => {
     recording.permissionHandler?.({}, 'media', (answer) => granted.push(answer));
     recording.permissionHandler?.({}, 'geolocation', (answer) => granted.push(answer));
     expect(granted).toEqual([false, false]);
+    expect(recording.permissionCheckHandler?.({}, 'clipboard-read')).toBe(false);
   });
 
   it('focuses the existing window when a second instance starts', async () => {

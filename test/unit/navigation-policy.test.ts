@@ -12,6 +12,7 @@ describe('appUrlMatcher for a built app on disk', () => {
   it.each([
     'file:///etc/passwd',
     'file:///opt/Ferry/resources/app/out/renderer/other.html',
+    'file://fileserver/opt/Ferry/resources/app/out/renderer/index.html',
     'https://example.com/',
     'javascript:alert(1)',
     'not a url',

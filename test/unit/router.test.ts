@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { createServices, type Services } from '../../electron/services';
+import { type CallChannel, callChannels } from '../../shared/ipc/channels';
 import type { IpcEvent } from '../../shared/ipc/contract';
+import { type CallRequest, calls } from '../../shared/ipc/contract';
 import { type CapturedLogger, captureLogger } from '../support/capture-logger';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
@@ -61,6 +63,22 @@ describe('valid calls', () => {
   });
 });
 
+/** Valid payloads for every call: adding a channel without one here fails to compile. */
+const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
+  'app:info': undefined,
+  'app:ping': { nonce: 'router-test' },
+  'settings:get': undefined,
+  'settings:update': { theme: 'dark', notifyOnComplete: false },
+};
+
+describe('responses', () => {
+  it.each(callChannels)('%s answers with what its response schema describes', async (channel) => {
+    const result = await router.invoke(channel, samplePayloads[channel]);
+    expect(result.ok).toBe(true);
+    expect(calls[channel].response.safeParse(result.ok && result.value).success).toBe(true);
+  });
+});
+
 describe('invalid payloads', () => {
   it('refuses a value outside the schema with the field and the reason', async () => {
     const result = await router.invoke('settings:update', { maxParallelDownloads: 99 });
@@ -69,7 +87,7 @@ describe('invalid payloads', () => {
       error: {
         code: 'invalid_payload',
         message:
-          'Ferry refused the "settings:update" request: maxParallelDownloads: Run at most 16 downloads at a time.',
+          'Ferry refused the "settings:update" request. maxParallelDownloads: Run at most 16 downloads at a time. Correct the value and try again; if you did not type it, restart Ferry.',
         issues: [{ path: 'maxParallelDownloads', message: 'Run at most 16 downloads at a time.' }],
       },
     });
@@ -88,10 +106,18 @@ describe('invalid payloads', () => {
     ['a wrongly typed field', 'settings:update', { notifyOnComplete: 'yes' }],
     ['an over-long string', 'app:ping', { nonce: 'x'.repeat(201) }],
   ])('refuses %s without calling the service', async (_label, channel, payload) => {
-    const before = services.settings.get();
+    const get = vi.spyOn(services.settings, 'get');
+    const update = vi.spyOn(services.settings, 'update');
     const result = await router.invoke(channel, payload);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.any(String) } });
-    expect(services.settings.get()).toBe(before);
+    expect(get).not.toHaveBeenCalled();
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('treats a field sent as undefined as unchanged, as Electron keeps such keys', async () => {
+    const result = await router.invoke('settings:update', { theme: undefined, maxParallelDownloads: 2 });
+    expect(result.ok && result.value).toMatchObject({ theme: 'system', maxParallelDownloads: 2 });
+    expect(services.settings.get().theme).toBe('system');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventHub } from '../../electron/ipc/event-hub';
@@ -70,6 +70,13 @@ describe('settings store', () => {
   it.each(['null', '[]', '"dark"', '42'])('falls back to defaults when the file holds %s', async (text) => {
     await writeFile(join(profile.path, SETTINGS_FILE), text);
     expect((await open()).get()).toEqual(defaults);
+  });
+
+  it('refuses to start over a settings file it cannot read, rather than overwrite it', async () => {
+    const file = join(profile.path, SETTINGS_FILE);
+    await mkdir(file);
+    await expect(open()).rejects.toThrow(/could not read its settings file .* Fix its permissions or move it away/);
+    expect((await stat(file)).isDirectory()).toBe(true);
   });
 
   it('creates the profile folder on the first save', async () => {
