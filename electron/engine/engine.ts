@@ -1,0 +1,46 @@
+import { Agent } from 'undici';
+import { TokenBucket } from './token-bucket';
+import { Transfer, type TransferOptions } from './transfer';
+
+export interface EngineOptions {
+  /** Bytes per second across every transfer; 0 is unlimited. */
+  globalSpeedLimit?: number;
+  connectionsPerFile?: number;
+  stallTimeoutMs?: number;
+}
+
+type TransferRequest = Omit<TransferOptions, 'dispatcher' | 'globalLimit'>;
+
+/** Shares keep-alive connections and the global speed limit among all transfers. */
+export class Engine {
+  private readonly agent = new Agent({
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 120_000,
+    connect: { timeout: 30_000 },
+  });
+  private readonly globalLimit: TokenBucket;
+  private readonly options: EngineOptions;
+
+  constructor(options: EngineOptions = {}) {
+    this.options = options;
+    this.globalLimit = new TokenBucket(options.globalSpeedLimit ?? 0);
+  }
+
+  transfer(request: TransferRequest): Transfer {
+    return new Transfer({
+      connections: this.options.connectionsPerFile,
+      stallTimeoutMs: this.options.stallTimeoutMs,
+      ...request,
+      dispatcher: this.agent,
+      globalLimit: this.globalLimit,
+    });
+  }
+
+  setGlobalSpeedLimit(bytesPerSecond: number): void {
+    this.globalLimit.setRate(bytesPerSecond);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { filenameFromContentDisposition } from './content-disposition';
+
+const MAX_NAME_BYTES = 255;
+const FALLBACK_NAME = 'download';
+
+/** Windows refuses these as file names, with or without an extension. */
+const reservedWindowsName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+const forbiddenCharacters = /[<>:"|?*]/g;
+const compoundExtensions = /\.tar\.(gz|bz2|xz|zst)$/i;
+
+/**
+ * Makes a name safe on Windows, macOS and Linux: no folders, no control
+ * characters, none of <>:"|?*, no reserved device names, no trailing dots or
+ * spaces, at most 255 UTF-8 bytes with the extension kept. Returns '' when
+ * nothing usable is left.
+ */
+export function sanitizeFileName(raw: string): string {
+  const lastSegment = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  let name = lastSegment.replace(controlCharacters, '').replace(forbiddenCharacters, '_');
+  name = name.trim().replace(/[. ]+$/, '');
+  if (name === '' || /^\.+$/.test(name)) return '';
+  if (reservedWindowsName.test(name)) name = `_${name}`;
+  return truncateKeepingExtension(name, MAX_NAME_BYTES);
+}
+
+export function splitExtension(name: string): { base: string; extension: string } {
+  const compound = compoundExtensions.exec(name);
+  const dot = compound ? compound.index : name.lastIndexOf('.');
+  if (dot <= 0 || name.length - dot > 16) return { base: name, extension: '' };
+  return { base: name.slice(0, dot), extension: name.slice(dot) };
+}
+
+function truncateKeepingExtension(name: string, maxBytes: number): string {
+  if (Buffer.byteLength(name) <= maxBytes) return name;
+  const { base, extension } = splitExtension(name);
+  const kept = truncateToBytes(base, maxBytes - Buffer.byteLength(extension)).replace(/[. ]+$/, '');
+  return (kept || FALLBACK_NAME) + extension;
+}
+
+/** Cuts whole code points only, so a name never ends in half a character. */
+function truncateToBytes(text: string, maxBytes: number): string {
+  let budget = maxBytes;
+  let kept = '';
+  for (const codePoint of text) {
+    budget -= Buffer.byteLength(codePoint);
+    if (budget < 0) break;
+    kept += codePoint;
+  }
+  return kept;
+}
+
+/** `model.glb` -> `model (2).glb`, still within the length limit. */
+export function numberedName(name: string, n: number): string {
+  const { base, extension } = splitExtension(name);
+  const suffix = ` (${n})${extension}`;
+  return truncateToBytes(base, MAX_NAME_BYTES - Buffer.byteLength(suffix)) + suffix;
+}
+
+const extensionsByType: Record<string, string> = {
+  'application/pdf': '.pdf',
+  'application/zip': '.zip',
+  'application/x-tar': '.tar',
+  'application/gzip': '.gz',
+  'application/json': '.json',
+  'application/octet-stream': '',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/gif': '.gif',
+  'image/webp': '.webp',
+  'image/svg+xml': '.svg',
+  'model/gltf-binary': '.glb',
+  'model/gltf+json': '.gltf',
+  'model/obj': '.obj',
+  'model/stl': '.stl',
+  'video/mp4': '.mp4',
+  'video/webm': '.webm',
+  'audio/mpeg': '.mp3',
+  'audio/wav': '.wav',
+  'text/plain': '.txt',
+  'text/html': '.html',
+  'text/csv': '.csv',
+};
+
+interface NameSources {
+  contentDisposition?: string;
+  suggestedName?: string;
+  url: string;
+  contentType?: string;
+}
+
+/** Content-Disposition, then the provider's name, then the URL, then "download"; an extension from the type if none. */
+export function chooseFileName(sources: NameSources): string {
+  const candidates = [
+    filenameFromContentDisposition(sources.contentDisposition),
+    sources.suggestedName,
+    nameFromUrl(sources.url),
+  ];
+  const name = candidates.map((candidate) => sanitizeFileName(candidate ?? '')).find(Boolean) ?? FALLBACK_NAME;
+  if (splitExtension(name).extension) return name;
+  const mime = sources.contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return sanitizeFileName(name + (extensionsByType[mime] ?? '')) || name;
+}
+
+function nameFromUrl(url: string): string | undefined {
+  try {
+    const segment = new URL(url).pathname.split('/').filter(Boolean).pop();
+    if (!segment) return undefined;
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  } catch {
+    return undefined;
+  }
+}

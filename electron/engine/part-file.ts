@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { type FileHandle, link, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeFsError } from '../fs/describe-fs-error';
+import { EngineError } from './engine-error';
+import { numberedName } from './file-name';
+
+/** Final paths promised to transfers still running in this process. */
+const reservedPaths = new Set<string>();
+
+/**
+ * A download's `<name>.part` beside its final name. Bytes are written at their
+ * offsets (segments arrive out of order); `finish` makes the file durable and
+ * moves it to a final name that never existed before, so nothing is overwritten.
+ */
+export class PartFile {
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly directory: string,
+    readonly name: string,
+  ) {}
+
+  get path(): string {
+    return partPath(this.directory, this.name);
+  }
+
+  /** Creates a part for a name not used by any file, part or running transfer; numbers it if needed. */
+  static async create(directory: string, wanted: string): Promise<PartFile> {
+    for (let n = 0; ; n++) {
+      const name = n === 0 ? wanted : numberedName(wanted, n);
+      const finalPath = join(directory, name);
+      if (reservedPaths.has(finalPath) || (await exists(finalPath))) continue;
+      try {
+        const handle = await open(partPath(directory, name), 'wx');
+        reservedPaths.add(finalPath);
+        return new PartFile(handle, directory, name);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw diskError(error, name);
+      }
+    }
+  }
+
+  /** Opens the part a paused or interrupted transfer left; null when it is gone. */
+  static async reopen(directory: string, name: string): Promise<PartFile | null> {
+    try {
+      const handle = await open(partPath(directory, name), 'r+');
+      reservedPaths.add(join(directory, name));
+      return new PartFile(handle, directory, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw diskError(error, name);
+    }
+  }
+
+  async write(data: Uint8Array, position: number): Promise<void> {
+    try {
+      let written = 0;
+      while (written < data.length) {
+        const { bytesWritten } = await this.handle.write(data, written, data.length - written, position + written);
+        written += bytesWritten;
+      }
+    } catch (error) {
+      throw diskError(error, this.name);
+    }
+  }
+
+  async truncate(size: number): Promise<void> {
+    await this.handle.truncate(size).catch((error) => {
+      throw diskError(error, this.name);
+    });
+  }
+
+  /** Flushes written bytes to the disk, so progress recorded afterwards survives a crash. */
+  async sync(): Promise<void> {
+    await this.handle.datasync().catch((error) => {
+      throw diskError(error, this.name);
+    });
+  }
+
+  async size(): Promise<number> {
+    return (await this.handle.stat()).size;
+  }
+
+  async sha256(): Promise<string> {
+    const hash = createHash('sha256');
+    for await (const chunk of createReadStream(this.path)) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
+  async close(): Promise<void> {
+    reservedPaths.delete(join(this.directory, this.name));
+    await this.handle.close().catch(() => undefined);
+  }
+
+  async remove(): Promise<void> {
+    await this.close();
+    await rm(this.path, { force: true });
+  }
+
+  /** fsync, then move to the first free final name without ever replacing a file. */
+  async finish(): Promise<string> {
+    try {
+      await this.handle.sync();
+    } catch (error) {
+      throw diskError(error, this.name);
+    }
+    await this.close();
+    for (let n = 0; ; n++) {
+      const finalPath = join(this.directory, n === 0 ? this.name : numberedName(this.name, n));
+      if (reservedPaths.has(finalPath)) continue;
+      if (await moveNoClobber(this.path, finalPath)) {
+        await syncFolder(this.directory);
+        return finalPath;
+      }
+    }
+  }
+}
+
+export function partPath(directory: string, name: string): string {
+  return join(directory, `${name}.part`);
+}
+
+/** A hard link fails if the target exists, which makes the move atomic and safe; rename is the fallback where links are missing. */
+async function moveNoClobber(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    await unlink(from);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw diskError(error, to);
+  }
+  if (await exists(to)) return false;
+  await rename(from, to).catch((error) => {
+    throw diskError(error, to);
+  });
+  return true;
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  await handle.sync().finally(() => handle.close());
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function diskError(error: unknown, name: string): EngineError {
+  if (error instanceof EngineError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new EngineError(
+      'disk_full',
+      `The disk is full, so Ferry stopped writing ${name}. Free some space and resume; what was downloaded is kept.`,
+      { cause: error },
+    );
+  }
+  return new EngineError(
+    'disk',
+    `Ferry could not write ${name} (${describeFsError(error)}). Check the download folder, then resume.`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,34 @@
+export interface RetryPolicy {
+  /** Attempts in a row without progress before a transfer fails. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this fails the transfer instead of waiting for hours. */
+  maxRetryAfterMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 10 * 60_000,
+};
+
+/**
+ * Exponential backoff with "equal jitter": half the window fixed, half random,
+ * so many clients that failed together do not come back together.
+ */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {
+  const window = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
+  return window / 2 + random() * (window / 2);
+}
+
+/** Retry-After is either whole seconds or an HTTP date; returns milliseconds to wait, or undefined. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

@@ -1,0 +1,182 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** What one response does; every fault a real server or network throws is a field here. */
+export interface Reply {
+  /** The whole file; ranges are cut from it. */
+  body?: Buffer;
+  status?: number;
+  headers?: Record<string, string>;
+  /** false: answer 200 with the whole body whatever Range says. */
+  honourRanges?: boolean;
+  etag?: string;
+  lastModified?: string;
+  /** Destroys the socket after this many body bytes. */
+  dropAfter?: number;
+  /** Stops sending after this many body bytes and keeps the connection open. */
+  stallAfter?: number;
+  /** Claims a Content-Length larger than what is sent, then closes. */
+  shortBy?: number;
+  /** No Content-Length: the body is chunked and its size unknown. */
+  chunked?: boolean;
+  bytesPerSecond?: number;
+  redirect?: { status: number; location: string };
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+  at: number;
+  /** Body bytes actually written for this request. */
+  sent: number;
+  /** True once the connection carrying it has closed. */
+  closed: boolean;
+}
+
+export type Handler = (request: RecordedRequest, index: number) => Reply;
+
+/**
+ * A loopback HTTP server for engine tests. Each route answers with a Reply
+ * chosen per request, so a test can say "fail twice, then serve".
+ */
+export class FaultServer {
+  readonly requests: RecordedRequest[] = [];
+  private readonly routes = new Map<string, Handler>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server = createServer((request, response) => void this.handle(request, response));
+  private port = 0;
+
+  static async start(): Promise<FaultServer> {
+    const server = new FaultServer();
+    server.server.on('connection', (socket) => {
+      server.sockets.add(socket);
+      socket.on('close', () => server.sockets.delete(socket));
+    });
+    server.server.listen(0, '127.0.0.1');
+    await once(server.server, 'listening');
+    server.port = (server.server.address() as AddressInfo).port;
+    return server;
+  }
+
+  /** The same server under another origin: 127.0.0.1 and localhost differ for the engine. */
+  url(path: string, origin: 'primary' | 'other' = 'primary'): string {
+    return `http://${origin === 'primary' ? '127.0.0.1' : 'localhost'}:${this.port}${path}`;
+  }
+
+  route(path: string, handler: Handler | Reply): void {
+    this.routes.set(path, typeof handler === 'function' ? handler : () => handler);
+  }
+
+  requestsFor(path: string): RecordedRequest[] {
+    return this.requests.filter((request) => request.path === path);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path,
+      headers: request.headers,
+      body: Buffer.concat(chunks).toString(),
+      at: performance.now(),
+      sent: 0,
+      closed: false,
+    };
+    request.socket.once('close', () => {
+      recorded.closed = true;
+    });
+    const handler = this.routes.get(path);
+    const index = this.requestsFor(path).length;
+    this.requests.push(recorded);
+    if (!handler) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    await respond(recorded, response, handler(recorded, index));
+  }
+}
+
+async function respond(request: RecordedRequest, response: ServerResponse, reply: Reply): Promise<void> {
+  if (reply.redirect) {
+    response.writeHead(reply.redirect.status, { location: reply.redirect.location }).end();
+    return;
+  }
+  const headers: Record<string, string> = { ...reply.headers };
+  if (reply.etag) headers.etag = reply.etag;
+  if (reply.lastModified) headers['last-modified'] = reply.lastModified;
+  const file = reply.body ?? Buffer.alloc(0);
+  if (reply.status && reply.status !== 200) {
+    response.writeHead(reply.status, headers).end(reply.body);
+    return;
+  }
+  const range = reply.honourRanges === false ? undefined : requestedRange(request, reply, file.length);
+  if (range === 'unsatisfiable') {
+    response.writeHead(416, { 'content-range': `bytes */${file.length}` }).end();
+    return;
+  }
+  if (reply.honourRanges !== false) headers['accept-ranges'] = 'bytes';
+  const body = range ? file.subarray(range.start, range.end + 1) : file;
+  if (range) headers['content-range'] = `bytes ${range.start}-${range.end}/${file.length}`;
+  if (!reply.chunked) headers['content-length'] = String(body.length + (reply.shortBy ?? 0));
+  response.writeHead(range ? 206 : 200, headers);
+  await sendBody(request, response, body, reply);
+}
+
+/** Waits for the socket to take more, or to go away; leaves no listener behind either way. */
+function drained(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
+}
+
+function requestedRange(request: RecordedRequest, reply: Reply, size: number) {
+  const match = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
+  if (!match) return undefined;
+  const ifRange = request.headers['if-range'];
+  if (ifRange && ifRange !== reply.etag && ifRange !== reply.lastModified) return undefined;
+  const start = Number(match[1]);
+  const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (start >= size || end < start) return 'unsatisfiable' as const;
+  return { start, end };
+}
+
+async function sendBody(request: RecordedRequest, response: ServerResponse, body: Buffer, reply: Reply): Promise<void> {
+  const limit = Math.min(
+    body.length,
+    reply.dropAfter ?? Number.POSITIVE_INFINITY,
+    reply.stallAfter ?? Number.POSITIVE_INFINITY,
+  );
+  const chunkSize = reply.bytesPerSecond ? Math.max(1024, Math.floor(reply.bytesPerSecond / 50)) : 64 * 1024;
+  const started = performance.now();
+  while (request.sent < limit && !response.destroyed) {
+    const chunk = body.subarray(request.sent, Math.min(limit, request.sent + chunkSize));
+    if (!response.write(chunk)) await drained(response);
+    request.sent += chunk.length;
+    if (reply.bytesPerSecond) {
+      const due = started + (request.sent / reply.bytesPerSecond) * 1000;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+    }
+  }
+  if (reply.stallAfter !== undefined && reply.stallAfter < body.length) return;
+  if (reply.dropAfter !== undefined || reply.shortBy) {
+    response.destroy();
+    return;
+  }
+  response.end();
+}
