@@ -58,6 +58,7 @@ export interface TransferOptions {
 
 export const MAX_CONNECTIONS = 16;
 const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
+const LIMITED_SLICE_BYTES = 16 * 1024;
 
 /** Thrown inside a pass when the file on the server is not the one the part holds. */
 class RestartFromZero extends Error {}
@@ -403,16 +404,31 @@ export class Transfer {
       while (segment.pos < segment.end) {
         const next = await this.nextChunk(chunks, signal);
         if (next.done) return;
-        const room = segment.end - segment.pos;
-        const chunk: Buffer = next.value.length > room ? next.value.subarray(0, room) : next.value;
-        await this.limit.take(chunk.length, signal);
-        await this.options.globalLimit?.take(chunk.length, signal);
-        await (this.part as PartFile).write(chunk, segment.pos);
-        segment.pos += chunk.length;
-        this.dirty = true;
+        await this.store(next.value, segment, signal);
       }
     } finally {
       if (!body.destroyed) body.destroy();
+    }
+  }
+
+  /**
+   * Under a speed limit a socket chunk (often hundreds of KiB on a fast link)
+   * is written in small slices, so progress moves smoothly and a limit change
+   * applies within one slice.
+   */
+  private async store(chunk: Buffer, segment: Segment, signal: AbortSignal): Promise<void> {
+    const limited = this.limit.bytesPerSecond > 0 || (this.options.globalLimit?.bytesPerSecond ?? 0) > 0;
+    const sliceSize = limited ? LIMITED_SLICE_BYTES : chunk.length;
+    for (let offset = 0; offset < chunk.length; offset += sliceSize) {
+      // Another connection may have stolen the tail of this segment meanwhile.
+      const room = segment.end - segment.pos;
+      if (room <= 0) return;
+      const slice = chunk.subarray(offset, offset + Math.min(sliceSize, room));
+      await this.limit.take(slice.length, signal);
+      await this.options.globalLimit?.take(slice.length, signal);
+      await (this.part as PartFile).write(slice, segment.pos);
+      segment.pos += slice.length;
+      this.dirty = true;
     }
   }
 

@@ -1,0 +1,252 @@
+import { symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ResumeState } from '../../electron/engine/transfer';
+import { bytes, type Harness, rangeStart, startHarness } from './engine-harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => h.close());
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe('pause and resume', () => {
+  it('stops the socket on pause, keeps the part, and resumes with Range and If-Range', async () => {
+    const file = bytes(600_000);
+    h.server.route('/pausable.bin', { body: file, etag: '"p1"', bytesPerSecond: 500_000 });
+    const first = h.start({ spec: { url: h.server.url('/pausable.bin') }, connections: 1 });
+    const run = first.transfer.run();
+    await waitFor(() => (first.progress.at(-1)?.received ?? 0) > 100_000);
+    await first.transfer.pause();
+    const paused = await run;
+    if (paused.status !== 'paused') throw new Error(`expected paused, got ${paused.status}`);
+    await waitFor(() => h.server.requests[0]?.closed === true);
+    expect(await h.files()).toEqual(['pausable.bin.part']);
+
+    const resumeAt = paused.state.ranges[0]?.start ?? 0;
+    expect(resumeAt).toBeGreaterThan(100_000);
+    const second = h.start({ spec: { url: h.server.url('/pausable.bin') }, resume: paused.state });
+    expect(await second.transfer.run()).toMatchObject({ status: 'done' });
+    const resumed = h.server.requests[1];
+    expect(rangeStart(resumed?.headers.range)).toBe(resumeAt);
+    expect(resumed?.headers['if-range']).toBe('"p1"');
+    expect((await h.read('pausable.bin')).equals(file)).toBe(true);
+    expect(h.server.requests.reduce((sum, request) => sum + request.sent, 0)).toBeLessThan(file.length + 200_000);
+  });
+
+  it('starts over cleanly when the file changed on the server, never splicing two versions', async () => {
+    const before = bytes(400_000);
+    const after = bytes(500_000);
+    let version = before;
+    h.server.route('/changing.bin', () => ({
+      body: version,
+      etag: version === before ? '"old"' : '"new"',
+      bytesPerSecond: 400_000,
+    }));
+    const first = h.start({ spec: { url: h.server.url('/changing.bin') }, connections: 1 });
+    const run = first.transfer.run();
+    await waitFor(() => (first.progress.at(-1)?.received ?? 0) > 50_000);
+    await first.transfer.pause();
+    const paused = await run;
+    if (paused.status !== 'paused') throw new Error('expected paused');
+
+    version = after;
+    const second = h.start({ spec: { url: h.server.url('/changing.bin') }, resume: paused.state, connections: 1 });
+    expect(await second.transfer.run()).toMatchObject({ status: 'done', size: after.length });
+    expect((await h.read('changing.bin')).equals(after)).toBe(true);
+  });
+
+  it('starts over when a server answers a ranged request with the whole file', async () => {
+    const file = bytes(300_000);
+    const state: ResumeState = {
+      fileName: 'ignored.bin',
+      size: file.length,
+      etag: '"x"',
+      ranges: [{ start: 100_000, end: file.length }],
+    };
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(h.folder.path, 'ignored.bin.part'), Buffer.alloc(100_000, 7));
+    h.server.route('/ignored.bin', { body: file, etag: '"x"', honourRanges: false });
+    const outcome = await h.start({ spec: { url: h.server.url('/ignored.bin') }, resume: state }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'done', size: file.length });
+    expect((await h.read('ignored.bin')).equals(file)).toBe(true);
+  });
+
+  it('starts fresh when the part file of a resume state is gone', async () => {
+    const file = bytes(50_000);
+    h.server.route('/gone.bin', { body: file });
+    const state: ResumeState = {
+      fileName: 'gone.bin',
+      size: file.length,
+      ranges: [{ start: 20_000, end: file.length }],
+    };
+    const outcome = await h.start({ spec: { url: h.server.url('/gone.bin') }, resume: state }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect(rangeStart(h.server.requests[0]?.headers.range)).toBe(0);
+    expect((await h.read('gone.bin')).equals(file)).toBe(true);
+  });
+
+  it('cancels: stops and deletes the part', async () => {
+    h.server.route('/cancel.bin', { body: bytes(500_000), bytesPerSecond: 200_000 });
+    const started = h.start({ spec: { url: h.server.url('/cancel.bin') } });
+    const run = started.transfer.run();
+    await waitFor(() => (started.progress.at(-1)?.received ?? 0) > 10_000);
+    await started.transfer.cancel();
+    expect(await run).toEqual({ status: 'canceled' });
+    expect(await h.files()).toEqual([]);
+  });
+
+  it('checkpoints at least every interval, only claiming bytes already on disk', async () => {
+    const file = bytes(400_000);
+    h.server.route('/checkpointed.bin', { body: file, bytesPerSecond: 500_000 });
+    const started = h.start({ spec: { url: h.server.url('/checkpointed.bin') }, connections: 1 });
+    await started.transfer.run();
+    expect(started.checkpoints.length).toBeGreaterThanOrEqual(3);
+    const starts = started.checkpoints.map((state) => state.ranges[0]?.start ?? file.length);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
+
+describe('network faults', () => {
+  it('resumes from the last byte written when the connection drops mid-body', async () => {
+    const file = bytes(500_000);
+    h.server.route('/dropped.bin', (_request, index) => ({
+      body: file,
+      etag: '"d"',
+      dropAfter: index === 0 ? 200_000 : undefined,
+    }));
+    const outcome = await h.start({ spec: { url: h.server.url('/dropped.bin') }, connections: 1 }).transfer.run();
+    expect(outcome.status).toBe('done');
+    const [, retry] = h.server.requestsFor('/dropped.bin');
+    expect(rangeStart(retry?.headers.range)).toBeGreaterThan(0);
+    expect((await h.read('dropped.bin')).equals(file)).toBe(true);
+  });
+
+  it('retries a body shorter than its Content-Length', async () => {
+    const file = bytes(300_000);
+    h.server.route('/short.bin', (_request, index) => ({ body: file, etag: '"s"', shortBy: index === 0 ? 1000 : 0 }));
+    const outcome = await h.start({ spec: { url: h.server.url('/short.bin') }, connections: 1 }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect((await h.read('short.bin')).equals(file)).toBe(true);
+  });
+
+  it('restarts from zero after a drop when the server cannot resume', async () => {
+    const file = bytes(300_000);
+    h.server.route('/noranges.bin', (_request, index) => ({
+      body: file,
+      honourRanges: false,
+      dropAfter: index === 0 ? 100_000 : undefined,
+    }));
+    const outcome = await h.start({ spec: { url: h.server.url('/noranges.bin') } }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect((await h.read('noranges.bin')).equals(file)).toBe(true);
+  });
+
+  it('retries a stalled body from where it stopped instead of failing', async () => {
+    const file = bytes(300_000);
+    h.server.route('/stalled.bin', (_request, index) => ({
+      body: file,
+      etag: '"st"',
+      stallAfter: index === 0 ? 100_000 : undefined,
+    }));
+    const outcome = await h
+      .start({ spec: { url: h.server.url('/stalled.bin') }, stallTimeoutMs: 200, connections: 1 })
+      .transfer.run();
+    expect(outcome.status).toBe('done');
+    expect(rangeStart(h.server.requestsFor('/stalled.bin')[1]?.headers.range)).toBeGreaterThanOrEqual(100_000 - 65_536);
+    expect((await h.read('stalled.bin')).equals(file)).toBe(true);
+  });
+
+  it('honours Retry-After on 429 before asking again', async () => {
+    const file = bytes(10_000);
+    h.server.route('/limited.bin', (_request, index) =>
+      index === 0 ? { status: 429, headers: { 'retry-after': '1' } } : { body: file },
+    );
+    const outcome = await h.start({ spec: { url: h.server.url('/limited.bin') } }).transfer.run();
+    expect(outcome.status).toBe('done');
+    const [first, second] = h.server.requestsFor('/limited.bin');
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('retries 503 and succeeds', async () => {
+    h.server.route('/busy.bin', (_request, index) => (index < 2 ? { status: 503 } : { body: bytes(1000) }));
+    const outcome = await h.start({ spec: { url: h.server.url('/busy.bin') } }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect(h.server.requestsFor('/busy.bin')).toHaveLength(3);
+  });
+
+  it('gives up on a server that keeps failing, keeping a clear message', async () => {
+    h.server.route('/down.bin', { status: 500 });
+    const outcome = await h.start({ spec: { url: h.server.url('/down.bin') } }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'http_5xx', status: 500 } });
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(/server error \(HTTP 500\)/);
+    expect(h.server.requestsFor('/down.bin')).toHaveLength(5);
+  });
+
+  it('fails at once on a permanent error such as 404 or 403', async () => {
+    h.server.route('/missing.bin', { status: 404 });
+    h.server.route('/forbidden.bin', { status: 403 });
+    const missing = await h.start({ spec: { url: h.server.url('/missing.bin') } }).transfer.run();
+    const forbidden = await h.start({ spec: { url: h.server.url('/forbidden.bin') } }).transfer.run();
+    expect(missing).toMatchObject({ status: 'failed', error: { code: 'http_4xx', status: 404 } });
+    expect(forbidden.status === 'failed' && forbidden.error.message).toMatch(/link may have expired/);
+    expect(h.server.requests).toHaveLength(2);
+  });
+
+  it('fails with a network error when nothing listens, after retrying', async () => {
+    const outcome = await h.start({ spec: { url: 'http://127.0.0.1:1/nothing' } }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'network' } });
+  });
+});
+
+describe('disk faults', () => {
+  it('fails cleanly with disk_full on ENOSPC, keeping the resume state', async () => {
+    const file = bytes(100_000);
+    h.server.route('/full.bin', { body: file, etag: '"f"' });
+    await symlink('/dev/full', join(h.folder.path, 'full.bin.part'));
+    const state: ResumeState = {
+      fileName: 'full.bin',
+      size: file.length,
+      etag: '"f"',
+      ranges: [{ start: 0, end: file.length }],
+    };
+    const outcome = await h.start({ spec: { url: h.server.url('/full.bin') }, resume: state }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'disk_full' }, state: { fileName: 'full.bin' } });
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(/disk is full.*Free some space and resume/);
+  });
+});
+
+describe('speed limits', () => {
+  it('keeps a transfer under its limit', async () => {
+    h.server.route('/limited-speed.bin', { body: bytes(300_000) });
+    const started = performance.now();
+    await h.start({ spec: { url: h.server.url('/limited-speed.bin') }, speedLimit: 200_000 }).transfer.run();
+    // 300 kB at 200 kB/s with a 50 kB burst: at least 1.25 s. Only a lower bound, so a slow machine cannot fail it.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1200);
+  });
+
+  it('applies a new limit while running', async () => {
+    h.server.route('/retuned.bin', { body: bytes(400_000) });
+    const started = h.start({ spec: { url: h.server.url('/retuned.bin') }, speedLimit: 50_000 });
+    const run = started.transfer.run();
+    await waitFor(() => (started.progress.at(-1)?.received ?? 0) > 0);
+    started.transfer.setSpeedLimit(0);
+    expect((await run).status).toBe('done');
+  });
+
+  it('shares the global limit across transfers', async () => {
+    h.engine.setGlobalSpeedLimit(200_000);
+    h.server.route('/one.bin', { body: bytes(150_000) });
+    h.server.route('/two.bin', { body: bytes(150_000) });
+    const begun = performance.now();
+    await Promise.all([
+      h.start({ spec: { url: h.server.url('/one.bin') } }).transfer.run(),
+      h.start({ spec: { url: h.server.url('/two.bin') } }).transfer.run(),
+    ]);
+    expect(performance.now() - begun).toBeGreaterThanOrEqual(1200);
+  });
+});
