@@ -54,15 +54,23 @@ export class PartFile {
     }
   }
 
-  async write(data: Uint8Array, position: number): Promise<void> {
+  /** Writes the buffers back to back from `position`, finishing any short write. */
+  async writev(buffers: Buffer[], position: number): Promise<void> {
     try {
-      let written = 0;
-      while (written < data.length) {
-        const { bytesWritten } = await this.handle.write(data, written, data.length - written, position + written);
-        written += bytesWritten;
-      }
+      const total = buffers.reduce((sum, buffer) => sum + buffer.length, 0);
+      const { bytesWritten } = await this.handle.writev(buffers, position);
+      if (bytesWritten < total)
+        await this.writeRest(Buffer.concat(buffers).subarray(bytesWritten), position + bytesWritten);
     } catch (error) {
       throw diskError(error, this.name);
+    }
+  }
+
+  private async writeRest(data: Buffer, position: number): Promise<void> {
+    let written = 0;
+    while (written < data.length) {
+      const result = await this.handle.write(data, written, data.length - written, position + written);
+      written += result.bytesWritten;
     }
   }
 

@@ -7,6 +7,7 @@ import { type HttpResponse, type HttpTarget, header, host, sendFollowingRedirect
 import { PartFile } from './part-file';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry-policy';
 import { type ByteRange, MIN_SEGMENT_BYTES, type Segment, SegmentPlan } from './segments';
+import { SequentialWriter } from './sequential-writer';
 import { SpeedMeter } from './speed-meter';
 import { TokenBucket } from './token-bucket';
 
@@ -59,6 +60,7 @@ export interface TransferOptions {
 export const MAX_CONNECTIONS = 16;
 const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
 const LIMITED_SLICE_BYTES = 16 * 1024;
+const UNLIMITED_BATCH_BYTES = 1024 * 1024;
 
 /** Thrown inside a pass when the file on the server is not the one the part holds. */
 class RestartFromZero extends Error {}
@@ -400,35 +402,45 @@ export class Transfer {
   /** Streams a body into the part at the segment's offset, stopping at its (possibly shrunk) end. */
   private async pump(body: HttpResponse['body'], segment: Segment, signal: AbortSignal): Promise<void> {
     const chunks = body[Symbol.asyncIterator]();
+    const writer = new SequentialWriter(this.part as PartFile, segment.pos, this.batchBytes(), (written) => {
+      segment.pos = written;
+      this.dirty = true;
+    });
     try {
-      while (segment.pos < segment.end) {
+      while (writer.next < segment.end) {
         const next = await this.nextChunk(chunks, signal);
         if (next.done) return;
-        await this.store(next.value, segment, signal);
+        await this.store(next.value, segment, writer, signal);
       }
     } finally {
       if (!body.destroyed) body.destroy();
+      await writer.drain();
     }
+  }
+
+  private isLimited(): boolean {
+    return this.limit.bytesPerSecond > 0 || (this.options.globalLimit?.bytesPerSecond ?? 0) > 0;
+  }
+
+  /** Big batches at full speed; small ones under a limit, so progress moves smoothly. */
+  private batchBytes(): number {
+    return this.isLimited() ? LIMITED_SLICE_BYTES : UNLIMITED_BATCH_BYTES;
   }
 
   /**
    * Under a speed limit a socket chunk (often hundreds of KiB on a fast link)
-   * is written in small slices, so progress moves smoothly and a limit change
-   * applies within one slice.
+   * goes through in small slices, so a limit change applies within one slice.
    */
-  private async store(chunk: Buffer, segment: Segment, signal: AbortSignal): Promise<void> {
-    const limited = this.limit.bytesPerSecond > 0 || (this.options.globalLimit?.bytesPerSecond ?? 0) > 0;
-    const sliceSize = limited ? LIMITED_SLICE_BYTES : chunk.length;
+  private async store(chunk: Buffer, segment: Segment, writer: SequentialWriter, signal: AbortSignal): Promise<void> {
+    const sliceSize = this.isLimited() ? LIMITED_SLICE_BYTES : chunk.length;
     for (let offset = 0; offset < chunk.length; offset += sliceSize) {
       // Another connection may have stolen the tail of this segment meanwhile.
-      const room = segment.end - segment.pos;
+      const room = segment.end - writer.next;
       if (room <= 0) return;
       const slice = chunk.subarray(offset, offset + Math.min(sliceSize, room));
       await this.limit.take(slice.length, signal);
       await this.options.globalLimit?.take(slice.length, signal);
-      await (this.part as PartFile).write(slice, segment.pos);
-      segment.pos += slice.length;
-      this.dirty = true;
+      await writer.add(slice);
     }
   }
 

@@ -1,0 +1,240 @@
+import { randomFillSync } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { PER_CONNECTION_LIMIT, startBenchServer } from './bench-server';
+import { available, median, timed } from './peers';
+
+/**
+ * `npm run bench`: Ferry's engine against curl and aria2c on loopback, in one
+ * run, medians of several runs, written to docs/benchmarks.md. A benchmark,
+ * not a test: it asserts nothing and its numbers depend on the machine.
+ */
+
+const root = resolve(import.meta.dirname, '..');
+const runs = Number(process.env.FERRY_BENCH_RUNS ?? 5);
+const MiB = 1024 * 1024;
+
+interface Tool {
+  name: string;
+  run(out: string): Promise<{ ms: number; rssKiB?: number }>;
+}
+
+interface Case {
+  title: string;
+  target: string;
+  verify(out: string): Promise<void>;
+  tools: Tool[];
+}
+
+interface Row {
+  title: string;
+  target: string;
+  medians: Map<string, number>;
+  ferryRssKiB: number;
+}
+
+async function main(): Promise<void> {
+  for (const tool of ['curl', 'aria2c']) {
+    if (!(await available(tool)))
+      throw new Error(`${tool} is missing: apt-get install curl aria2 nginx, then run again.`);
+  }
+  const work = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
+  try {
+    const data = join(work, 'data');
+    await makeData(data);
+    const fetcher = await bundleFetcher(work);
+    const server = await startBenchServer(data, work);
+    try {
+      const cases = defineCases(server, fetcher, work);
+      const rows: Row[] = [];
+      for (const benchCase of cases) rows.push(await measure(benchCase, work));
+      const report = renderReport(rows, server.kind);
+      process.stdout.write(`\n${report}\n`);
+      await writeFile(join(root, 'docs/benchmarks.md'), report);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function makeData(data: string): Promise<void> {
+  await mkdir(join(data, 'small'), { recursive: true });
+  await randomFile(join(data, 'big.bin'), 1024 * MiB);
+  await randomFile(join(data, 'mid.bin'), 256 * MiB);
+  for (let i = 0; i < 500; i++) await randomFile(join(data, 'small', `${i}.bin`), 100_000);
+}
+
+async function randomFile(path: string, size: number): Promise<void> {
+  const stream = createWriteStream(path);
+  const block = Buffer.alloc(Math.min(size, 16 * MiB));
+  for (let written = 0; written < size; written += block.length) {
+    randomFillSync(block);
+    const slice = block.subarray(0, Math.min(block.length, size - written));
+    if (!stream.write(slice)) await new Promise((done) => stream.once('drain', done));
+  }
+  await new Promise((done) => stream.end(done));
+}
+
+/** Plain JavaScript, so Ferry's timing includes a node start but no TypeScript compile. */
+async function bundleFetcher(work: string): Promise<string> {
+  const outfile = join(work, 'ferry-fetch.cjs');
+  await build({
+    entryPoints: [join(root, 'bench/ferry-fetch.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+function ferry(fetcher: string, args: string[]): Tool {
+  return {
+    name: 'Ferry',
+    async run(out) {
+      const result = await timed(process.execPath, [fetcher, '--dir', out, ...args]);
+      return { ms: result.ms, rssKiB: JSON.parse(result.stdout).maxRssKiB };
+    },
+  };
+}
+
+function peer(name: string, command: string, args: (out: string) => string[]): Tool {
+  return { name, run: async (out) => ({ ms: (await timed(command, args(out))).ms }) };
+}
+
+const ariaQuiet = [
+  '--allow-overwrite=true',
+  '--auto-file-renaming=false',
+  '--console-log-level=error',
+  '--summary-interval=0',
+  '--download-result=hide',
+  '-q',
+];
+
+function defineCases(server: { fast: string; limited: string }, fetcher: string, work: string): Case[] {
+  const smallUrls = Array.from({ length: 500 }, (_, i) => `${server.fast}small/${i}.bin`);
+  const listFile = join(work, 'small-urls.txt');
+  const curlConfig = join(work, 'small-curl.cfg');
+  void writeFile(listFile, `${smallUrls.join('\n')}\n`);
+  const curlEntries = (out: string) =>
+    smallUrls.map((url, i) => `url = "${url}"\noutput = "${out}/${i}.bin"`).join('\n');
+  return [
+    {
+      title: '1 GiB, one connection',
+      target: 'within 10% of curl',
+      verify: (out) => expectSize(join(out, 'big.bin'), 1024 * MiB),
+      tools: [
+        ferry(fetcher, ['--connections', '1', `${server.fast}big.bin`]),
+        peer('curl', 'curl', (out) => ['-sS', '--fail', '-o', join(out, 'big.bin'), `${server.fast}big.bin`]),
+        // The same durability Ferry gives: the file is on disk, not only in the page cache, when it ends.
+        peer('curl+fsync', 'sh', (out) => [
+          '-c',
+          `curl -sS --fail -o "${join(out, 'big.bin')}" "${server.fast}big.bin" && sync "${join(out, 'big.bin')}"`,
+        ]),
+      ],
+    },
+    {
+      title: `256 MiB, ${PER_CONNECTION_LIMIT / 1e6} MB/s per connection, 8 connections`,
+      target: 'at least as fast as aria2c -x8 -s8',
+      verify: (out) => expectSize(join(out, 'mid.bin'), 256 * MiB),
+      tools: [
+        ferry(fetcher, ['--connections', '8', `${server.limited}mid.bin`]),
+        peer('aria2c', 'aria2c', (out) => ['-x8', '-s8', ...ariaQuiet, '-d', out, `${server.limited}mid.bin`]),
+      ],
+    },
+    {
+      title: '500 files of 100 KB, 16 at a time',
+      target: 'faster than aria2c -j16',
+      verify: (out) => expectFiles(out, 500),
+      tools: [
+        ferry(fetcher, ['--parallel', '16', '--list', listFile]),
+        peer('aria2c', 'aria2c', (out) => ['-j16', ...ariaQuiet, '-d', out, '-i', listFile]),
+        {
+          name: 'curl',
+          async run(out) {
+            await writeFile(curlConfig, curlEntries(out));
+            return {
+              ms: (await timed('curl', ['-sS', '--fail', '--parallel', '--parallel-max', '16', '-K', curlConfig])).ms,
+            };
+          },
+        },
+      ],
+    },
+  ];
+}
+
+/** One untimed warm-up (page cache, nginx), then rounds with the tools in rotating order. */
+async function measure(benchCase: Case, work: string): Promise<Row> {
+  const times = new Map<string, number[]>(benchCase.tools.map((tool) => [tool.name, []]));
+  const rss: number[] = [];
+  process.stdout.write(`${benchCase.title}:`);
+  for (let round = 0; round <= runs; round++) {
+    const order = benchCase.tools.map((_, i) => benchCase.tools[(i + round) % benchCase.tools.length] as Tool);
+    for (const tool of order) {
+      const out = join(work, 'out');
+      await rm(out, { recursive: true, force: true });
+      await mkdir(out);
+      const result = await tool.run(out);
+      await benchCase.verify(out);
+      if (round === 0) continue;
+      times.get(tool.name)?.push(result.ms);
+      if (result.rssKiB) rss.push(result.rssKiB);
+    }
+    process.stdout.write(round === 0 ? ' warm' : ` ${round}`);
+  }
+  process.stdout.write('\n');
+  const medians = new Map([...times].map(([name, values]) => [name, median(values)]));
+  return { title: benchCase.title, target: benchCase.target, medians, ferryRssKiB: Math.max(...rss) };
+}
+
+async function expectSize(path: string, size: number): Promise<void> {
+  const actual = (await stat(path)).size;
+  if (actual !== size) throw new Error(`${path} has ${actual} bytes, expected ${size}`);
+}
+
+async function expectFiles(folder: string, count: number): Promise<void> {
+  const names = (await readdir(folder)).filter((name) => !name.endsWith('.part') && !name.endsWith('.aria2'));
+  if (names.length !== count) throw new Error(`${folder} has ${names.length} files, expected ${count}`);
+}
+
+function renderReport(rows: Row[], serverKind: string): string {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Run with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; server: ${serverKind === 'nginx' ? "Debian's nginx" : "Ferry's Node test server (nginx missing)"} on loopback.`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Linux ${release()}, Node ${process.versions.node}.`,
+    `Each number is the median wall time of ${runs} runs after one warm-up; tools run in rotating order. Ratio = Ferry time / peer time (below 1 means Ferry is faster).`,
+    '',
+    '| case | target | Ferry | peers | ratios | Ferry peak RSS |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const ferryMs = row.medians.get('Ferry') ?? Number.NaN;
+    const peers = [...row.medians].filter(([name]) => name !== 'Ferry');
+    lines.push(
+      `| ${row.title} | ${row.target} | ${seconds(ferryMs)} | ${peers.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')} | ${peers.map(([name, ms]) => `${(ferryMs / ms).toFixed(2)}× ${name}`).join(', ')} | ${(row.ferryRssKiB / 1024).toFixed(0)} MiB |`,
+    );
+  }
+  lines.push(
+    '',
+    'Ferry fsyncs every file before renaming it into place and syncs its part file about once a second (the engine rules); curl and aria2c do neither, so on a slow disk part of any gap is durability, not transfer speed. `curl+fsync` is curl followed by `sync FILE`: the same guarantee Ferry gives when it reports a download done.',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
