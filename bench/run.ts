@@ -1,6 +1,5 @@
-import { randomFillSync } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, open, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -48,7 +47,7 @@ async function main(): Promise<void> {
     const fetcher = await bundleFetcher(work);
     const server = await startBenchServer(data, work);
     try {
-      const cases = defineCases(server, fetcher, work);
+      const cases = await defineCases(server, fetcher, work);
       const rows: Row[] = [];
       for (const benchCase of cases) rows.push(await measure(benchCase, work));
       const report = renderReport(rows, server.kind);
@@ -70,14 +69,14 @@ async function makeData(data: string): Promise<void> {
 }
 
 async function randomFile(path: string, size: number): Promise<void> {
-  const stream = createWriteStream(path);
-  const block = Buffer.alloc(Math.min(size, 16 * MiB));
-  for (let written = 0; written < size; written += block.length) {
-    randomFillSync(block);
-    const slice = block.subarray(0, Math.min(block.length, size - written));
-    if (!stream.write(slice)) await new Promise((done) => stream.once('drain', done));
+  const file = await open(path, 'w');
+  try {
+    for (let written = 0; written < size; written += 16 * MiB) {
+      await file.write(randomBytes(Math.min(16 * MiB, size - written)));
+    }
+  } finally {
+    await file.close();
   }
-  await new Promise((done) => stream.end(done));
 }
 
 /** Plain JavaScript, so Ferry's timing includes a node start but no TypeScript compile. */
@@ -118,11 +117,11 @@ const ariaQuiet = [
   '-q',
 ];
 
-function defineCases(server: { fast: string; limited: string }, fetcher: string, work: string): Case[] {
+async function defineCases(server: { fast: string; limited: string }, fetcher: string, work: string): Promise<Case[]> {
   const smallUrls = Array.from({ length: 500 }, (_, i) => `${server.fast}small/${i}.bin`);
   const listFile = join(work, 'small-urls.txt');
   const curlConfig = join(work, 'small-curl.cfg');
-  void writeFile(listFile, `${smallUrls.join('\n')}\n`);
+  await writeFile(listFile, `${smallUrls.join('\n')}\n`);
   const curlEntries = (out: string) =>
     smallUrls.map((url, i) => `url = "${url}"\noutput = "${out}/${i}.bin"`).join('\n');
   return [
