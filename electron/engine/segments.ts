@@ -1,6 +1,11 @@
-/** A byte range being fetched: `pos` is the next byte to write; `end` is exclusive and may shrink when stolen from. */
+/**
+ * A byte range being fetched: bytes before `pos` are on disk, bytes before
+ * `taken` have arrived and are being written; `end` is exclusive and may
+ * shrink when another connection steals the tail.
+ */
 export interface Segment {
   pos: number;
+  taken: number;
   end: number;
   owner: number | null;
 }
@@ -27,13 +32,11 @@ export class SegmentPlan {
   private constructor(private readonly segments: Segment[]) {}
 
   static whole(size: number | null): SegmentPlan {
-    return new SegmentPlan([{ pos: 0, end: size ?? Number.POSITIVE_INFINITY, owner: null }]);
+    return new SegmentPlan([newSegment(0, size ?? Number.POSITIVE_INFINITY)]);
   }
 
   static fromRanges(ranges: ByteRange[]): SegmentPlan {
-    return new SegmentPlan(
-      ranges.map((range) => ({ pos: range.start, end: range.end ?? Number.POSITIVE_INFINITY, owner: null })),
-    );
+    return new SegmentPlan(ranges.map((range) => newSegment(range.start, range.end ?? Number.POSITIVE_INFINITY)));
   }
 
   get first(): Segment | undefined {
@@ -57,7 +60,7 @@ export class SegmentPlan {
     const end = segment.end;
     segment.end = segment.pos + piece;
     for (let start = segment.end; start < end; start += piece) {
-      this.segments.push({ pos: start, end: Math.min(end, start + piece), owner: null });
+      this.segments.push(newSegment(start, Math.min(end, start + piece)));
     }
   }
 
@@ -84,17 +87,27 @@ export class SegmentPlan {
 
   private steal(owner: number): Segment | undefined {
     let victim: Segment | undefined;
-    for (const segment of this.segments) {
-      const left = segment.end - segment.pos;
-      if (Number.isFinite(left) && left >= 2 * MIN_SEGMENT_BYTES && (!victim || left > victim.end - victim.pos)) {
-        victim = segment;
+    for (const candidate of this.segments) {
+      const left = unclaimed(candidate);
+      if (Number.isFinite(left) && left >= 2 * MIN_SEGMENT_BYTES && (!victim || left > unclaimed(victim))) {
+        victim = candidate;
       }
     }
     if (!victim) return undefined;
-    const middle = victim.pos + Math.floor((victim.end - victim.pos) / 2);
-    const stolen: Segment = { pos: middle, end: victim.end, owner };
+    const from = Math.max(victim.pos, victim.taken);
+    const middle = from + Math.floor((victim.end - from) / 2);
+    const stolen = { ...newSegment(middle, victim.end), owner };
     victim.end = middle;
     this.segments.push(stolen);
     return stolen;
   }
+}
+
+function newSegment(start: number, end: number): Segment {
+  return { pos: start, taken: start, end, owner: null };
+}
+
+/** Bytes nobody has received yet: only those can be handed to another connection. */
+function unclaimed(candidate: Segment): number {
+  return candidate.end - Math.max(candidate.pos, candidate.taken);
 }

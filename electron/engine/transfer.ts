@@ -60,7 +60,9 @@ export interface TransferOptions {
 export const MAX_CONNECTIONS = 16;
 const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
 const LIMITED_SLICE_BYTES = 16 * 1024;
-const UNLIMITED_BATCH_BYTES = 1024 * 1024;
+/** Per transfer, split among its connections: 4 MiB batches measured twice as fast as 64 KiB writes. */
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+const MIN_BATCH_BYTES = 512 * 1024;
 
 /** Thrown inside a pass when the file on the server is not the one the part holds. */
 class RestartFromZero extends Error {}
@@ -402,6 +404,7 @@ export class Transfer {
   /** Streams a body into the part at the segment's offset, stopping at its (possibly shrunk) end. */
   private async pump(body: HttpResponse['body'], segment: Segment, signal: AbortSignal): Promise<void> {
     const chunks = body[Symbol.asyncIterator]();
+    segment.taken = segment.pos;
     const writer = new SequentialWriter(this.part as PartFile, segment.pos, this.batchBytes(), (written) => {
       segment.pos = written;
       this.dirty = true;
@@ -422,9 +425,10 @@ export class Transfer {
     return this.limit.bytesPerSecond > 0 || (this.options.globalLimit?.bytesPerSecond ?? 0) > 0;
   }
 
-  /** Big batches at full speed; small ones under a limit, so progress moves smoothly. */
+  /** Big batches at full speed, shared out among connections to bound memory; small ones under a limit. */
   private batchBytes(): number {
-    return this.isLimited() ? LIMITED_SLICE_BYTES : UNLIMITED_BATCH_BYTES;
+    if (this.isLimited()) return LIMITED_SLICE_BYTES;
+    return Math.max(MIN_BATCH_BYTES, Math.floor(WRITE_BUFFER_BYTES / this.connectionCount()));
   }
 
   /**
@@ -440,6 +444,7 @@ export class Transfer {
       const slice = chunk.subarray(offset, offset + Math.min(sliceSize, room));
       await this.limit.take(slice.length, signal);
       await this.options.globalLimit?.take(slice.length, signal);
+      segment.taken = writer.next + slice.length;
       await writer.add(slice);
     }
   }

@@ -58,6 +58,14 @@ describe('SegmentPlan', () => {
     expect(plan.remaining()).toBe(size / 2);
   });
 
+  it('leaves bytes that have arrived but are not yet written to their connection', () => {
+    const plan = SegmentPlan.whole(size);
+    const only = plan.claim(0);
+    if (!only) throw new Error('no segment');
+    only.taken = size / 2;
+    expect(plan.claim(1)?.pos).toBe((size * 3) / 4);
+  });
+
   it('does not steal pieces too small to be worth a connection', () => {
     const plan = SegmentPlan.whole(size);
     const only = plan.claim(0);

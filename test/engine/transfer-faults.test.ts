@@ -2,7 +2,7 @@ import { symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResumeState } from '../../electron/engine/transfer';
-import { bytes, type Harness, rangeStart, startHarness } from './engine-harness';
+import { bytes, type Harness, quickRetries, rangeStart, startHarness } from './engine-harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -195,6 +195,28 @@ describe('network faults', () => {
     expect(missing).toMatchObject({ status: 'failed', error: { code: 'http_4xx', status: 404 } });
     expect(forbidden.status === 'failed' && forbidden.error.message).toMatch(/link may have expired/);
     expect(h.server.requests).toHaveLength(2);
+  });
+
+  it('waits as long as the spec allows for the first byte (conversions take minutes)', async () => {
+    h.server.route('/convert', { body: bytes(1000), headersDelayMs: 400 });
+    const outcome = await h
+      .start({ spec: { url: h.server.url('/convert'), firstByteTimeoutMs: 5_000 } })
+      .transfer.run();
+    expect(outcome.status).toBe('done');
+    expect(h.server.requestsFor('/convert')).toHaveLength(1);
+  });
+
+  it('times out and retries when the first byte takes longer than the spec allows', async () => {
+    h.server.route('/too-slow', { body: bytes(1000), headersDelayMs: 3_000 });
+    const retry = { ...quickRetries, maxAttempts: 2 };
+    const started = performance.now();
+    const outcome = await h
+      .start({ spec: { url: h.server.url('/too-slow'), firstByteTimeoutMs: 200 }, retry })
+      .transfer.run();
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(/did not start sending the file in time/);
+    expect(h.server.requestsFor('/too-slow').length).toBe(2);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it('fails with a network error when nothing listens, after retrying', async () => {

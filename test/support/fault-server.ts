@@ -21,6 +21,8 @@ export interface Reply {
   /** No Content-Length: the body is chunked and its size unknown. */
   chunked?: boolean;
   bytesPerSecond?: number;
+  /** Holds the headers back this long, like a server converting a file first. */
+  headersDelayMs?: number;
   redirect?: { status: number; location: string };
 }
 
@@ -107,6 +109,8 @@ export class FaultServer {
 }
 
 async function respond(request: RecordedRequest, response: ServerResponse, reply: Reply): Promise<void> {
+  if (reply.headersDelayMs) await new Promise((resolve) => setTimeout(resolve, reply.headersDelayMs));
+  if (response.destroyed) return;
   if (reply.redirect) {
     response.writeHead(reply.redirect.status, { location: reply.redirect.location }).end();
     return;
