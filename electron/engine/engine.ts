@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import { TokenBucket } from './token-bucket';
-import { Transfer, type TransferOptions } from './transfer';
+import { Transfer } from './transfer';
+import type { TransferOptions } from './transfer-types';
 
 export interface EngineOptions {
   /** Bytes per second across every transfer; 0 is unlimited. */

@@ -1,6 +1,7 @@
 import { filenameFromContentDisposition } from './content-disposition';
 
-const MAX_NAME_BYTES = 255;
+/** 255 is the file-system limit; the `.part` suffix needs the other five. */
+const MAX_NAME_BYTES = 250;
 const FALLBACK_NAME = 'download';
 
 /** Windows refuses these as file names, with or without an extension. */
@@ -13,7 +14,7 @@ const compoundExtensions = /\.tar\.(gz|bz2|xz|zst)$/i;
 /**
  * Makes a name safe on Windows, macOS and Linux: no folders, no control
  * characters, none of <>:"|?*, no reserved device names, no trailing dots or
- * spaces, at most 255 UTF-8 bytes with the extension kept. Returns '' when
+ * spaces, at most 250 UTF-8 bytes (255 with `.part`) with the extension kept. Returns '' when
  * nothing usable is left.
  */
 export function sanitizeFileName(raw: string): string {

@@ -119,6 +119,16 @@ function visitKey(target: HttpTarget): string {
   return `${target.method} ${target.url}`;
 }
 
+/**
+ * Throws a body away without reading it. undici reports a body destroyed
+ * before its end as an 'error' event, which would crash the process if nobody
+ * listened, so a listener is attached first.
+ */
+export function discard(body: HttpResponse['body']): void {
+  body.on('error', () => undefined);
+  if (!body.destroyed) body.destroy();
+}
+
 export function header(headers: Dispatcher.ResponseData['headers'], name: string): string | undefined {
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;

@@ -103,6 +103,22 @@ export class SegmentPlan {
   }
 }
 
+/**
+ * Where the bytes a resume state claims to hold end: the part file must be at
+ * least this long, or some of them were lost.
+ */
+export function presentEnd(ranges: ByteRange[], size: number | null): number {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  let end = 0;
+  let cursor = 0;
+  for (const range of sorted) {
+    if (range.start > cursor) end = range.start;
+    cursor = range.end ?? Number.POSITIVE_INFINITY;
+  }
+  if (size !== null && cursor < size) end = size;
+  return end;
+}
+
 function newSegment(start: number, end: number): Segment {
   return { pos: start, taken: start, end, owner: null };
 }

@@ -1,61 +1,32 @@
-import type { Dispatcher } from 'undici';
+import { rm } from 'node:fs/promises';
 import { sleep } from './abortable-sleep';
-import type { DownloadSpec } from './download-spec';
 import { canceled, EngineError, fromHttpStatus, fromNetworkError } from './engine-error';
 import { chooseFileName } from './file-name';
-import { type HttpResponse, type HttpTarget, header, host, sendFollowingRedirects, toTarget } from './http-request';
-import { PartFile } from './part-file';
+import {
+  discard,
+  type HttpResponse,
+  type HttpTarget,
+  header,
+  host,
+  sendFollowingRedirects,
+  toTarget,
+} from './http-request';
+import { PartFile, partPath } from './part-file';
+import {
+  contentLength,
+  hasValidator,
+  ifRangeHeader,
+  parseContentRange,
+  readValidator,
+  type Validator,
+  validatorChanged,
+} from './response-metadata';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry-policy';
-import { type ByteRange, MIN_SEGMENT_BYTES, type Segment, SegmentPlan } from './segments';
+import { MIN_SEGMENT_BYTES, presentEnd, type Segment, SegmentPlan } from './segments';
 import { SequentialWriter } from './sequential-writer';
 import { SpeedMeter } from './speed-meter';
 import { TokenBucket } from './token-bucket';
-
-export type TransferStatus = 'downloading' | 'paused' | 'verifying' | 'done' | 'failed' | 'canceled';
-
-/** Everything needed to continue later, in this process or the next one. */
-export interface ResumeState {
-  fileName: string;
-  size: number | null;
-  etag?: string;
-  lastModified?: string;
-  ranges: ByteRange[];
-}
-
-export interface TransferProgress {
-  status: TransferStatus;
-  received: number;
-  size: number | null;
-  /** Bytes per second, smoothed. */
-  speed: number;
-  /** Seconds, or null when unknown. */
-  eta: number | null;
-}
-
-export type TransferOutcome =
-  | { status: 'done'; path: string; size: number; sha256?: string }
-  | { status: 'paused'; state: ResumeState }
-  | { status: 'failed'; error: EngineError; state?: ResumeState }
-  | { status: 'canceled' };
-
-export interface TransferOptions {
-  spec: DownloadSpec;
-  directory: string;
-  dispatcher: Dispatcher;
-  resume?: ResumeState;
-  /** Connections for this file when the server allows ranges: 1 to 16. */
-  connections?: number;
-  /** Bytes per second for this transfer; 0 is unlimited. */
-  speedLimit?: number;
-  globalLimit?: TokenBucket;
-  retry?: RetryPolicy;
-  /** No bytes for this long means a stalled connection, which is retried. */
-  stallTimeoutMs?: number;
-  checkpointIntervalMs?: number;
-  progressIntervalMs?: number;
-  onProgress?(progress: TransferProgress): void;
-  onCheckpoint?(state: ResumeState): void;
-}
+import type { ResumeState, TransferOptions, TransferOutcome, TransferProgress, TransferStatus } from './transfer-types';
 
 export const MAX_CONNECTIONS = 16;
 const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
@@ -63,6 +34,8 @@ const LIMITED_SLICE_BYTES = 16 * 1024;
 /** Per transfer, split among its connections: 4 MiB batches measured twice as fast as 64 KiB writes. */
 const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
 const MIN_BATCH_BYTES = 512 * 1024;
+
+type Body = HttpResponse['body'];
 
 /** Thrown inside a pass when the file on the server is not the one the part holds. */
 class RestartFromZero extends Error {}
@@ -79,12 +52,17 @@ export class Transfer {
   private stopReason: 'pause' | 'cancel' | null = null;
   private status: TransferStatus = 'downloading';
   private part: PartFile | null = null;
+  /** null until the server has told us what the file is, and again after a restart. */
   private plan: SegmentPlan | null = null;
   private size: number | null = null;
-  private validator: { etag?: string; lastModified?: string } = {};
+  private validator: Validator = {};
   private target: HttpTarget;
   private rangesSupported = false;
+  private connections = 1;
   private dirty = false;
+  private settling = false;
+  private checkpoints: Promise<unknown> = Promise.resolve();
+  private lastDurable: ResumeState | undefined;
   private readonly meter = new SpeedMeter(0);
   private settled: Promise<TransferOutcome> | null = null;
 
@@ -102,14 +80,19 @@ export class Transfer {
 
   /** Stops the sockets at once and keeps the part; `run()` resolves with the state to resume from. */
   async pause(): Promise<void> {
-    this.halt('pause');
+    this.stopReason ??= 'pause';
+    this.stop.abort(canceled());
     await this.settled;
   }
 
-  /** Stops and deletes the part. */
+  /** Stops and deletes the part, also after a pause. */
   async cancel(): Promise<void> {
-    this.halt('cancel');
-    await this.settled;
+    if (this.stopReason !== 'pause' || !this.settled) this.stopReason = 'cancel';
+    this.stop.abort(canceled());
+    const outcome = await this.settled;
+    if (outcome?.status === 'paused' && outcome.state) {
+      await rm(partPath(this.options.directory, outcome.state.fileName), { force: true });
+    }
   }
 
   setSpeedLimit(bytesPerSecond: number): void {
@@ -122,11 +105,6 @@ export class Transfer {
     return { status: this.status, received, size: this.size, speed, eta: this.meter.eta(received, this.size) };
   }
 
-  private halt(reason: 'pause' | 'cancel'): void {
-    this.stopReason ??= reason;
-    this.stop.abort(canceled());
-  }
-
   private async execute(): Promise<TransferOutcome> {
     const timers = this.startTimers();
     try {
@@ -136,6 +114,7 @@ export class Transfer {
     } catch (error) {
       return await this.settleInterrupted(error);
     } finally {
+      this.settling = true;
       for (const timer of timers) clearInterval(timer);
       this.emitProgress();
     }
@@ -145,29 +124,46 @@ export class Transfer {
     const { progressIntervalMs = 250, checkpointIntervalMs = 1000 } = this.options;
     return [
       setInterval(() => this.emitProgress(), progressIntervalMs),
-      setInterval(() => void this.checkpoint().catch(() => undefined), checkpointIntervalMs),
+      setInterval(() => {
+        if (!this.settling) void this.queueCheckpoint().catch(() => undefined);
+      }, checkpointIntervalMs),
     ];
   }
 
+  /** A listener's bug must not break the download or the process hosting it. */
+  private notify(callback: () => void): void {
+    try {
+      callback();
+    } catch {
+      // Deliberately ignored: progress and checkpoints are advisory to the caller.
+    }
+  }
+
   private emitProgress(): void {
-    this.options.onProgress?.(this.progress());
+    this.notify(() => this.options.onProgress?.(this.progress()));
   }
 
   private received(): number {
     if (!this.plan) return 0;
-    const remaining = this.plan.remaining();
-    if (this.size !== null) return this.size - remaining;
+    if (this.size !== null) return this.size - this.plan.remaining();
     return this.plan.first?.pos ?? 0;
   }
 
-  /** A resumed transfer continues in its part; if the part is gone, it starts over. */
+  /**
+   * A resumed transfer continues in its part. If the part is gone, shorter than
+   * the state claims, or the state has no validator to prove the server's file
+   * is the same one, the part is reused but refilled from zero.
+   */
   private async openPart(): Promise<void> {
     const resume = this.options.resume;
     if (!resume) return;
     this.part = await PartFile.reopen(this.options.directory, resume.fileName);
     if (!this.part) return;
+    const validator = { etag: resume.etag, lastModified: resume.lastModified };
+    const intact = (await this.part.size()) >= presentEnd(resume.ranges, resume.size);
+    if (!intact || !hasValidator(validator)) return;
     this.size = resume.size;
-    this.validator = { etag: resume.etag, lastModified: resume.lastModified };
+    this.validator = validator;
     this.plan = SegmentPlan.fromRanges(resume.ranges);
   }
 
@@ -185,32 +181,39 @@ export class Transfer {
             `${host(this.target.url)} keeps changing the file or breaking off. Try again later.`,
           );
         }
-        await this.resetToZero();
+        await this.checkpoints;
+        this.plan = null;
       }
     }
   }
 
   private async pass(): Promise<void> {
-    const first = await this.withRetries(
-      () => this.openFirstResponse(),
-      () => 0,
-    );
+    if (this.plan?.isComplete()) return;
     const pass = new AbortController();
     const signal = AbortSignal.any([this.stop.signal, pass.signal]);
+    const first = await this.withRetries(
+      () => this.openFirstResponse(signal),
+      () => 0,
+      signal,
+    );
     const plan = this.plan as SegmentPlan;
-    const firstSegment = plan.claim(0) as Segment;
-    const connections = this.connectionCount();
-    if (connections > 1 && plan.toRanges().length === 1) plan.splitEvenly(firstSegment, connections);
+    const firstSegment = plan.claim(0);
+    if (!firstSegment) {
+      discard(first);
+      return;
+    }
+    this.connections = this.connectionCount();
+    if (this.connections > 1 && plan.toRanges().length === 1) plan.splitEvenly(firstSegment, this.connections);
     const workers = [this.worker(0, signal, firstSegment, first)];
-    for (let id = 1; id < connections; id++) workers.push(this.worker(id, signal));
-    // The first failure stops the siblings; all must settle before the part is touched again.
-    const abortSiblings = (error: unknown) => {
-      pass.abort();
-      throw error;
+    for (let id = 1; id < this.connections; id++) workers.push(this.worker(id, signal));
+    // The first failure stops the siblings and is the one reported; all settle before the part is touched again.
+    let firstFailure: unknown;
+    const stopSiblings = (error: unknown) => {
+      if (firstFailure === undefined) firstFailure = error;
+      pass.abort(canceled());
     };
-    const results = await Promise.allSettled(workers.map((work) => work.catch(abortSiblings)));
-    const failure = results.find((result) => result.status === 'rejected');
-    if (failure) throw (failure as PromiseRejectedResult).reason;
+    await Promise.all(workers.map((work) => work.catch(stopSiblings)));
+    if (firstFailure !== undefined) throw firstFailure;
   }
 
   private connectionCount(): number {
@@ -219,19 +222,20 @@ export class Transfer {
     return Math.max(1, Math.min(wanted, Math.floor((this.plan as SegmentPlan).remaining() / MIN_SEGMENT_BYTES)));
   }
 
-  private async worker(id: number, signal: AbortSignal, segment?: Segment, body?: HttpResponse['body']): Promise<void> {
-    let current = segment ?? (this.plan as SegmentPlan).claim(id);
+  private async worker(id: number, signal: AbortSignal, segment?: Segment, body?: Body): Promise<void> {
+    const plan = this.plan as SegmentPlan;
+    let current = segment ?? plan.claim(id);
     let opened = body;
     while (current) {
       await this.fetchSegment(current, signal, opened);
-      (this.plan as SegmentPlan).release(current);
+      plan.release(current);
       opened = undefined;
-      current = (this.plan as SegmentPlan).claim(id);
+      current = plan.claim(id);
     }
   }
 
   /** Fetches one segment to its end, retrying from the last byte written. */
-  private async fetchSegment(segment: Segment, signal: AbortSignal, body?: HttpResponse['body']): Promise<void> {
+  private async fetchSegment(segment: Segment, signal: AbortSignal, body?: Body): Promise<void> {
     let opened = body;
     await this.withRetries(
       async () => {
@@ -248,6 +252,7 @@ export class Transfer {
         if (!Number.isFinite(segment.end)) this.size = segment.end = segment.pos;
       },
       () => segment.pos,
+      signal,
     );
   }
 
@@ -255,21 +260,21 @@ export class Transfer {
    * Runs `attempt` until it succeeds, backing off between retryable failures.
    * Attempts that made progress reset the count, so a flaky but moving link never gives up.
    */
-  private async withRetries<T>(attempt: () => Promise<T>, progress: () => number): Promise<T> {
+  private async withRetries<T>(attempt: () => Promise<T>, progress: () => number, signal: AbortSignal): Promise<T> {
     let failures = 0;
     for (;;) {
       const before = progress();
       try {
         return await attempt();
       } catch (raw) {
-        if (this.stop.signal.aborted) throw canceled();
+        if (signal.aborted) throw canceled();
         if (raw instanceof RestartFromZero) throw raw;
         const error = raw instanceof EngineError ? raw : fromNetworkError(raw, host(this.target.url));
         if (!error.retryable) throw error;
         if (!this.rangesSupported && progress() > 0) throw new RestartFromZero();
         failures = progress() > before ? 1 : failures + 1;
         if (failures >= this.retry.maxAttempts) throw error;
-        await sleep(this.retryDelay(failures, error), this.stop.signal);
+        await sleep(this.retryDelay(failures, error), signal);
       }
     }
   }
@@ -278,76 +283,72 @@ export class Transfer {
     const backoff = backoffDelay(failures, this.retry);
     if (error.retryAfterMs === undefined) return backoff;
     if (error.retryAfterMs > this.retry.maxRetryAfterMs) {
+      const minutes = Math.ceil(error.retryAfterMs / 60_000);
       throw new EngineError(
         error.code,
-        `${error.message} The server asked to wait ${Math.ceil(error.retryAfterMs / 60_000)} minutes; try again later.`,
+        `${error.message} The server asked to wait ${minutes} minutes; try again later.`,
         { status: error.status },
       );
     }
     return Math.max(backoff, error.retryAfterMs);
   }
 
-  private async openFirstResponse(): Promise<HttpResponse['body']> {
+  private async openFirstResponse(signal: AbortSignal): Promise<Body> {
+    const resuming = this.plan !== null;
     const start = this.plan?.first?.pos ?? 0;
-    const ranged = this.target.method === 'GET';
-    const extraHeaders: Record<string, string> = ranged ? { range: `bytes=${start}-`, ...this.ifRange() } : {};
-    const response = await sendFollowingRedirects(this.target, this.sendOptions(this.stop.signal, extraHeaders));
+    const extraHeaders =
+      this.target.method === 'GET'
+        ? { range: `bytes=${start}-`, ...(resuming ? ifRangeHeader(this.validator) : {}) }
+        : {};
+    const response = await sendFollowingRedirects(this.target, this.sendOptions(signal, extraHeaders));
     this.target = response.target;
-    if (response.status === 206) {
-      await this.adoptPartial(response, start);
-    } else if (response.status >= 200 && response.status < 300) {
-      await this.adoptWhole(response);
-    } else {
-      await response.body.dump().catch(() => undefined);
-      if (response.status === 416 && this.plan) throw new RestartFromZero();
-      throw this.statusError(response);
+    try {
+      if (response.status < 200 || response.status >= 300) {
+        throw response.status === 416 && resuming ? new RestartFromZero() : this.statusError(response);
+      }
+      await this.adopt(response, start, resuming);
+    } catch (error) {
+      discard(response.body);
+      throw error;
     }
     return response.body;
   }
 
-  /** 206: the server honours ranges; on resume the file must still be the same one. */
-  private async adoptPartial(response: HttpResponse, start: number): Promise<void> {
-    const range = parseContentRange(header(response.headers, 'content-range'));
-    if (!range || range.start !== start || (this.part && range.size !== this.size)) {
-      await response.body.dump().catch(() => undefined);
-      if (this.part) throw new RestartFromZero();
-      throw new EngineError(
-        'bad_response',
-        `${host(this.target.url)} answered with the wrong part of the file. Try again later.`,
-      );
+  /** Learns what the file is from the first answer: continues a resume, or (re)starts the part from zero. */
+  private async adopt(response: HttpResponse, start: number, resuming: boolean): Promise<void> {
+    if (response.status === 206) {
+      const range = parseContentRange(header(response.headers, 'content-range'));
+      if (!range || range.start !== start) {
+        if (resuming) throw new RestartFromZero();
+        throw new EngineError(
+          'bad_response',
+          `${host(this.target.url)} answered with the wrong part of the file. Try again later.`,
+        );
+      }
+      this.rangesSupported = true;
+      if (resuming) {
+        if (range.size !== this.size || validatorChanged(this.validator, response.headers)) throw new RestartFromZero();
+        return;
+      }
+      this.size = range.size;
+    } else {
+      this.rangesSupported = false;
+      this.size = contentLength(response.headers);
     }
-    this.rangesSupported = true;
-    if (this.part) return;
-    this.size = range.size;
-    await this.createPart(response);
-  }
-
-  /** 200: the whole file from byte 0, either fresh or because the server ignored or refused our range. */
-  private async adoptWhole(response: HttpResponse): Promise<void> {
-    const length = header(response.headers, 'content-length');
-    this.size = length !== undefined && /^\d+$/.test(length) ? Number(length) : null;
-    this.rangesSupported = false;
-    if (this.part) {
-      await this.part.truncate(0);
-      this.recordValidator(response);
-      this.plan = SegmentPlan.whole(this.size);
-      this.checkExpectedSize();
-      return;
-    }
-    await this.createPart(response);
-  }
-
-  private async createPart(response: HttpResponse): Promise<void> {
     this.checkExpectedSize();
-    const name = chooseFileName({
+    this.validator = readValidator(response.headers);
+    if (this.part) await this.part.truncate(0);
+    else this.part = await PartFile.create(this.options.directory, this.nameFor(response));
+    this.plan = SegmentPlan.whole(this.size);
+  }
+
+  private nameFor(response: HttpResponse): string {
+    return chooseFileName({
       contentDisposition: header(response.headers, 'content-disposition'),
       suggestedName: this.options.spec.suggestedName,
       url: this.target.url,
       contentType: header(response.headers, 'content-type'),
     });
-    this.part = await PartFile.create(this.options.directory, name);
-    this.recordValidator(response);
-    this.plan = SegmentPlan.whole(this.size);
   }
 
   private checkExpectedSize(): void {
@@ -360,29 +361,16 @@ export class Transfer {
     }
   }
 
-  /** If-Range needs a strong ETag; Last-Modified is the fallback. */
-  private recordValidator(response: HttpResponse): void {
-    const etag = header(response.headers, 'etag');
-    this.validator = {
-      etag: etag && !etag.startsWith('W/') ? etag : undefined,
-      lastModified: header(response.headers, 'last-modified'),
-    };
-  }
-
-  private ifRange(): Record<string, string> {
-    const value = this.validator.etag ?? this.validator.lastModified;
-    return value && this.part ? { 'if-range': value } : {};
-  }
-
-  private async openRange(segment: Segment, signal: AbortSignal): Promise<HttpResponse['body']> {
+  private async openRange(segment: Segment, signal: AbortSignal): Promise<Body> {
     const last = Number.isFinite(segment.end) ? String(segment.end - 1) : '';
-    const extraHeaders = { range: `bytes=${segment.pos}-${last}`, ...this.ifRange() };
+    const extraHeaders = { range: `bytes=${segment.pos}-${last}`, ...ifRangeHeader(this.validator) };
     const response = await sendFollowingRedirects(this.target, this.sendOptions(signal, extraHeaders));
     if (response.status === 206) {
       const range = parseContentRange(header(response.headers, 'content-range'));
-      if (range && range.start === segment.pos && range.size === this.size) return response.body;
+      const sameFile = range?.size === this.size && !validatorChanged(this.validator, response.headers);
+      if (range?.start === segment.pos && sameFile) return response.body;
     }
-    await response.body.dump().catch(() => undefined);
+    discard(response.body);
     if (response.status === 200 || response.status === 206 || response.status === 416) throw new RestartFromZero();
     throw this.statusError(response);
   }
@@ -402,7 +390,7 @@ export class Transfer {
   }
 
   /** Streams a body into the part at the segment's offset, stopping at its (possibly shrunk) end. */
-  private async pump(body: HttpResponse['body'], segment: Segment, signal: AbortSignal): Promise<void> {
+  private async pump(body: Body, segment: Segment, signal: AbortSignal): Promise<void> {
     const chunks = body[Symbol.asyncIterator]();
     segment.taken = segment.pos;
     const writer = new SequentialWriter(this.part as PartFile, segment.pos, this.batchBytes(), (written) => {
@@ -416,7 +404,7 @@ export class Transfer {
         await this.store(next.value, segment, writer, signal);
       }
     } finally {
-      if (!body.destroyed) body.destroy();
+      discard(body);
       await writer.drain();
     }
   }
@@ -428,7 +416,7 @@ export class Transfer {
   /** Big batches at full speed, shared out among connections to bound memory; small ones under a limit. */
   private batchBytes(): number {
     if (this.isLimited()) return LIMITED_SLICE_BYTES;
-    return Math.max(MIN_BATCH_BYTES, Math.floor(WRITE_BUFFER_BYTES / this.connectionCount()));
+    return Math.max(MIN_BATCH_BYTES, Math.floor(WRITE_BUFFER_BYTES / this.connections));
   }
 
   /**
@@ -474,50 +462,53 @@ export class Transfer {
     });
   }
 
-  private async resetToZero(): Promise<void> {
-    await this.part?.truncate(0);
-    this.plan = null;
-    this.size = null;
-    this.validator = {};
+  /** Checkpoints run one at a time, so none can report bytes another is still syncing. */
+  private queueCheckpoint(): Promise<ResumeState | undefined> {
+    const next = this.checkpoints.then(() => this.checkpoint());
+    this.checkpoints = next.catch(() => undefined);
+    return next;
   }
 
   /** Snapshots positions, then syncs: every byte the snapshot claims is on disk when it is reported. */
   private async checkpoint(): Promise<ResumeState | undefined> {
     if (!this.part || !this.plan) return undefined;
-    const state = this.resumeState();
+    const state = this.resumeState(this.part, this.plan);
     if (this.dirty) {
       this.dirty = false;
-      await this.part.sync();
+      try {
+        await this.part.sync();
+      } catch (error) {
+        this.dirty = true;
+        throw error;
+      }
     }
-    this.options.onCheckpoint?.(state);
+    this.lastDurable = state;
+    this.notify(() => this.options.onCheckpoint?.(state));
     return state;
   }
 
-  private resumeState(): ResumeState {
-    return {
-      fileName: (this.part as PartFile).name,
-      size: this.size,
-      ...this.validator,
-      ranges: (this.plan as SegmentPlan).toRanges(),
-    };
+  private resumeState(part: PartFile, plan: SegmentPlan): ResumeState {
+    return { fileName: part.name, size: this.size, ...this.validator, ranges: plan.toRanges() };
   }
 
   private async finish(): Promise<TransferOutcome> {
+    this.settling = true;
+    await this.checkpoints;
     this.status = 'verifying';
     this.emitProgress();
     const part = this.part as PartFile;
     const size = await part.size();
     if (this.size !== null && size !== this.size) {
+      await this.discardPart();
       throw new EngineError(
         'verification',
-        `${part.name} has ${size} bytes on disk instead of ${this.size}. Ferry will need to download it again.`,
+        `${part.name} had ${size} bytes on disk instead of ${this.size}, so it was discarded. Download it again.`,
       );
     }
     const expectedHash = this.options.spec.sha256?.toLowerCase();
     const sha256 = expectedHash ? await part.sha256() : undefined;
     if (expectedHash && sha256 !== expectedHash) {
-      await part.remove();
-      this.part = null;
+      await this.discardPart();
       throw new EngineError(
         'verification',
         `${part.name} does not match its expected checksum, so it was discarded. Download it again; if it keeps failing, the source file is damaged.`,
@@ -528,27 +519,28 @@ export class Transfer {
     return { status: 'done', path, size, ...(sha256 ? { sha256 } : {}) };
   }
 
+  private async discardPart(): Promise<void> {
+    await this.part?.remove();
+    this.part = null;
+  }
+
   private async settleInterrupted(raw: unknown): Promise<TransferOutcome> {
+    this.settling = true;
+    await this.checkpoints;
     if (this.stopReason === 'cancel') {
       this.status = 'canceled';
-      await this.part?.remove();
+      await this.discardPart().catch(() => undefined);
       return { status: 'canceled' };
     }
-    const state = await this.checkpoint().catch(() => (this.part && this.plan ? this.resumeState() : undefined));
+    // After a failed sync only the last durable state may be trusted.
+    const state = await this.checkpoint().catch(() => this.lastDurable);
     await this.part?.close();
-    if (this.stopReason === 'pause' && state) {
+    if (this.stopReason === 'pause') {
       this.status = 'paused';
-      return { status: 'paused', state };
+      return { status: 'paused', ...(state ? { state } : {}) };
     }
     this.status = 'failed';
     const error = raw instanceof EngineError ? raw : fromNetworkError(raw, host(this.target.url));
     return { status: 'failed', error, ...(state ? { state } : {}) };
   }
-}
-
-/** `bytes 0-99/1000` -> start 0, size 1000; `*` sizes are unknown, which ranged downloads cannot use. */
-export function parseContentRange(value: string | undefined): { start: number; size: number } | undefined {
-  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(value?.trim() ?? '');
-  if (!match) return undefined;
-  return { start: Number(match[1]), size: Number(match[3]) };
 }

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Engine } from '../../electron/engine/engine';
 import type { RetryPolicy } from '../../electron/engine/retry-policy';
-import type { ResumeState, Transfer, TransferOptions, TransferProgress } from '../../electron/engine/transfer';
+import type { Transfer } from '../../electron/engine/transfer';
+import type { ResumeState, TransferOptions, TransferProgress } from '../../electron/engine/transfer-types';
 import { FaultServer } from '../support/fault-server';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 

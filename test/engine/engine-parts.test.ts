@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { parseContentRange } from '../../electron/engine/response-metadata';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../electron/engine/retry-policy';
 import { MIN_SEGMENT_BYTES, SegmentPlan } from '../../electron/engine/segments';
 import { SpeedMeter } from '../../electron/engine/speed-meter';
-import { parseContentRange } from '../../electron/engine/transfer';
 
 describe('backoffDelay', () => {
   it('doubles the window each attempt, with jitter in its upper half, up to the cap', () => {

@@ -21,7 +21,7 @@ describe('sanitizeFileName (properties)', () => {
         const name = sanitizeFileName(raw);
         if (name === '') return;
         expect(name).not.toMatch(unsafe);
-        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+        expect(Buffer.byteLength(name)).toBeLessThanOrEqual(250);
         expect(name).not.toMatch(/^\.+$/);
         expect(name).not.toMatch(/[. ]$/);
         expect(name).not.toMatch(reserved);
@@ -62,7 +62,7 @@ describe('sanitizeFileName (properties)', () => {
         (raw, n) => {
           const name = sanitizeFileName(raw) || 'download';
           const numbered = numberedName(name, n);
-          expect(Buffer.byteLength(numbered)).toBeLessThanOrEqual(255);
+          expect(Buffer.byteLength(numbered)).toBeLessThanOrEqual(250);
           expect(numbered).toContain(` (${n})`);
         },
       ),

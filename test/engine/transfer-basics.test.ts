@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytes, type Harness, rangeStart, startHarness } from './engine-harness';
 
@@ -82,7 +83,6 @@ describe('a plain download', () => {
   });
 
   it('never overwrites an existing file of the same name', async () => {
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(`${h.folder.path}/report.pdf`, 'mine');
     h.server.route('/report.pdf', { body: bytes(1000) });
     const outcome = await h.start({ spec: { url: h.server.url('/report.pdf') } }).transfer.run();

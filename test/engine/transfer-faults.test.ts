@@ -1,7 +1,8 @@
-import { symlink } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ResumeState } from '../../electron/engine/transfer';
+import type { ResumeState } from '../../electron/engine/transfer-types';
 import { bytes, type Harness, quickRetries, rangeStart, startHarness } from './engine-harness';
 
 let h: Harness;
@@ -9,6 +10,18 @@ beforeEach(async () => {
   h = await startHarness();
 });
 afterEach(() => h.close());
+
+/** The byte regions a resume state says are already on disk: the gaps between its missing ranges. */
+function presentRegions(ranges: ResumeState['ranges'], size: number): [number, number][] {
+  const regions: [number, number][] = [];
+  let cursor = 0;
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (range.start > cursor) regions.push([cursor, range.start]);
+    cursor = range.end ?? size;
+  }
+  if (cursor < size) regions.push([cursor, size]);
+  return regions;
+}
 
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -21,10 +34,13 @@ describe('pause and resume', () => {
     const first = h.start({ spec: { url: h.server.url('/pausable.bin') }, connections: 1 });
     const run = first.transfer.run();
     await waitFor(() => (first.progress.at(-1)?.received ?? 0) > 100_000);
+    const pausedAt = performance.now();
     await first.transfer.pause();
     const paused = await run;
-    if (paused.status !== 'paused') throw new Error(`expected paused, got ${paused.status}`);
+    if (paused.status !== 'paused' || !paused.state)
+      throw new Error(`expected paused with a state, got ${paused.status}`);
     await waitFor(() => h.server.requests[0]?.closed === true);
+    expect(performance.now() - pausedAt).toBeLessThan(250);
     expect(await h.files()).toEqual(['pausable.bin.part']);
 
     const resumeAt = paused.state.ranges[0]?.start ?? 0;
@@ -52,7 +68,7 @@ describe('pause and resume', () => {
     await waitFor(() => (first.progress.at(-1)?.received ?? 0) > 50_000);
     await first.transfer.pause();
     const paused = await run;
-    if (paused.status !== 'paused') throw new Error('expected paused');
+    if (paused.status !== 'paused' || !paused.state) throw new Error('expected paused with a state');
 
     version = after;
     const second = h.start({ spec: { url: h.server.url('/changing.bin') }, resume: paused.state, connections: 1 });
@@ -68,7 +84,6 @@ describe('pause and resume', () => {
       etag: '"x"',
       ranges: [{ start: 100_000, end: file.length }],
     };
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(join(h.folder.path, 'ignored.bin.part'), Buffer.alloc(100_000, 7));
     h.server.route('/ignored.bin', { body: file, etag: '"x"', honourRanges: false });
     const outcome = await h.start({ spec: { url: h.server.url('/ignored.bin') }, resume: state }).transfer.run();
@@ -101,13 +116,120 @@ describe('pause and resume', () => {
   });
 
   it('checkpoints at least every interval, only claiming bytes already on disk', async () => {
-    const file = bytes(400_000);
-    h.server.route('/checkpointed.bin', { body: file, bytesPerSecond: 500_000 });
-    const started = h.start({ spec: { url: h.server.url('/checkpointed.bin') }, connections: 1 });
-    await started.transfer.run();
-    expect(started.checkpoints.length).toBeGreaterThanOrEqual(3);
-    const starts = started.checkpoints.map((state) => state.ranges[0]?.start ?? file.length);
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const file = bytes(3 * 1024 * 1024);
+    h.server.route('/checkpointed.bin', { body: file, etag: '"c"', bytesPerSecond: 1_000_000 });
+    const mismatches: string[] = [];
+    let checks = 0;
+    const started = h.start({
+      spec: { url: h.server.url('/checkpointed.bin') },
+      connections: 4,
+      onCheckpoint: (state) => {
+        checks += 1;
+        const onDisk = readFileSync(join(h.folder.path, `${state.fileName}.part`));
+        for (const [start, end] of presentRegions(state.ranges, file.length)) {
+          if (!onDisk.subarray(start, end).equals(file.subarray(start, end))) mismatches.push(`${start}-${end}`);
+        }
+      },
+    });
+    expect((await started.transfer.run()).status).toBe('done');
+    expect(checks).toBeGreaterThanOrEqual(3);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('resumes from zero when the part is shorter than the state claims', async () => {
+    const file = bytes(200_000);
+    h.server.route('/truncated.bin', { body: file, etag: '"t"' });
+    await writeFile(join(h.folder.path, 'truncated.bin.part'), file.subarray(0, 1000));
+    const state: ResumeState = {
+      fileName: 'truncated.bin',
+      size: file.length,
+      etag: '"t"',
+      ranges: [{ start: 150_000, end: file.length }],
+    };
+    const outcome = await h.start({ spec: { url: h.server.url('/truncated.bin') }, resume: state }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect(rangeStart(h.server.requests[0]?.headers.range)).toBe(0);
+    expect((await h.read('truncated.bin')).equals(file)).toBe(true);
+  });
+
+  it('resumes from zero when the state has no validator to prove the file is the same', async () => {
+    const file = bytes(200_000);
+    h.server.route('/unvalidated.bin', { body: file });
+    await writeFile(join(h.folder.path, 'unvalidated.bin.part'), Buffer.alloc(100_000, 1));
+    const state: ResumeState = {
+      fileName: 'unvalidated.bin',
+      size: file.length,
+      ranges: [{ start: 100_000, end: file.length }],
+    };
+    const outcome = await h.start({ spec: { url: h.server.url('/unvalidated.bin') }, resume: state }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect((await h.read('unvalidated.bin')).equals(file)).toBe(true);
+  });
+
+  it('restarts cleanly when a cache serves a range of a new version despite If-Range', async () => {
+    const before = bytes(300_000);
+    const after = bytes(300_000);
+    let current = before;
+    h.server.route('/cached.bin', () => ({
+      body: current,
+      etag: current === before ? '"v1"' : '"v2"',
+      ignoreIfRange: true,
+    }));
+    const state: ResumeState = {
+      fileName: 'cached.bin',
+      size: before.length,
+      etag: '"v1"',
+      ranges: [{ start: 100_000, end: before.length }],
+    };
+    await writeFile(join(h.folder.path, 'cached.bin.part'), before.subarray(0, 100_000));
+    current = after;
+    const outcome = await h.start({ spec: { url: h.server.url('/cached.bin') }, resume: state }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect((await h.read('cached.bin')).equals(after)).toBe(true);
+  });
+
+  it('restarts from zero on a ranged server when the file changes in the middle of a segmented download', async () => {
+    const before = bytes(4 * 1024 * 1024);
+    const after = bytes(4 * 1024 * 1024);
+    h.server.route('/moving.bin', (_request, index) => {
+      const body = index < 2 ? before : after;
+      return { body, etag: body === before ? '"m1"' : '"m2"', bytesPerSecond: index < 2 ? 2_000_000 : undefined };
+    });
+    const outcome = await h.start({ spec: { url: h.server.url('/moving.bin') }, connections: 4 }).transfer.run();
+    expect(outcome.status).toBe('done');
+    expect((await h.read('moving.bin')).equals(after)).toBe(true);
+  });
+
+  it('pauses before the part exists without failing, and resumes from scratch', async () => {
+    h.server.route('/late.bin', { body: bytes(1000), headersDelayMs: 2_000 });
+    const started = h.start({ spec: { url: h.server.url('/late.bin') } });
+    const run = started.transfer.run();
+    await waitFor(() => h.server.requests.length > 0);
+    await started.transfer.pause();
+    expect(await run).toEqual({ status: 'paused' });
+  });
+
+  it('deletes the part when a paused transfer is canceled', async () => {
+    h.server.route('/paused-then-canceled.bin', { body: bytes(500_000), etag: '"pc"', bytesPerSecond: 300_000 });
+    const started = h.start({ spec: { url: h.server.url('/paused-then-canceled.bin') } });
+    const run = started.transfer.run();
+    await waitFor(() => (started.progress.at(-1)?.received ?? 0) > 10_000);
+    await started.transfer.pause();
+    expect((await run).status).toBe('paused');
+    await started.transfer.cancel();
+    expect(await h.files()).toEqual([]);
+  });
+
+  it('keeps downloading when a progress or checkpoint listener throws', async () => {
+    const file = bytes(300_000);
+    h.server.route('/listener-bug.bin', { body: file, bytesPerSecond: 1_000_000 });
+    const throwing = () => {
+      throw new Error('listener bug');
+    };
+    const outcome = await h
+      .start({ spec: { url: h.server.url('/listener-bug.bin') }, onProgress: throwing, onCheckpoint: throwing })
+      .transfer.run();
+    expect(outcome.status).toBe('done');
   });
 });
 
@@ -219,6 +341,21 @@ describe('network faults', () => {
     expect(performance.now() - started).toBeLessThan(3_000);
   });
 
+  it('stops every connection at once and reports the real error when one segment hits a permanent one', async () => {
+    const file = bytes(8 * 1024 * 1024);
+    h.server.route('/expiring.bin', (request) =>
+      rangeStart(request.headers.range) === file.length / 2
+        ? { status: 403 }
+        : { body: file, etag: '"e"', bytesPerSecond: 2_000_000 },
+    );
+    const started = performance.now();
+    const outcome = await h.start({ spec: { url: h.server.url('/expiring.bin') }, connections: 4 }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'http_4xx', status: 403 } });
+    expect(performance.now() - started).toBeLessThan(3_000);
+    const sent = h.server.requests.reduce((sum, request) => sum + request.sent, 0);
+    expect(sent).toBeLessThan(file.length / 2);
+  });
+
   it('fails with a network error when nothing listens, after retrying', async () => {
     const outcome = await h.start({ spec: { url: 'http://127.0.0.1:1/nothing' } }).transfer.run();
     expect(outcome).toMatchObject({ status: 'failed', error: { code: 'network' } });
@@ -238,6 +375,7 @@ describe('disk faults', () => {
     };
     const outcome = await h.start({ spec: { url: h.server.url('/full.bin') }, resume: state }).transfer.run();
     expect(outcome).toMatchObject({ status: 'failed', error: { code: 'disk_full' }, state: { fileName: 'full.bin' } });
+    expect(await h.files()).toEqual(['full.bin.part']);
     expect(outcome.status === 'failed' && outcome.error.message).toMatch(/disk is full.*Free some space and resume/);
   });
 });

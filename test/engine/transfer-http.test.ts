@@ -48,6 +48,7 @@ describe('redirects', () => {
     const cdnRequests = h.server.requestsFor('/cdn/big.bin');
     expect(cdnRequests.length).toBeGreaterThan(1);
     expect(cdnRequests.every((request) => request.headers.authorization === undefined)).toBe(true);
+    expect(cdnRequests.every((request) => request.headers.cookie === undefined)).toBe(true);
   });
 
   it('turns a POST answered with 302 into a GET without the body (echo3D conversions)', async () => {

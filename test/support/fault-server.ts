@@ -10,6 +10,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** false: answer 200 with the whole body whatever Range says. */
   honourRanges?: boolean;
+  /** Serves the range even when If-Range names another version, as some caches do. */
+  ignoreIfRange?: boolean;
   etag?: string;
   lastModified?: string;
   /** Destroys the socket after this many body bytes. */
@@ -153,7 +155,7 @@ function requestedRange(request: RecordedRequest, reply: Reply, size: number) {
   const match = /^bytes=(\d+)-(\d*)$/.exec(request.headers.range ?? '');
   if (!match) return undefined;
   const ifRange = request.headers['if-range'];
-  if (ifRange && ifRange !== reply.etag && ifRange !== reply.lastModified) return undefined;
+  if (ifRange && !reply.ignoreIfRange && ifRange !== reply.etag && ifRange !== reply.lastModified) return undefined;
   const start = Number(match[1]);
   const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
   if (start >= size || end < start) return 'unsatisfiable' as const;

@@ -1,0 +1,54 @@
+import type { Dispatcher } from 'undici';
+import type { DownloadSpec } from './download-spec';
+import type { EngineError } from './engine-error';
+import type { RetryPolicy } from './retry-policy';
+import type { ByteRange } from './segments';
+import type { TokenBucket } from './token-bucket';
+
+export type TransferStatus = 'downloading' | 'paused' | 'verifying' | 'done' | 'failed' | 'canceled';
+
+/** Everything needed to continue later, in this process or the next one. */
+export interface ResumeState {
+  fileName: string;
+  size: number | null;
+  etag?: string;
+  lastModified?: string;
+  /** The bytes still missing; everything else is in the part file and synced. */
+  ranges: ByteRange[];
+}
+
+export interface TransferProgress {
+  status: TransferStatus;
+  received: number;
+  size: number | null;
+  /** Bytes per second, smoothed. */
+  speed: number;
+  /** Seconds, or null when unknown. */
+  eta: number | null;
+}
+
+/** A paused transfer that had not created its part yet has no state: resuming it starts afresh. */
+export type TransferOutcome =
+  | { status: 'done'; path: string; size: number; sha256?: string }
+  | { status: 'paused'; state?: ResumeState }
+  | { status: 'failed'; error: EngineError; state?: ResumeState }
+  | { status: 'canceled' };
+
+export interface TransferOptions {
+  spec: DownloadSpec;
+  directory: string;
+  dispatcher: Dispatcher;
+  resume?: ResumeState;
+  /** Connections for this file when the server allows ranges: 1 to 16. */
+  connections?: number;
+  /** Bytes per second for this transfer; 0 is unlimited. */
+  speedLimit?: number;
+  globalLimit?: TokenBucket;
+  retry?: RetryPolicy;
+  /** No bytes for this long means a stalled connection, which is retried. */
+  stallTimeoutMs?: number;
+  checkpointIntervalMs?: number;
+  progressIntervalMs?: number;
+  onProgress?(progress: TransferProgress): void;
+  onCheckpoint?(state: ResumeState): void;
+}
