@@ -4,7 +4,7 @@ import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { PER_CONNECTION_LIMIT, startBenchServer } from './bench-server';
-import { available, median, timed } from './peers';
+import { ensurePeers, median, timed } from './peers';
 
 /**
  * `npm run bench`: Ferry's engine against curl and aria2c on loopback, in one
@@ -31,23 +31,22 @@ interface Case {
 interface Row {
   title: string;
   target: string;
+  /** Median milliseconds per tool, the measured subject (Ferry) first. */
   medians: Map<string, number>;
-  ferryRssKiB: number;
+  /** Peak resident memory per tool that reports it. */
+  peakRssKiB: Map<string, number>;
 }
 
 async function main(): Promise<void> {
-  for (const tool of ['curl', 'aria2c']) {
-    if (!(await available(tool)))
-      throw new Error(`${tool} is missing: apt-get install curl aria2 nginx, then run again.`);
-  }
+  await ensurePeers(['curl', 'aria2c'], ['nginx']);
   const work = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
   try {
     const data = join(work, 'data');
     await makeData(data);
-    const fetcher = await bundleFetcher(work);
+    const scripts = await bundleScripts(work);
     const server = await startBenchServer(data, work);
     try {
-      const cases = await defineCases(server, fetcher, work);
+      const cases = await defineCases(server, scripts, work);
       const rows: Row[] = [];
       for (const benchCase of cases) rows.push(await measure(benchCase, work));
       const report = renderReport(rows, server.kind);
@@ -79,29 +78,42 @@ async function randomFile(path: string, size: number): Promise<void> {
   }
 }
 
-/** Plain JavaScript, so Ferry's timing includes a node start but no TypeScript compile. */
-async function bundleFetcher(work: string): Promise<string> {
-  const outfile = join(work, 'ferry-fetch.cjs');
-  await build({
-    entryPoints: [join(root, 'bench/ferry-fetch.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    logLevel: 'warning',
-  });
-  return outfile;
+interface Scripts {
+  ferry: string;
+  undiciRead: string;
 }
 
-function ferry(fetcher: string, args: string[]): Tool {
+/** Plain JavaScript, so the timings include a node start but no TypeScript compile. */
+async function bundleScripts(work: string): Promise<Scripts> {
+  const bundle = async (name: string) => {
+    const outfile = join(work, `${name}.cjs`);
+    await build({
+      entryPoints: [join(root, `bench/${name}.ts`)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node22',
+      logLevel: 'warning',
+    });
+    return outfile;
+  };
+  return { ferry: await bundle('ferry-fetch'), undiciRead: await bundle('undici-read') };
+}
+
+/** A node script that prints its own peak memory as JSON on its last line. */
+function nodeScript(name: string, script: string, args: (out: string) => string[]): Tool {
   return {
-    name: 'Ferry',
+    name,
     async run(out) {
-      const result = await timed(process.execPath, [fetcher, '--dir', out, ...args]);
+      const result = await timed(process.execPath, [script, ...args(out)]);
       return { ms: result.ms, rssKiB: JSON.parse(result.stdout).maxRssKiB };
     },
   };
+}
+
+function ferry(scripts: Scripts, args: string[]): Tool {
+  return nodeScript('Ferry', scripts.ferry, (out) => ['--dir', out, ...args]);
 }
 
 function peer(name: string, command: string, args: (out: string) => string[]): Tool {
@@ -117,7 +129,7 @@ const ariaQuiet = [
   '-q',
 ];
 
-async function defineCases(server: { fast: string; limited: string }, fetcher: string, work: string): Promise<Case[]> {
+async function defineCases(server: { fast: string; limited: string }, scripts: Scripts, work: string): Promise<Case[]> {
   const smallUrls = Array.from({ length: 500 }, (_, i) => `${server.fast}small/${i}.bin`);
   const listFile = join(work, 'small-urls.txt');
   const curlConfig = join(work, 'small-curl.cfg');
@@ -130,7 +142,7 @@ async function defineCases(server: { fast: string; limited: string }, fetcher: s
       target: 'within 10% of curl',
       verify: (out) => expectSize(join(out, 'big.bin'), 1024 * MiB),
       tools: [
-        ferry(fetcher, ['--connections', '1', `${server.fast}big.bin`]),
+        ferry(scripts, ['--connections', '1', `${server.fast}big.bin`]),
         peer('curl', 'curl', (out) => ['-sS', '--fail', '-o', join(out, 'big.bin'), `${server.fast}big.bin`]),
         // The same durability Ferry gives: the file is on disk, not only in the page cache, when it ends.
         peer('curl+fsync', 'sh', (out) => [
@@ -140,11 +152,20 @@ async function defineCases(server: { fast: string; limited: string }, fetcher: s
       ],
     },
     {
+      title: '1 GiB, one connection, read and discarded',
+      target: 'reference: the Node + undici floor',
+      verify: async () => undefined,
+      tools: [
+        nodeScript('undici read-only', scripts.undiciRead, () => [`${server.fast}big.bin`]),
+        peer('curl to /dev/null', 'curl', () => ['-sS', '--fail', '-o', '/dev/null', `${server.fast}big.bin`]),
+      ],
+    },
+    {
       title: `256 MiB, ${PER_CONNECTION_LIMIT / 1e6} MB/s per connection, 8 connections`,
       target: 'at least as fast as aria2c -x8 -s8',
       verify: (out) => expectSize(join(out, 'mid.bin'), 256 * MiB),
       tools: [
-        ferry(fetcher, ['--connections', '8', `${server.limited}mid.bin`]),
+        ferry(scripts, ['--connections', '8', `${server.limited}mid.bin`]),
         peer('aria2c', 'aria2c', (out) => ['-x8', '-s8', ...ariaQuiet, '-d', out, `${server.limited}mid.bin`]),
       ],
     },
@@ -153,7 +174,7 @@ async function defineCases(server: { fast: string; limited: string }, fetcher: s
       target: 'faster than aria2c -j16',
       verify: (out) => expectFiles(out, 500),
       tools: [
-        ferry(fetcher, ['--parallel', '16', '--list', listFile]),
+        ferry(scripts, ['--parallel', '16', '--list', listFile]),
         peer('aria2c', 'aria2c', (out) => ['-j16', ...ariaQuiet, '-d', out, '-i', listFile]),
         {
           name: 'curl',
@@ -172,7 +193,7 @@ async function defineCases(server: { fast: string; limited: string }, fetcher: s
 /** One untimed warm-up (page cache, nginx), then rounds with the tools in rotating order. */
 async function measure(benchCase: Case, work: string): Promise<Row> {
   const times = new Map<string, number[]>(benchCase.tools.map((tool) => [tool.name, []]));
-  const rss: number[] = [];
+  const peakRssKiB = new Map<string, number>();
   process.stdout.write(`${benchCase.title}:`);
   for (let round = 0; round <= runs; round++) {
     const order = benchCase.tools.map((_, i) => benchCase.tools[(i + round) % benchCase.tools.length] as Tool);
@@ -184,13 +205,13 @@ async function measure(benchCase: Case, work: string): Promise<Row> {
       await benchCase.verify(out);
       if (round === 0) continue;
       times.get(tool.name)?.push(result.ms);
-      if (result.rssKiB) rss.push(result.rssKiB);
+      if (result.rssKiB) peakRssKiB.set(tool.name, Math.max(result.rssKiB, peakRssKiB.get(tool.name) ?? 0));
     }
     process.stdout.write(round === 0 ? ' warm' : ` ${round}`);
   }
   process.stdout.write('\n');
   const medians = new Map([...times].map(([name, values]) => [name, median(values)]));
-  return { title: benchCase.title, target: benchCase.target, medians, ferryRssKiB: Math.max(...rss) };
+  return { title: benchCase.title, target: benchCase.target, medians, peakRssKiB };
 }
 
 async function expectSize(path: string, size: number): Promise<void> {
@@ -209,24 +230,27 @@ function renderReport(rows: Row[], serverKind: string): string {
     '',
     `Run with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; server: ${serverKind === 'nginx' ? "Debian's nginx" : "Ferry's Node test server (nginx missing)"} on loopback.`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Linux ${release()}, Node ${process.versions.node}.`,
-    `Each number is the median wall time of ${runs} runs after one warm-up; tools run in rotating order. Ratio = Ferry time / peer time (below 1 means Ferry is faster).`,
+    `Each number is the median wall time of ${runs} runs after one warm-up; tools run in rotating order. Ratio = subject time / peer time (below 1 means the subject is faster); the subject is Ferry, except in the reference row.`,
     '',
-    '| case | target | Ferry | peers | ratios | Ferry peak RSS |',
+    '| case | target | subject | peers | ratios | peak RSS |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
-  for (const row of rows) {
-    const ferryMs = row.medians.get('Ferry') ?? Number.NaN;
-    const peers = [...row.medians].filter(([name]) => name !== 'Ferry');
-    lines.push(
-      `| ${row.title} | ${row.target} | ${seconds(ferryMs)} | ${peers.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ')} | ${peers.map(([name, ms]) => `${(ferryMs / ms).toFixed(2)}× ${name}`).join(', ')} | ${(row.ferryRssKiB / 1024).toFixed(0)} MiB |`,
-    );
-  }
+  for (const row of rows) lines.push(renderRow(row));
   lines.push(
     '',
     'Ferry fsyncs every file before renaming it into place and syncs its part file about once a second (the engine rules); curl and aria2c do neither, so on a slow disk part of any gap is durability, not transfer speed. `curl+fsync` is curl followed by `sync FILE`: the same guarantee Ferry gives when it reports a download done.',
     '',
   );
   return lines.join('\n');
+}
+
+function renderRow(row: Row): string {
+  const [first, ...peers] = [...row.medians];
+  const [subject, subjectMs] = first ?? ['nothing', Number.NaN];
+  const times = peers.map(([name, ms]) => `${name} ${seconds(ms)}`).join(', ');
+  const ratios = peers.map(([name, ms]) => `${(subjectMs / ms).toFixed(2)}× ${name}`).join(', ');
+  const memory = [...row.peakRssKiB].map(([name, kib]) => `${name} ${(kib / 1024).toFixed(0)} MiB`).join(', ');
+  return `| ${row.title} | ${row.target} | ${subject} ${seconds(subjectMs)} | ${times} | ${ratios} | ${memory} |`;
 }
 
 function seconds(ms: number): string {
