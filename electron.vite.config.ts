@@ -40,7 +40,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: 'electron/main.ts' }, output: commonJs },
+      // The CLI shares the main process's code and runs under plain Node.
+      rolldownOptions: { input: { index: 'electron/main.ts', cli: 'electron/cli/ferry.ts' }, output: commonJs },
     },
   },
   preload: {

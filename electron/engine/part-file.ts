@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, link, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../fs/describe-fs-error';
 import { EngineError } from './engine-error';
@@ -27,6 +27,9 @@ export class PartFile {
 
   /** Creates a part for a name not used by any file, part or running transfer; numbers it if needed. */
   static async create(directory: string, wanted: string): Promise<PartFile> {
+    await mkdir(directory, { recursive: true }).catch((error) => {
+      throw diskError(error, wanted);
+    });
     for (let n = 0; ; n++) {
       const name = n === 0 ? wanted : numberedName(wanted, n);
       const finalPath = join(directory, name);

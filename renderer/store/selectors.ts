@@ -1,3 +1,4 @@
+import { formatBytes } from '../../shared/format';
 import type { Theme } from '../../shared/settings';
 import type { FerryState } from './ferry-store';
 import type { Section } from './navigation-slice';
@@ -36,15 +37,7 @@ export function selectVersionLabel(state: FerryState): string {
 
 /** Bytes per second as a person reads it; 0 is "Unlimited". */
 export function formatSpeedLimit(bytesPerSecond: number): string {
-  if (bytesPerSecond <= 0) return 'Unlimited';
-  const units = ['B/s', 'KiB/s', 'MiB/s', 'GiB/s'];
-  let value = bytesPerSecond;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${Number.isInteger(value) ? value : value.toFixed(1)} ${units[unit]}`;
+  return bytesPerSecond <= 0 ? 'Unlimited' : `${formatBytes(bytesPerSecond)}/s`;
 }
 
 export const selectSpeedLimitLabel = (state: FerryState): string =>

@@ -79,7 +79,7 @@ describe('formatSpeedLimit', () => {
     [1536, '1.5 KiB/s'],
     [2 * 1024 ** 2, '2 MiB/s'],
     [3 * 1024 ** 3, '3 GiB/s'],
-    [5 * 1024 ** 4, '5120 GiB/s'],
+    [5 * 1024 ** 4, '5 TiB/s'],
   ])('formats %d as %s', (bytes, label) => {
     expect(formatSpeedLimit(bytes)).toBe(label);
   });

@@ -1,0 +1,148 @@
+import { formatBytes } from '../../shared/format';
+import { removePart, Scheduler } from '../downloads/scheduler';
+import { Engine } from '../engine/engine';
+import { refProblem } from '../providers/http-ref';
+import { openDatabase } from '../store/database';
+import { DownloadStore } from '../store/download-store';
+import { acquireProfileLock } from '../store/profile-lock';
+import type { CliOptions } from './ferry';
+import { createReporter } from './reporter';
+import { UsageError } from './usage';
+
+export async function runCommand(options: CliOptions): Promise<number> {
+  const db = openDatabase(options.profileDir);
+  try {
+    const store = new DownloadStore(db);
+    switch (options.command) {
+      case 'get':
+        return await get(store, options);
+      case 'add':
+        add(store, options);
+        return 0;
+      case 'run':
+        return await run(store, options, undefined);
+      case 'ls':
+        list(store, options.json);
+        return 0;
+      case 'pause':
+      case 'resume':
+      case 'cancel':
+      case 'retry':
+        return await control(store, options);
+      case 'accounts':
+        throw new UsageError('accounts are not available yet; only direct http(s) links can be downloaded.');
+      default:
+        throw new UsageError(`"${options.command}" is not a ferry command.`);
+    }
+  } finally {
+    db.close();
+  }
+}
+
+function add(store: DownloadStore, options: CliOptions): number[] {
+  if (options.args.length === 0) throw new UsageError(`${options.command} needs at least one link.`);
+  const problems = options.args.map(refProblem).filter((problem): problem is string => problem !== null);
+  if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  const reporter = createReporter(options.json);
+  return options.args.map((ref) => {
+    const download = store.add({
+      ref,
+      directory: options.directory ?? options.settings.downloadDir,
+      connections: options.connections ?? null,
+      speedLimit: options.limit ?? null,
+    });
+    reporter.added(download);
+    return download.id;
+  });
+}
+
+async function get(store: DownloadStore, options: CliOptions): Promise<number> {
+  const ids = add(store, options);
+  return run(store, options, new Set(ids));
+}
+
+/** Takes the profile's engine lock, resumes interrupted work, and runs until there is nothing left to do. */
+async function run(store: DownloadStore, options: CliOptions, only: Set<number> | undefined): Promise<number> {
+  const lock = acquireProfileLock(options.profileDir);
+  const engine = new Engine({ globalSpeedLimit: options.limit ?? options.settings.speedLimit });
+  const reporter = createReporter(options.json);
+  let failures = 0;
+  const scheduler = new Scheduler({
+    store,
+    engine,
+    only,
+    maxParallel: options.parallel ?? options.settings.maxParallelDownloads,
+    connections: options.connections ?? options.settings.connectionsPerDownload,
+    onEvent: (event) => {
+      if (event.event === 'failed') failures += 1;
+      reporter.event(event, store.get(event.id));
+    },
+  });
+  const interrupt = () => void scheduler.stop();
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  try {
+    store.requeueInterrupted();
+    await scheduler.runUntilIdle();
+  } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
+    reporter.finish();
+    await engine.close();
+    lock.release();
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+function list(store: DownloadStore, json: boolean): void {
+  for (const download of store.list()) {
+    if (json) {
+      process.stdout.write(`${JSON.stringify(download)}\n`);
+      continue;
+    }
+    const progress = download.size
+      ? `${Math.floor((download.received / download.size) * 100)}%`
+      : formatBytes(download.received);
+    const name = download.path ?? download.name ?? download.ref;
+    process.stdout.write(
+      `${String(download.id).padStart(5)}  ${download.status.padEnd(11)} ${progress.padStart(9)}  ${name}\n`,
+    );
+  }
+}
+
+const controls = {
+  pause: { from: ['queued', 'resolving', 'waiting', 'downloading'], to: 'paused' },
+  resume: { from: ['paused'], to: 'queued' },
+  cancel: { from: ['queued', 'resolving', 'waiting', 'downloading', 'paused', 'failed'], to: 'canceled' },
+  retry: { from: ['failed', 'canceled'], to: 'queued' },
+} as const;
+
+/** Changes statuses in the library; a running engine (app or ferry run) follows within a second. */
+async function control(store: DownloadStore, options: CliOptions): Promise<number> {
+  const { from, to } = controls[options.command as keyof typeof controls];
+  const ids = targetIds(store, options.args);
+  const changed = store.transition(ids, from, to);
+  if (to === 'canceled') await removeOrphanParts(store, ids);
+  process.stdout.write(`${options.command}: ${changed} download${changed === 1 ? '' : 's'}\n`);
+  return 0;
+}
+
+function targetIds(store: DownloadStore, args: string[]): number[] | 'all' {
+  if (args.length === 1 && args[0] === 'all') return 'all';
+  if (args.length === 0) throw new UsageError('say which downloads: an id from "ferry ls", or all.');
+  return args.map((arg) => {
+    const id = Number(arg);
+    if (!Number.isInteger(id) || !store.get(id))
+      throw new UsageError(`there is no download with id "${arg}"; see "ferry ls".`);
+    return id;
+  });
+}
+
+/** Canceled downloads no engine is running: their parts are deleted here. */
+async function removeOrphanParts(store: DownloadStore, ids: number[] | 'all'): Promise<void> {
+  for (const download of store.list()) {
+    if (download.status !== 'canceled' || (ids !== 'all' && !ids.includes(download.id))) continue;
+    await removePart(download, store.resumeState(download.id));
+    store.clearResumeState(download.id);
+  }
+}

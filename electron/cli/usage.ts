@@ -1,0 +1,11 @@
+/** Bad input: exit code 2 with a message that says what to type instead. */
+export class UsageError extends Error {}
+
+export const usage = `Usage:
+  ferry get <ref>... [-o DIR] [--connections N] [--parallel N] [--limit RATE] [--json]
+  ferry add <ref>... [-o DIR] [--connections N] [--limit RATE] [--json]
+  ferry run [--parallel N] [--connections N] [--limit RATE] [--json]
+  ferry ls [--json]
+  ferry pause|resume|cancel|retry <id|all>...
+Global: --profile DIR (or FERRY_HOME) chooses where the library and settings live.
+A ref is an http:// or https:// link. RATE is bytes per second, e.g. 500K or 2M.`;

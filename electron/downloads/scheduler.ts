@@ -1,0 +1,171 @@
+import { rm } from 'node:fs/promises';
+import type { Download, DownloadError } from '../../shared/downloads';
+import type { Engine } from '../engine/engine';
+import { partPath } from '../engine/part-file';
+import type { Transfer } from '../engine/transfer';
+import type { ResumeState, TransferOutcome, TransferProgress } from '../engine/transfer-types';
+import { specFromRef } from '../providers/http-ref';
+import type { DownloadStore } from '../store/download-store';
+import { sha256File } from './file-hash';
+
+export type SchedulerEvent =
+  | { event: 'started'; id: number }
+  | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)
+  | { event: 'done'; id: number; path: string; size: number; sha256: string }
+  | { event: 'failed'; id: number; error: DownloadError }
+  | { event: 'paused' | 'canceled'; id: number };
+
+export interface SchedulerOptions {
+  store: DownloadStore;
+  engine: Engine;
+  /** Files at once across all queues. */
+  maxParallel: number;
+  connections?: number;
+  /** Only these downloads are started (ferry get); all queued ones otherwise (ferry run). */
+  only?: ReadonlySet<number>;
+  onEvent?(event: SchedulerEvent): void;
+  /** How often the database is read for new work and for pause/cancel from other processes. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Starts queued downloads within the global and per-queue limits, keeps
+ * their progress in the database (so a killed process resumes where it
+ * stopped), and follows pause and cancel requests written by other processes.
+ */
+export class Scheduler {
+  private readonly options: SchedulerOptions;
+  private readonly running = new Map<number, { transfer: Transfer; download: Download }>();
+  private stopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(options: SchedulerOptions) {
+    this.options = options;
+  }
+
+  /** Runs until nothing is running and nothing startable is queued. */
+  async runUntilIdle(): Promise<void> {
+    for (;;) {
+      if (!this.stopping) this.fill();
+      this.followControls();
+      if (this.running.size === 0 && (this.stopping || this.startable().length === 0)) return;
+      await this.nap();
+    }
+  }
+
+  /** Until the next poll, or sooner when a download settles; leaves no timer behind to hold the process open. */
+  private nap(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, this.options.pollIntervalMs ?? 1000);
+      this.wake = done;
+    });
+  }
+
+  /** Pauses everything running and leaves it queued, so the next run resumes it (Ctrl+C, quit). */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.running.values()].map(({ transfer }) => transfer.pause()));
+    this.wake?.();
+  }
+
+  private startable(): Download[] {
+    const queues = new Map(this.options.store.queues().map((queue) => [queue.id, queue]));
+    return this.options.store
+      .queued()
+      .filter((download) => !this.options.only || this.options.only.has(download.id))
+      .filter((download) => !queues.get(download.queueId)?.paused);
+  }
+
+  private fill(): void {
+    const queues = new Map(this.options.store.queues().map((queue) => [queue.id, queue]));
+    for (const download of this.startable()) {
+      if (this.running.size >= this.options.maxParallel) return;
+      const inQueue = [...this.running.values()].filter((run) => run.download.queueId === download.queueId).length;
+      if (inQueue >= (queues.get(download.queueId)?.concurrency ?? 1)) continue;
+      this.start(download);
+    }
+  }
+
+  private start(download: Download): void {
+    const { store, engine } = this.options;
+    const spec = specFromRef(download.ref);
+    if (!spec) {
+      this.failed(download.id, {
+        code: 'bad_ref',
+        message: `Ferry cannot download "${download.ref}": give an http:// or https:// link.`,
+      });
+      return;
+    }
+    store.setStatus(download.id, 'downloading');
+    const transfer = engine.transfer({
+      spec,
+      directory: download.directory,
+      resume: store.resumeState(download.id),
+      connections: this.options.connections,
+      onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
+      onProgress: ({ status: _status, ...progress }) => this.emit({ event: 'progress', id: download.id, ...progress }),
+    });
+    this.running.set(download.id, { transfer, download });
+    this.emit({ event: 'started', id: download.id });
+    void transfer.run().then((outcome) => this.settle(download, outcome));
+  }
+
+  private async settle(download: Download, outcome: TransferOutcome): Promise<void> {
+    const { store } = this.options;
+    try {
+      if (outcome.status === 'done') {
+        const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
+        store.finish(download.id, { path: outcome.path, size: outcome.size, sha256 });
+        this.emit({ event: 'done', id: download.id, path: outcome.path, size: outcome.size, sha256 });
+      } else if (outcome.status === 'failed') {
+        if (outcome.state) store.recordCheckpoint(download.id, outcome.state, receivedIn(outcome.state));
+        this.failed(download.id, { code: outcome.error.code, message: outcome.error.message });
+      } else if (outcome.status === 'paused') {
+        if (outcome.state) store.recordCheckpoint(download.id, outcome.state, receivedIn(outcome.state));
+        if (this.stopping) store.setStatus(download.id, 'queued');
+        this.emit({ event: 'paused', id: download.id });
+      } else {
+        store.clearResumeState(download.id);
+        this.emit({ event: 'canceled', id: download.id });
+      }
+    } finally {
+      this.running.delete(download.id);
+      this.wake?.();
+    }
+  }
+
+  private failed(id: number, error: DownloadError): void {
+    this.options.store.fail(id, error);
+    this.emit({ event: 'failed', id, error });
+  }
+
+  /** Another process (ferry pause, the app) may have paused or canceled a running download. */
+  private followControls(): void {
+    for (const [id, { transfer }] of this.running) {
+      const status = this.options.store.get(id)?.status;
+      if (status === 'paused') void transfer.pause();
+      if (status === 'canceled') void transfer.cancel();
+    }
+  }
+
+  private emit(event: SchedulerEvent): void {
+    this.options.onEvent?.(event);
+  }
+}
+
+/** Bytes on disk according to a resume state. */
+export function receivedIn(state: ResumeState): number {
+  if (state.size === null) return state.ranges[0]?.start ?? 0;
+  const missing = state.ranges.reduce((sum, range) => sum + ((range.end ?? state.size ?? 0) - range.start), 0);
+  return state.size - missing;
+}
+
+/** For a canceled download no engine is running: its part file goes here. */
+export async function removePart(download: Download, state: ResumeState | undefined): Promise<void> {
+  if (state) await rm(partPath(download.directory, state.fileName), { force: true });
+}

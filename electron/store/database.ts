@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { FerryError } from '../../shared/errors';
+import { migrations } from './migrations';
+
+export const DATABASE_FILE = 'ferry.db';
+
+/**
+ * Opens the profile's library in WAL mode and brings its schema up to date.
+ * A file that is not a Ferry database, or one written by a newer Ferry, is
+ * refused with a message and left exactly as it was.
+ */
+export function openDatabase(profileDir: string): DatabaseSync {
+  mkdirSync(profileDir, { recursive: true });
+  const file = join(profileDir, DATABASE_FILE);
+  let db: DatabaseSync | undefined;
+  try {
+    db = new DatabaseSync(file);
+    db.exec('PRAGMA busy_timeout = 5000');
+    // The version is checked before anything writes, even the journal mode.
+    const version = schemaVersion(db, file);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA foreign_keys = ON');
+    migrate(db, version);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw error instanceof FerryError ? error : unreadable(file, error);
+  }
+}
+
+function schemaVersion(db: DatabaseSync, file: string): number {
+  const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  if (version > migrations.length) {
+    throw new FerryError(
+      'storage',
+      `${file} was written by a newer version of Ferry (schema ${version}, this one knows ${migrations.length}). Update Ferry; the file was not changed.`,
+    );
+  }
+  return version;
+}
+
+function migrate(db: DatabaseSync, version: number): void {
+  for (let step = version; step < migrations.length; step++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(migrations[step] as string);
+      db.exec(`PRAGMA user_version = ${step + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function unreadable(file: string, error: unknown): FerryError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new FerryError(
+    'storage',
+    `Ferry could not open its library ${file} (${reason}). It was not changed: move it away to start with an empty library, or restore a backup.`,
+    { cause: error },
+  );
+}

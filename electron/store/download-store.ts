@@ -1,0 +1,167 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { activeStatuses, type Download, type DownloadError, type DownloadStatus } from '../../shared/downloads';
+import type { ResumeState } from '../engine/transfer-types';
+
+export interface NewDownload {
+  ref: string;
+  directory: string;
+  queueId?: number;
+  accountId?: string | null;
+  connections?: number | null;
+  speedLimit?: number | null;
+  priority?: number;
+}
+
+export interface Queue {
+  id: number;
+  name: string;
+  concurrency: number;
+  speedLimit: number;
+  paused: boolean;
+}
+
+type Row = Record<string, string | number | null>;
+
+/** Downloads and queues in the profile's database: the one source of truth every process reads. */
+export class DownloadStore {
+  private readonly db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.db = db;
+  }
+
+  add(input: NewDownload): Download {
+    const result = this.db
+      .prepare(
+        `INSERT INTO downloads (queue_id, account_id, ref, status, directory, priority, connections, speed_limit, created_at)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.queueId ?? 1,
+        input.accountId ?? null,
+        input.ref,
+        input.directory,
+        input.priority ?? 0,
+        input.connections ?? null,
+        input.speedLimit ?? null,
+        Date.now(),
+      );
+    return this.get(Number(result.lastInsertRowid)) as Download;
+  }
+
+  get(id: number): Download | undefined {
+    const row = this.db.prepare('SELECT * FROM downloads WHERE id = ?').get(id) as Row | undefined;
+    return row ? toDownload(row) : undefined;
+  }
+
+  list(): Download[] {
+    return (this.db.prepare('SELECT * FROM downloads ORDER BY id').all() as Row[]).map(toDownload);
+  }
+
+  /** Queued downloads in the order they should start: priority first, then age. */
+  queued(): Download[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM downloads WHERE status = 'queued' ORDER BY priority DESC, id`)
+      .all() as Row[];
+    return rows.map(toDownload);
+  }
+
+  addQueue(queue: { name: string; concurrency: number; speedLimit?: number }): Queue {
+    const result = this.db
+      .prepare('INSERT INTO queues (name, concurrency, speed_limit) VALUES (?, ?, ?)')
+      .run(queue.name, queue.concurrency, queue.speedLimit ?? 0);
+    return this.queues().find((candidate) => candidate.id === Number(result.lastInsertRowid)) as Queue;
+  }
+
+  queues(): Queue[] {
+    const rows = this.db.prepare('SELECT * FROM queues ORDER BY id').all() as Row[];
+    return rows.map((row) => ({
+      id: Number(row.id),
+      name: String(row.name),
+      concurrency: Number(row.concurrency),
+      speedLimit: Number(row.speed_limit),
+      paused: Number(row.paused) === 1,
+    }));
+  }
+
+  setStatus(id: number, status: DownloadStatus): void {
+    this.db.prepare('UPDATE downloads SET status = ? WHERE id = ?').run(status, id);
+  }
+
+  /** Sets a status only where the download is in one of `from`; returns how many changed. */
+  transition(ids: number[] | 'all', from: readonly DownloadStatus[], to: DownloadStatus): number {
+    const statuses = from.map(() => '?').join(', ');
+    const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
+    const result = this.db
+      .prepare(
+        `UPDATE downloads SET status = ?, error_code = NULL, error_message = NULL WHERE status IN (${statuses})${scope}`,
+      )
+      .run(to, ...from, ...(ids === 'all' ? [] : ids));
+    return Number(result.changes);
+  }
+
+  /** After a crash or kill, what was running is queued again; its resume state stays. */
+  requeueInterrupted(): number {
+    return this.transition('all', activeStatuses, 'queued');
+  }
+
+  recordCheckpoint(id: number, state: ResumeState, received: number): void {
+    this.db
+      .prepare('UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ? WHERE id = ?')
+      .run(JSON.stringify(state), received, state.size, state.fileName, id);
+  }
+
+  resumeState(id: number): ResumeState | undefined {
+    const row = this.db.prepare('SELECT resume_state FROM downloads WHERE id = ?').get(id) as Row | undefined;
+    return typeof row?.resume_state === 'string' ? (JSON.parse(row.resume_state) as ResumeState) : undefined;
+  }
+
+  clearResumeState(id: number): void {
+    this.db.prepare('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id);
+  }
+
+  finish(id: number, result: { path: string; size: number; sha256?: string }): void {
+    this.db
+      .prepare(
+        `UPDATE downloads SET status = 'done', path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL,
+           error_code = NULL, error_message = NULL, finished_at = ? WHERE id = ?`,
+      )
+      .run(
+        result.path,
+        result.path.split(/[/\\]/).pop() ?? null,
+        result.size,
+        result.size,
+        result.sha256 ?? null,
+        Date.now(),
+        id,
+      );
+  }
+
+  fail(id: number, error: DownloadError): void {
+    this.db
+      .prepare(`UPDATE downloads SET status = 'failed', error_code = ?, error_message = ? WHERE id = ?`)
+      .run(error.code, error.message, id);
+  }
+}
+
+function toDownload(row: Row): Download {
+  const nullableNumber = (value: unknown) => (value === null ? null : Number(value));
+  const nullableString = (value: unknown) => (value === null ? null : String(value));
+  return {
+    id: Number(row.id),
+    queueId: Number(row.queue_id),
+    accountId: nullableString(row.account_id),
+    ref: String(row.ref),
+    status: row.status as DownloadStatus,
+    name: nullableString(row.name),
+    path: nullableString(row.path),
+    directory: String(row.directory),
+    size: nullableNumber(row.size),
+    received: Number(row.received),
+    error: row.error_code === null ? null : { code: String(row.error_code), message: String(row.error_message) },
+    priority: Number(row.priority),
+    createdAt: Number(row.created_at),
+    finishedAt: nullableNumber(row.finished_at),
+    sha256: nullableString(row.sha256),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The schema, one step per version. PRAGMA user_version records the last step
+ * applied; a step is never edited once released, only followed by another.
+ */
+export const migrations: string[] = [
+  `CREATE TABLE queues (
+     id INTEGER PRIMARY KEY,
+     name TEXT NOT NULL UNIQUE,
+     directory TEXT,
+     concurrency INTEGER NOT NULL DEFAULT 3,
+     speed_limit INTEGER NOT NULL DEFAULT 0,
+     paused INTEGER NOT NULL DEFAULT 0
+   );
+   INSERT INTO queues (id, name) VALUES (1, 'Default');
+   CREATE TABLE downloads (
+     id INTEGER PRIMARY KEY,
+     queue_id INTEGER NOT NULL REFERENCES queues(id),
+     account_id TEXT,
+     ref TEXT NOT NULL,
+     status TEXT NOT NULL,
+     name TEXT,
+     path TEXT,
+     directory TEXT NOT NULL,
+     size INTEGER,
+     received INTEGER NOT NULL DEFAULT 0,
+     error_code TEXT,
+     error_message TEXT,
+     priority INTEGER NOT NULL DEFAULT 0,
+     connections INTEGER,
+     speed_limit INTEGER,
+     resume_state TEXT,
+     sha256 TEXT,
+     created_at INTEGER NOT NULL,
+     finished_at INTEGER
+   );
+   CREATE INDEX downloads_by_status ON downloads (status, queue_id, priority DESC, id);`,
+];

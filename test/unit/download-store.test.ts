@@ -1,0 +1,107 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE, openDatabase } from '../../electron/store/database';
+import { DownloadStore } from '../../electron/store/download-store';
+import { migrations } from '../../electron/store/migrations';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let profile: TempDir;
+beforeEach(async () => {
+  profile = await makeTempDir();
+});
+afterEach(() => profile.remove());
+
+describe('the library database', () => {
+  it('creates the schema in an empty profile, with a default queue, in WAL mode', () => {
+    const db = openDatabase(profile.path);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(new DownloadStore(db).queues()).toEqual([
+      { id: 1, name: 'Default', concurrency: 3, speedLimit: 0, paused: false },
+    ]);
+    db.close();
+  });
+
+  it('reopens an up-to-date library without touching its data', () => {
+    const first = openDatabase(profile.path);
+    new DownloadStore(first).add({ ref: 'https://example.com/a', directory: '/downloads' });
+    first.close();
+    const again = openDatabase(profile.path);
+    expect(new DownloadStore(again).list()).toHaveLength(1);
+    again.close();
+  });
+
+  it('refuses a library from a newer Ferry and leaves it unchanged', async () => {
+    const file = join(profile.path, DATABASE_FILE);
+    const newer = new DatabaseSync(file);
+    newer.exec(`CREATE TABLE future (x); PRAGMA user_version = ${migrations.length + 5}`);
+    newer.close();
+    const before = await readFile(file);
+    expect(() => openDatabase(profile.path)).toThrow(
+      /written by a newer version of Ferry.*Update Ferry; the file was not changed/,
+    );
+    expect((await readFile(file)).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database and leaves it unchanged', async () => {
+    const file = join(profile.path, DATABASE_FILE);
+    await writeFile(file, 'this is not sqlite, it is a shopping list');
+    expect(() => openDatabase(profile.path)).toThrow(/could not open its library .* It was not changed/);
+    expect(await readFile(file, 'utf8')).toBe('this is not sqlite, it is a shopping list');
+  });
+});
+
+describe('DownloadStore', () => {
+  let store: DownloadStore;
+  let db: DatabaseSync;
+  beforeEach(() => {
+    db = openDatabase(profile.path);
+    store = new DownloadStore(db);
+  });
+  afterEach(() => db.close());
+
+  it('queues downloads by priority, then age', () => {
+    const low = store.add({ ref: 'https://a/1', directory: '/d' });
+    const high = store.add({ ref: 'https://a/2', directory: '/d', priority: 5 });
+    const later = store.add({ ref: 'https://a/3', directory: '/d' });
+    expect(store.queued().map((download) => download.id)).toEqual([high.id, low.id, later.id]);
+  });
+
+  it('brings interrupted downloads back as queued, keeping their resume state', () => {
+    const download = store.add({ ref: 'https://a/1', directory: '/d' });
+    store.setStatus(download.id, 'downloading');
+    store.recordCheckpoint(
+      download.id,
+      { fileName: 'x.bin', size: 100, etag: '"e"', ranges: [{ start: 40, end: 100 }] },
+      40,
+    );
+    expect(store.requeueInterrupted()).toBe(1);
+    expect(store.get(download.id)).toMatchObject({ status: 'queued', received: 40, name: 'x.bin', size: 100 });
+    expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
+  });
+
+  it('changes status only from the allowed ones', () => {
+    const done = store.add({ ref: 'https://a/1', directory: '/d' });
+    const queued = store.add({ ref: 'https://a/2', directory: '/d' });
+    store.finish(done.id, { path: '/d/1', size: 1, sha256: 'ab' });
+    expect(store.transition('all', ['queued', 'downloading'], 'paused')).toBe(1);
+    expect(store.get(done.id)?.status).toBe('done');
+    expect(store.get(queued.id)?.status).toBe('paused');
+  });
+
+  it('keeps what history needs of a finished download', () => {
+    const download = store.add({ ref: 'https://a/model.glb', directory: '/d' });
+    store.finish(download.id, { path: '/d/model.glb', size: 1234, sha256: 'f'.repeat(64) });
+    expect(store.get(download.id)).toMatchObject({
+      status: 'done',
+      name: 'model.glb',
+      path: '/d/model.glb',
+      size: 1234,
+      received: 1234,
+      sha256: 'f'.repeat(64),
+      finishedAt: expect.any(Number),
+    });
+  });
+});

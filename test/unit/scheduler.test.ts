@@ -1,0 +1,77 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Scheduler, type SchedulerEvent } from '../../electron/downloads/scheduler';
+import { Engine } from '../../electron/engine/engine';
+import { openDatabase } from '../../electron/store/database';
+import { DownloadStore } from '../../electron/store/download-store';
+import { FaultServer } from '../support/fault-server';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let server: FaultServer;
+let profile: TempDir;
+let db: DatabaseSync;
+let store: DownloadStore;
+let engine: Engine;
+
+beforeEach(async () => {
+  server = await FaultServer.start();
+  profile = await makeTempDir('ferry-scheduler-');
+  db = openDatabase(profile.path);
+  store = new DownloadStore(db);
+  engine = new Engine();
+});
+afterEach(async () => {
+  await engine.close();
+  db.close();
+  await server.close();
+  await profile.remove();
+});
+
+/** Runs the scheduler and records, per queue and overall, the most downloads that ran at once. */
+async function runAndMeasure(maxParallel: number) {
+  const running = new Map<number, number>();
+  const peak = { total: 0, byQueue: new Map<number, number>() };
+  const queueOf = new Map(store.list().map((download) => [download.id, download.queueId]));
+  const onEvent = (event: SchedulerEvent) => {
+    if (event.event === 'started') running.set(event.id, queueOf.get(event.id) ?? 0);
+    if (event.event === 'done' || event.event === 'failed') running.delete(event.id);
+    peak.total = Math.max(peak.total, running.size);
+    for (const queueId of new Set(running.values())) {
+      const count = [...running.values()].filter((id) => id === queueId).length;
+      peak.byQueue.set(queueId, Math.max(peak.byQueue.get(queueId) ?? 0, count));
+    }
+  };
+  await new Scheduler({ store, engine, maxParallel, onEvent, pollIntervalMs: 50 }).runUntilIdle();
+  return peak;
+}
+
+describe('Scheduler', () => {
+  it('never runs more than the global limit, and uses all of it', async () => {
+    server.route('/f', { body: Buffer.alloc(60_000), bytesPerSecond: 300_000 });
+    for (let i = 0; i < 12; i++) store.add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
+    db.prepare('UPDATE queues SET concurrency = 10 WHERE id = 1').run();
+    const peak = await runAndMeasure(3);
+    expect(peak.total).toBe(3);
+    expect(store.list().every((download) => download.status === 'done')).toBe(true);
+  });
+
+  it('keeps each queue within its own concurrency', async () => {
+    server.route('/f', { body: Buffer.alloc(60_000), bytesPerSecond: 300_000 });
+    const single = store.addQueue({ name: 'One at a time', concurrency: 1 });
+    for (let i = 0; i < 4; i++) store.add({ ref: server.url('/f'), directory: profile.path, queueId: single.id });
+    for (let i = 0; i < 6; i++) store.add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
+    const peak = await runAndMeasure(10);
+    expect(peak.byQueue.get(single.id)).toBe(1);
+    expect(peak.byQueue.get(1)).toBe(3);
+  });
+
+  it('skips paused queues and marks unusable refs as failed', async () => {
+    const held = store.addQueue({ name: 'Held', concurrency: 2 });
+    db.prepare('UPDATE queues SET paused = 1 WHERE id = ?').run(held.id);
+    const waiting = store.add({ ref: server.url('/f'), directory: profile.path, queueId: held.id });
+    const bad = store.add({ ref: 'mailto:someone@example.com', directory: profile.path });
+    await runAndMeasure(4);
+    expect(store.get(waiting.id)?.status).toBe('queued');
+    expect(store.get(bad.id)).toMatchObject({ status: 'failed', error: { code: 'bad_ref' } });
+  });
+});
