@@ -4,6 +4,7 @@ import { cpus, freemem, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { PER_CONNECTION_LIMIT, startBenchServer } from './bench-server';
+import { type CrashResult, measureCrashResume } from './crash-resume';
 import { ensurePeers, median, timed } from './peers';
 
 /**
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
       const cases = await defineCases(server, scripts, work);
       const rows: Row[] = [];
       for (const benchCase of cases) rows.push(await measure(benchCase, work));
-      const report = renderReport(rows, server.kind);
+      const library = await measureLibrary(scripts);
+      const crash = await measureCrashResume();
+      const report = renderReport(rows, server.kind) + renderLibrary(library, crash);
       process.stdout.write(`\n${report}\n`);
       await writeFile(join(root, 'docs/benchmarks.md'), report);
     } finally {
@@ -81,6 +84,35 @@ async function randomFile(path: string, size: number): Promise<void> {
 interface Scripts {
   ferry: string;
   undiciRead: string;
+  library: string;
+}
+
+interface LibraryResult {
+  count: number;
+  addMs: number;
+  listMs: number;
+  maxRssKiB: number;
+}
+
+/** The library with 10,000 queued downloads, in a process of its own so its memory is its own. */
+async function measureLibrary(scripts: Scripts): Promise<LibraryResult> {
+  process.stdout.write('library with 10,000 downloads\n');
+  return JSON.parse((await timed(process.execPath, [scripts.library, '10000'])).stdout);
+}
+
+function renderLibrary(library: LibraryResult, crash: CrashResult): string {
+  return [
+    '',
+    '## Library and crash safety',
+    '',
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    `| add ${library.count.toLocaleString('en')} queued downloads | ${library.addMs.toFixed(0)} ms | under 2 s |`,
+    `| list them (median of 5) | ${library.listMs.toFixed(1)} ms | under 100 ms |`,
+    `| peak RSS of that process | ${(library.maxRssKiB / 1024).toFixed(0)} MiB | under 200 MiB |`,
+    `| bytes fetched twice after SIGKILL of \`ferry run\` halfway through ${(crash.size / MiB).toFixed(0)} MiB at 1 MB/s | ${(crash.refetched / 1024).toFixed(0)} KiB${crash.identical ? '' : ' (FILE DIFFERS)'} | at most one checkpoint interval (about 1000 KiB) |`,
+    '',
+  ].join('\n');
 }
 
 /** Plain JavaScript, so the timings include a node start but no TypeScript compile. */
@@ -98,7 +130,11 @@ async function bundleScripts(work: string): Promise<Scripts> {
     });
     return outfile;
   };
-  return { ferry: await bundle('ferry-fetch'), undiciRead: await bundle('undici-read') };
+  return {
+    ferry: await bundle('ferry-fetch'),
+    undiciRead: await bundle('undici-read'),
+    library: await bundle('library-child'),
+  };
 }
 
 /** A node script that prints its own peak memory as JSON on its last line. */

@@ -34,6 +34,9 @@ export interface Download {
   received: number;
   error: DownloadError | null;
   priority: number;
+  /** Per-download overrides of the settings; null means "use the settings". */
+  connections: number | null;
+  speedLimit: number | null;
   createdAt: number;
   finishedAt: number | null;
   sha256: string | null;

@@ -44,16 +44,16 @@ function add(store: DownloadStore, options: CliOptions): number[] {
   const problems = options.args.map(refProblem).filter((problem): problem is string => problem !== null);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   const reporter = createReporter(options.json);
-  return options.args.map((ref) => {
-    const download = store.add({
+  const added = store.addMany(
+    options.args.map((ref) => ({
       ref,
       directory: options.directory ?? options.settings.downloadDir,
       connections: options.connections ?? null,
       speedLimit: options.limit ?? null,
-    });
-    reporter.added(download);
-    return download.id;
-  });
+    })),
+  );
+  for (const download of added) reporter.added(download);
+  return added.map((download) => download.id);
 }
 
 async function get(store: DownloadStore, options: CliOptions): Promise<number> {

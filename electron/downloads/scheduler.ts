@@ -106,7 +106,8 @@ export class Scheduler {
       spec,
       directory: download.directory,
       resume: store.resumeState(download.id),
-      connections: this.options.connections,
+      connections: download.connections ?? this.options.connections,
+      speedLimit: download.speedLimit ?? 0,
       onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
       onProgress: ({ status: _status, ...progress }) => this.emit({ event: 'progress', id: download.id, ...progress }),
     });

@@ -340,6 +340,8 @@ export class Transfer {
     if (this.part) await this.part.truncate(0);
     else this.part = await PartFile.create(this.options.directory, this.nameFor(response));
     this.plan = SegmentPlan.whole(this.size);
+    // Record the part's name at once, so a process killed before its first timed checkpoint still finds it.
+    void this.queueCheckpoint().catch(() => undefined);
   }
 
   private nameFor(response: HttpResponse): string {

@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer } from '../support/fault-server';
@@ -123,6 +123,28 @@ describe('ferry add, run, ls, pause and resume', () => {
 });
 
 describe('crash safety', () => {
+  it('finds its part again when killed before the first timed checkpoint', async () => {
+    const file = Buffer.alloc(1_000_000, 3);
+    server.route('/early.bin', { body: file, etag: '"early"', bytesPerSecond: 200_000 });
+    await ferry(['add', server.url('/early.bin'), '-o', downloads, '--connections', '1'], profile.path);
+    const doomed = startFerry(['run'], profile.path);
+    await waitFor(async () => (await partSize('early.bin')()) > 0);
+    doomed.kill('SIGKILL');
+    await doomed.result;
+    expect((await ferry(['run'], profile.path)).code).toBe(0);
+    expect(await readdir(downloads)).toEqual(['early.bin']);
+    expect((await readFile(join(downloads, 'early.bin'))).equals(file)).toBe(true);
+  }, 30_000);
+
+  it('applies a per-download limit given to add', async () => {
+    server.route('/capped.bin', { body: Buffer.alloc(300_000) });
+    await ferry(['add', server.url('/capped.bin'), '-o', downloads, '--limit', '150K'], profile.path);
+    const started = performance.now();
+    expect((await ferry(['run'], profile.path)).code).toBe(0);
+    // 300 kB at 150 KiB/s: at least about 1.6 s (a lower bound only).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1500);
+  }, 30_000);
+
   it('resumes after SIGKILL mid-transfer: byte-identical, re-fetching at most one checkpoint interval', async () => {
     const file = Buffer.alloc(4 * 1024 * 1024);
     for (let i = 0; i < file.length; i += 4) file.writeUInt32LE(i, i);
