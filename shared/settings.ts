@@ -23,6 +23,8 @@ const editableShape = {
     .min(0, 'The speed limit cannot be negative; use 0 for unlimited.')
     .max(MAX_SPEED_LIMIT, 'That speed limit is too large; use 0 for unlimited.'),
   notifyOnComplete: z.boolean(),
+  /** What downloads cut off by a crash or a quit do when Ferry starts again. */
+  interruptedDownloads: z.enum(['resume', 'pause']),
 };
 
 export const settingsSchema = z.object({
@@ -46,6 +48,7 @@ export function defaultSettings(downloadDir: string): Settings {
     connectionsPerDownload: 4,
     speedLimit: 0,
     notifyOnComplete: true,
+    interruptedDownloads: 'resume',
     downloadDir,
   };
 }

@@ -82,7 +82,7 @@ async function run(store: DownloadStore, options: CliOptions, only: Set<number> 
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
   try {
-    store.requeueInterrupted();
+    store.requeueInterrupted(options.settings.interruptedDownloads === 'pause' ? 'paused' : 'queued');
     await scheduler.runUntilIdle();
   } finally {
     process.off('SIGINT', interrupt);

@@ -2,11 +2,13 @@ import { rm } from 'node:fs/promises';
 import type { Download, DownloadError } from '../../shared/downloads';
 import type { Engine } from '../engine/engine';
 import { partPath } from '../engine/part-file';
+import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { ResumeState, TransferOutcome, TransferProgress } from '../engine/transfer-types';
 import { specFromRef } from '../providers/http-ref';
-import type { DownloadStore } from '../store/download-store';
+import type { DownloadStore, Queue } from '../store/download-store';
 import { sha256File } from './file-hash';
+import { isQueueOpen } from './queue-schedule';
 
 export type SchedulerEvent =
   | { event: 'started'; id: number }
@@ -36,6 +38,9 @@ export interface SchedulerOptions {
 export class Scheduler {
   private readonly options: SchedulerOptions;
   private readonly running = new Map<number, { transfer: Transfer; download: Download }>();
+  private readonly queueLimits = new Map<number, TokenBucket>();
+  /** Paused by the scheduler itself (its queue's window closed): they go back to queued, not paused. */
+  private readonly yielding = new Set<number>();
   private stopping = false;
   private wake: (() => void) | null = null;
 
@@ -73,17 +78,33 @@ export class Scheduler {
     this.wake?.();
   }
 
-  private startable(): Download[] {
+  /** Reads the queues and applies their speed limits live to the downloads they run. */
+  private readQueues(): Map<number, Queue> {
     const queues = new Map(this.options.store.queues().map((queue) => [queue.id, queue]));
+    for (const queue of queues.values()) this.queueLimit(queue.id).setRate(queue.speedLimit);
+    return queues;
+  }
+
+  private queueLimit(queueId: number): TokenBucket {
+    let bucket = this.queueLimits.get(queueId);
+    if (!bucket) {
+      bucket = new TokenBucket();
+      this.queueLimits.set(queueId, bucket);
+    }
+    return bucket;
+  }
+
+  private startable(queues = this.readQueues()): Download[] {
+    const canRun = (queue: Queue | undefined) => queue !== undefined && !queue.paused && isQueueOpen(queue);
     return this.options.store
       .queued()
       .filter((download) => !this.options.only || this.options.only.has(download.id))
-      .filter((download) => !queues.get(download.queueId)?.paused);
+      .filter((download) => canRun(queues.get(download.queueId)));
   }
 
   private fill(): void {
-    const queues = new Map(this.options.store.queues().map((queue) => [queue.id, queue]));
-    for (const download of this.startable()) {
+    const queues = this.readQueues();
+    for (const download of this.startable(queues)) {
       if (this.running.size >= this.options.maxParallel) return;
       const inQueue = [...this.running.values()].filter((run) => run.download.queueId === download.queueId).length;
       if (inQueue >= (queues.get(download.queueId)?.concurrency ?? 1)) continue;
@@ -108,6 +129,7 @@ export class Scheduler {
       resume: store.resumeState(download.id),
       connections: download.connections ?? this.options.connections,
       speedLimit: download.speedLimit ?? 0,
+      sharedLimits: [this.queueLimit(download.queueId)],
       onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
       onProgress: ({ status: _status, ...progress }) => this.emit({ event: 'progress', id: download.id, ...progress }),
     });
@@ -128,7 +150,7 @@ export class Scheduler {
         this.failed(download.id, { code: outcome.error.code, message: outcome.error.message });
       } else if (outcome.status === 'paused') {
         if (outcome.state) store.recordCheckpoint(download.id, outcome.state, receivedIn(outcome.state));
-        if (this.stopping) store.setStatus(download.id, 'queued');
+        if (this.stopping || this.yielding.delete(download.id)) store.setStatus(download.id, 'queued');
         this.emit({ event: 'paused', id: download.id });
       } else {
         store.clearResumeState(download.id);
@@ -145,12 +167,21 @@ export class Scheduler {
     this.emit({ event: 'failed', id, error });
   }
 
-  /** Another process (ferry pause, the app) may have paused or canceled a running download. */
+  /**
+   * Another process (ferry pause, the app) may have paused or canceled a
+   * running download, or its queue's window may have closed.
+   */
   private followControls(): void {
-    for (const [id, { transfer }] of this.running) {
+    const queues = this.readQueues();
+    for (const [id, { transfer, download }] of this.running) {
       const status = this.options.store.get(id)?.status;
+      const queue = queues.get(download.queueId);
       if (status === 'paused') void transfer.pause();
-      if (status === 'canceled') void transfer.cancel();
+      else if (status === 'canceled') void transfer.cancel();
+      else if (queue && !isQueueOpen(queue)) {
+        this.yielding.add(id);
+        void transfer.pause();
+      }
     }
   }
 

@@ -10,7 +10,7 @@ export interface EngineOptions {
   stallTimeoutMs?: number;
 }
 
-type TransferRequest = Omit<TransferOptions, 'dispatcher' | 'globalLimit'>;
+type TransferRequest = Omit<TransferOptions, 'dispatcher'>;
 
 /** Shares keep-alive connections and the global speed limit among all transfers. */
 export class Engine {
@@ -33,7 +33,7 @@ export class Engine {
       stallTimeoutMs: this.options.stallTimeoutMs,
       ...request,
       dispatcher: this.agent,
-      globalLimit: this.globalLimit,
+      sharedLimits: [this.globalLimit, ...(request.sharedLimits ?? [])],
     });
   }
 

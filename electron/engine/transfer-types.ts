@@ -43,7 +43,8 @@ export interface TransferOptions {
   connections?: number;
   /** Bytes per second for this transfer; 0 is unlimited. */
   speedLimit?: number;
-  globalLimit?: TokenBucket;
+  /** Limits this transfer shares with others: the global one, its queue's. */
+  sharedLimits?: TokenBucket[];
   retry?: RetryPolicy;
   /** No bytes for this long means a stalled connection, which is retried. */
   stallTimeoutMs?: number;

@@ -412,7 +412,7 @@ export class Transfer {
   }
 
   private isLimited(): boolean {
-    return this.limit.bytesPerSecond > 0 || (this.options.globalLimit?.bytesPerSecond ?? 0) > 0;
+    return [this.limit, ...(this.options.sharedLimits ?? [])].some((bucket) => bucket.bytesPerSecond > 0);
   }
 
   /** Big batches at full speed, shared out among connections to bound memory; small ones under a limit. */
@@ -433,7 +433,7 @@ export class Transfer {
       if (room <= 0) return;
       const slice = chunk.subarray(offset, offset + Math.min(sliceSize, room));
       await this.limit.take(slice.length, signal);
-      await this.options.globalLimit?.take(slice.length, signal);
+      for (const bucket of this.options.sharedLimits ?? []) await bucket.take(slice.length, signal);
       segment.taken = writer.next + slice.length;
       await writer.add(slice);
     }

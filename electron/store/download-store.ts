@@ -18,7 +18,11 @@ export interface Queue {
   concurrency: number;
   speedLimit: number;
   paused: boolean;
+  /** A daily window, 'HH:MM' local time; both null when the queue may run at any time. */
+  schedule: { start: string; stop: string } | null;
 }
+
+export type QueuePatch = Partial<Pick<Queue, 'name' | 'concurrency' | 'speedLimit' | 'paused' | 'schedule'>>;
 
 type Row = Record<string, string | number | null>;
 
@@ -92,13 +96,32 @@ export class DownloadStore {
 
   queues(): Queue[] {
     const rows = this.db.prepare('SELECT * FROM queues ORDER BY id').all() as Row[];
-    return rows.map((row) => ({
-      id: Number(row.id),
-      name: String(row.name),
-      concurrency: Number(row.concurrency),
-      speedLimit: Number(row.speed_limit),
-      paused: Number(row.paused) === 1,
-    }));
+    return rows.map(toQueue);
+  }
+
+  updateQueue(id: number, patch: QueuePatch): void {
+    const current = this.queues().find((queue) => queue.id === id);
+    if (!current) return;
+    const next = { ...current, ...patch };
+    this.db
+      .prepare(
+        'UPDATE queues SET name = ?, concurrency = ?, speed_limit = ?, paused = ?, schedule_start = ?, schedule_stop = ? WHERE id = ?',
+      )
+      .run(
+        next.name,
+        next.concurrency,
+        next.speedLimit,
+        next.paused ? 1 : 0,
+        next.schedule?.start ?? null,
+        next.schedule?.stop ?? null,
+        id,
+      );
+  }
+
+  /** Moves downloads to another queue, e.g. before that queue is removed. */
+  moveToQueue(ids: number[], queueId: number): void {
+    const statement = this.db.prepare('UPDATE downloads SET queue_id = ? WHERE id = ?');
+    for (const id of ids) statement.run(queueId, id);
   }
 
   setStatus(id: number, status: DownloadStatus): void {
@@ -117,9 +140,9 @@ export class DownloadStore {
     return Number(result.changes);
   }
 
-  /** After a crash or kill, what was running is queued again; its resume state stays. */
-  requeueInterrupted(): number {
-    return this.transition('all', activeStatuses, 'queued');
+  /** After a crash or kill, what was running comes back queued (or paused, if the settings say so); its resume state stays. */
+  requeueInterrupted(to: 'queued' | 'paused' = 'queued'): number {
+    return this.transition('all', activeStatuses, to);
   }
 
   recordCheckpoint(id: number, state: ResumeState, received: number): void {
@@ -159,6 +182,19 @@ export class DownloadStore {
       .prepare(`UPDATE downloads SET status = 'failed', error_code = ?, error_message = ? WHERE id = ?`)
       .run(error.code, error.message, id);
   }
+}
+
+function toQueue(row: Row): Queue {
+  const start = row.schedule_start === null ? null : String(row.schedule_start);
+  const stop = row.schedule_stop === null ? null : String(row.schedule_stop);
+  return {
+    id: Number(row.id),
+    name: String(row.name),
+    concurrency: Number(row.concurrency),
+    speedLimit: Number(row.speed_limit),
+    paused: Number(row.paused) === 1,
+    schedule: start && stop ? { start, stop } : null,
+  };
 }
 
 function toDownload(row: Row): Download {

@@ -34,4 +34,8 @@ export const migrations: string[] = [
      finished_at INTEGER
    );
    CREATE INDEX downloads_by_status ON downloads (status, queue_id, priority DESC, id);`,
+  // Daily windows ('HH:MM' local time) when a queue may run, and which provider fetched a download.
+  `ALTER TABLE queues ADD COLUMN schedule_start TEXT;
+   ALTER TABLE queues ADD COLUMN schedule_stop TEXT;
+   ALTER TABLE downloads ADD COLUMN provider TEXT NOT NULL DEFAULT 'http';`,
 ];

@@ -39,6 +39,7 @@ function AppearanceFields({ settings }: { settings: Settings }) {
   const update = useFerry((state) => state.updateSettings);
   const themeId = useId();
   const notifyId = useId();
+  const interruptedId = useId();
   return (
     <fieldset>
       <legend>Appearance and notifications</legend>
@@ -54,6 +55,17 @@ function AppearanceFields({ settings }: { settings: Settings }) {
               {themeLabels[theme]}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={interruptedId}>Downloads cut off by a crash or quit</label>
+        <select
+          id={interruptedId}
+          value={settings.interruptedDownloads}
+          onChange={(event) => update({ interruptedDownloads: event.target.value as Settings['interruptedDownloads'] })}
+        >
+          <option value="resume">Continue when Ferry starts</option>
+          <option value="pause">Wait, paused, until I resume them</option>
         </select>
       </div>
       <div className="field field-inline">

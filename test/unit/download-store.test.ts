@@ -19,7 +19,7 @@ describe('the library database', () => {
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(new DownloadStore(db).queues()).toEqual([
-      { id: 1, name: 'Default', concurrency: 3, speedLimit: 0, paused: false },
+      { id: 1, name: 'Default', concurrency: 3, speedLimit: 0, paused: false, schedule: null },
     ]);
     db.close();
   });
@@ -31,6 +31,25 @@ describe('the library database', () => {
     const again = openDatabase(profile.path);
     expect(new DownloadStore(again).list()).toHaveLength(1);
     again.close();
+  });
+
+  it('upgrades a library from the first schema, keeping its downloads', () => {
+    const old = new DatabaseSync(join(profile.path, DATABASE_FILE));
+    old.exec(migrations[0] as string);
+    old.exec('PRAGMA user_version = 1');
+    old
+      .prepare(
+        `INSERT INTO downloads (ref, status, directory, created_at, queue_id) VALUES ('https://a/x.bin', 'queued', '/d', 1, 1)`,
+      )
+      .run();
+    old.close();
+    const db = openDatabase(profile.path);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
+    expect(db.prepare('SELECT ref, provider FROM downloads').all()).toEqual([
+      { ref: 'https://a/x.bin', provider: 'http' },
+    ]);
+    expect(new DownloadStore(db).queues()[0]?.schedule).toBeNull();
+    db.close();
   });
 
   it('refuses a library from a newer Ferry and leaves it unchanged', async () => {
@@ -80,6 +99,23 @@ describe('DownloadStore', () => {
     expect(store.requeueInterrupted()).toBe(1);
     expect(store.get(download.id)).toMatchObject({ status: 'queued', received: 40, name: 'x.bin', size: 100 });
     expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
+  });
+
+  it('can bring interrupted downloads back paused instead', () => {
+    const download = store.add({ ref: 'https://a/1', directory: '/d' });
+    store.setStatus(download.id, 'downloading');
+    store.requeueInterrupted('paused');
+    expect(store.get(download.id)?.status).toBe('paused');
+  });
+
+  it('keeps queue settings and schedules', () => {
+    const night = store.addQueue({ name: 'Night', concurrency: 2 });
+    store.updateQueue(night.id, { schedule: { start: '22:00', stop: '06:00' }, speedLimit: 1000 });
+    expect(store.queues().find((queue) => queue.id === night.id)).toMatchObject({
+      schedule: { start: '22:00', stop: '06:00' },
+      speedLimit: 1000,
+      concurrency: 2,
+    });
   });
 
   it('changes status only from the allowed ones', () => {

@@ -51,6 +51,7 @@ describe('valid calls', () => {
         connectionsPerDownload: 4,
         speedLimit: 0,
         notifyOnComplete: true,
+        interruptedDownloads: 'resume',
         downloadDir: '/home/artist/Downloads',
       },
     });

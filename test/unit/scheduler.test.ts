@@ -65,6 +65,29 @@ describe('Scheduler', () => {
     expect(peak.byQueue.get(1)).toBe(3);
   });
 
+  it('holds back a queue outside its schedule window', async () => {
+    const closed = store.addQueue({ name: 'Closed now', concurrency: 2 });
+    const hour = new Date().getHours();
+    const start = `${String((hour + 2) % 24).padStart(2, '0')}:00`;
+    const stop = `${String((hour + 3) % 24).padStart(2, '0')}:00`;
+    store.updateQueue(closed.id, { schedule: { start, stop } });
+    const held = store.add({ ref: server.url('/f'), directory: profile.path, queueId: closed.id });
+    await runAndMeasure(4);
+    expect(store.get(held.id)?.status).toBe('queued');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('applies a queue speed limit to the downloads it runs together', async () => {
+    server.route('/q', { body: Buffer.alloc(100_000) });
+    const slow = store.addQueue({ name: 'Slow', concurrency: 2, speedLimit: 100_000 });
+    store.add({ ref: server.url('/q'), directory: profile.path, queueId: slow.id });
+    store.add({ ref: server.url('/q'), directory: profile.path, queueId: slow.id });
+    const started = performance.now();
+    await runAndMeasure(4);
+    // 200 kB through one 100 kB/s bucket: at least about 1.5 s (a lower bound only).
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1400);
+  });
+
   it('skips paused queues and marks unusable refs as failed', async () => {
     const held = store.addQueue({ name: 'Held', concurrency: 2 });
     db.prepare('UPDATE queues SET paused = 1 WHERE id = ?').run(held.id);
