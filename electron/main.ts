@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, session } from 'electron';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
 import { resolveProfileDir } from './profile';
-import { createServices } from './services';
+import { createServices, type Services } from './services';
 import { createMainWindow, hardenContents } from './window/main-window';
 import { appUrlMatcher } from './window/navigation-policy';
 
@@ -14,6 +14,8 @@ const appUrl =
   pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 const preloadPath = join(__dirname, '../preload/index.cjs');
 const isAppUrl = appUrlMatcher(appUrl);
+let services: Services | null = null;
+let quitting = false;
 
 if (app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
@@ -21,6 +23,7 @@ if (app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', holdQuitUntilDisposed);
   app.whenReady().then(start).catch(failStart);
 } else {
   app.quit();
@@ -30,7 +33,7 @@ async function start(): Promise<void> {
   // Ferry's page needs no browser permission; deny both the prompts and the silent checks.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  const services = await createServices({
+  services = await createServices({
     profileDir: resolveProfileDir(process.env, app.getPath('userData')),
     downloadsDir: app.getPath('downloads'),
     version: app.getVersion(),
@@ -42,9 +45,18 @@ async function start(): Promise<void> {
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
   createMainWindow(preloadPath, appUrl);
+  services.downloads.start();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
   });
+}
+
+/** Running downloads are paused and saved, so they resume on the next start, before Ferry quits. */
+function holdQuitUntilDisposed(event: Electron.Event): void {
+  if (quitting || !services) return;
+  event.preventDefault();
+  quitting = true;
+  void services.dispose().finally(() => app.quit());
 }
 
 function focusMainWindow(): void {

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 export const downloadStatuses = [
   'queued',
   'resolving',
@@ -15,29 +17,56 @@ export type DownloadStatus = (typeof downloadStatuses)[number];
 /** Statuses a process was in the middle of when it stopped: they come back as queued. */
 export const activeStatuses: readonly DownloadStatus[] = ['resolving', 'waiting', 'downloading', 'verifying'];
 
-export interface DownloadError {
-  code: string;
-  message: string;
-}
+export const downloadErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type DownloadError = z.infer<typeof downloadErrorSchema>;
 
 /** One file Ferry fetches, as the library keeps it. Speed and ETA are live values, not stored. */
-export interface Download {
-  id: number;
-  queueId: number;
-  accountId: string | null;
-  ref: string;
-  status: DownloadStatus;
-  name: string | null;
-  path: string | null;
-  directory: string;
-  size: number | null;
-  received: number;
-  error: DownloadError | null;
-  priority: number;
+export const downloadSchema = z.object({
+  id: z.number(),
+  queueId: z.number(),
+  accountId: z.string().nullable(),
+  ref: z.string(),
+  status: z.enum(downloadStatuses),
+  name: z.string().nullable(),
+  path: z.string().nullable(),
+  directory: z.string(),
+  size: z.number().nullable(),
+  received: z.number(),
+  error: downloadErrorSchema.nullable(),
+  priority: z.number(),
   /** Per-download overrides of the settings; null means "use the settings". */
-  connections: number | null;
-  speedLimit: number | null;
-  createdAt: number;
-  finishedAt: number | null;
-  sha256: string | null;
-}
+  connections: z.number().nullable(),
+  speedLimit: z.number().nullable(),
+  createdAt: z.number(),
+  finishedAt: z.number().nullable(),
+  sha256: z.string().nullable(),
+});
+export type Download = z.infer<typeof downloadSchema>;
+
+/** Live numbers for a running download, sent in batches. */
+export const downloadProgressSchema = z.object({
+  id: z.number(),
+  received: z.number(),
+  size: z.number().nullable(),
+  speed: z.number(),
+  eta: z.number().nullable(),
+});
+export type DownloadProgress = z.infer<typeof downloadProgressSchema>;
+
+export const MAX_REFS_PER_ADD = 10_000;
+
+export const addDownloadsSchema = z.strictObject({
+  refs: z
+    .array(z.string().trim().min(1).max(8192))
+    .min(1, 'Give at least one link.')
+    .max(MAX_REFS_PER_ADD, `Add at most ${MAX_REFS_PER_ADD} links at once.`),
+  queueId: z.int().positive().optional(),
+});
+
+export const downloadActions = ['pause', 'resume', 'cancel', 'retry'] as const;
+export type DownloadAction = (typeof downloadActions)[number];
+
+export const controlDownloadsSchema = z.strictObject({
+  action: z.enum(downloadActions),
+  ids: z.union([z.literal('all'), z.array(z.int().positive()).min(1).max(MAX_REFS_PER_ADD)]),
+});

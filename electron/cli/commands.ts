@@ -1,5 +1,7 @@
+import type { DownloadAction } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
-import { removePart, Scheduler } from '../downloads/scheduler';
+import { applyControl } from '../downloads/download-controls';
+import { Scheduler } from '../downloads/scheduler';
 import { Engine } from '../engine/engine';
 import { refProblem } from '../providers/http-ref';
 import { openDatabase } from '../store/database';
@@ -110,20 +112,11 @@ function list(store: DownloadStore, json: boolean): void {
   }
 }
 
-const controls = {
-  pause: { from: ['queued', 'resolving', 'waiting', 'downloading'], to: 'paused' },
-  resume: { from: ['paused'], to: 'queued' },
-  cancel: { from: ['queued', 'resolving', 'waiting', 'downloading', 'paused', 'failed'], to: 'canceled' },
-  retry: { from: ['failed', 'canceled'], to: 'queued' },
-} as const;
-
 /** Changes statuses in the library; a running engine (app or ferry run) follows within a second. */
 async function control(store: DownloadStore, options: CliOptions): Promise<number> {
-  const { from, to } = controls[options.command as keyof typeof controls];
-  const ids = targetIds(store, options.args);
-  const changed = store.transition(ids, from, to);
-  if (to === 'canceled') await removeOrphanParts(store, ids);
-  process.stdout.write(`${options.command}: ${changed} download${changed === 1 ? '' : 's'}\n`);
+  const action = options.command as DownloadAction;
+  const changed = await applyControl(store, action, targetIds(store, options.args));
+  process.stdout.write(`${action}: ${changed} download${changed === 1 ? '' : 's'}\n`);
   return 0;
 }
 
@@ -136,13 +129,4 @@ function targetIds(store: DownloadStore, args: string[]): number[] | 'all' {
       throw new UsageError(`there is no download with id "${arg}"; see "ferry ls".`);
     return id;
   });
-}
-
-/** Canceled downloads no engine is running: their parts are deleted here. */
-async function removeOrphanParts(store: DownloadStore, ids: number[] | 'all'): Promise<void> {
-  for (const download of store.list()) {
-    if (download.status !== 'canceled' || (ids !== 'all' && !ids.includes(download.id))) continue;
-    await removePart(download, store.resumeState(download.id));
-    store.clearResumeState(download.id);
-  }
 }

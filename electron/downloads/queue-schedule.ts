@@ -1,4 +1,4 @@
-import type { Queue } from '../store/download-store';
+import type { Queue } from '../../shared/queues';
 
 /**
  * Whether a queue may run now. A window whose stop is before its start spans

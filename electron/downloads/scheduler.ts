@@ -1,12 +1,13 @@
 import { rm } from 'node:fs/promises';
 import type { Download, DownloadError } from '../../shared/downloads';
+import type { Queue } from '../../shared/queues';
 import type { Engine } from '../engine/engine';
 import { partPath } from '../engine/part-file';
 import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { ResumeState, TransferOutcome, TransferProgress } from '../engine/transfer-types';
 import { specFromRef } from '../providers/http-ref';
-import type { DownloadStore, Queue } from '../store/download-store';
+import type { DownloadStore } from '../store/download-store';
 import { sha256File } from './file-hash';
 import { isQueueOpen } from './queue-schedule';
 
@@ -48,12 +49,32 @@ export class Scheduler {
     this.options = options;
   }
 
-  /** Runs until nothing is running and nothing startable is queued. */
-  async runUntilIdle(): Promise<void> {
+  /** Runs until nothing is running and nothing startable is queued (ferry get, ferry run). */
+  runUntilIdle(): Promise<void> {
+    return this.loop(() => this.startable().length === 0);
+  }
+
+  /** Runs until `stop()`, picking up whatever is added meanwhile (the app). */
+  runUntilStopped(): Promise<void> {
+    return this.loop(() => false);
+  }
+
+  /** Wakes the loop at once, e.g. after downloads were added or settings changed. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  setLimits(limits: { maxParallel: number; connections: number }): void {
+    this.options.maxParallel = limits.maxParallel;
+    this.options.connections = limits.connections;
+    this.poke();
+  }
+
+  private async loop(idle: () => boolean): Promise<void> {
     for (;;) {
       if (!this.stopping) this.fill();
       this.followControls();
-      if (this.running.size === 0 && (this.stopping || this.startable().length === 0)) return;
+      if (this.running.size === 0 && (this.stopping || idle())) return;
       await this.nap();
     }
   }

@@ -13,5 +13,9 @@ export function createHandlers(services: Services): Handlers {
     'app:ping': ({ nonce }) => ({ nonce, receivedAt: Date.now() }),
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),
+    'downloads:add': (request) => services.downloads.add(request),
+    'downloads:list': () => services.downloads.list(),
+    'downloads:control': (request) => services.downloads.control(request),
+    'queues:list': () => services.downloads.queues(),
   };
 }

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { activeStatuses, type Download, type DownloadError, type DownloadStatus } from '../../shared/downloads';
+import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
 
 export interface NewDownload {
@@ -11,18 +12,6 @@ export interface NewDownload {
   speedLimit?: number | null;
   priority?: number;
 }
-
-export interface Queue {
-  id: number;
-  name: string;
-  concurrency: number;
-  speedLimit: number;
-  paused: boolean;
-  /** A daily window, 'HH:MM' local time; both null when the queue may run at any time. */
-  schedule: { start: string; stop: string } | null;
-}
-
-export type QueuePatch = Partial<Pick<Queue, 'name' | 'concurrency' | 'speedLimit' | 'paused' | 'schedule'>>;
 
 type Row = Record<string, string | number | null>;
 

@@ -3,9 +3,18 @@
  * preload can bundle it without pulling in zod; `contract.ts` checks at compile
  * time that each name here has a schema and each schema has a name.
  */
-export const callChannels = ['app:info', 'app:ping', 'settings:get', 'settings:update'] as const;
+export const callChannels = [
+  'app:info',
+  'app:ping',
+  'settings:get',
+  'settings:update',
+  'downloads:add',
+  'downloads:list',
+  'downloads:control',
+  'queues:list',
+] as const;
 
-export const eventChannels = ['settings:changed'] as const;
+export const eventChannels = ['settings:changed', 'downloads:changed', 'downloads:progress'] as const;
 
 export type CallChannel = (typeof callChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

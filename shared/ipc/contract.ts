@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app-info';
+import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
+import { queueSchema } from '../queues';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import type { CallChannel, EventChannel } from './channels';
 import type { IpcResult } from './result';
@@ -26,11 +28,18 @@ export const calls = {
   },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
+  'downloads:add': { request: addDownloadsSchema, response: z.array(downloadSchema) },
+  'downloads:list': { request: noPayload, response: z.array(downloadSchema) },
+  'downloads:control': { request: controlDownloadsSchema, response: z.object({ changed: z.number() }) },
+  'queues:list': { request: noPayload, response: z.array(queueSchema) },
 } as const satisfies Record<CallChannel, CallSpec>;
 
 /** Main -> renderer events, each with its payload schema. */
 export const events = {
   'settings:changed': settingsSchema,
+  /** Rows that changed status, name, size or place, at most ten batches a second. */
+  'downloads:changed': z.array(downloadSchema),
+  'downloads:progress': z.array(downloadProgressSchema),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CallRequest<C extends CallChannel> = z.infer<(typeof calls)[C]['request']>;

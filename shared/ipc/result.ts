@@ -2,7 +2,13 @@
  * What crosses the wire for every call: a value or a typed error, never a thrown
  * exception, because Electron flattens thrown errors into an opaque string.
  */
-export type IpcErrorCode = 'unknown_channel' | 'invalid_payload' | 'forbidden_sender' | 'storage' | 'internal';
+export type IpcErrorCode =
+  | 'unknown_channel'
+  | 'invalid_payload'
+  | 'forbidden_sender'
+  | 'storage'
+  | 'invalid_ref'
+  | 'internal';
 
 export interface IpcIssue {
   path: string;

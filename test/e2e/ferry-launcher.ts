@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { createRouter } from '../../electron/ipc/router';
 import { createServices, type Services } from '../../electron/services';
 import { builtApp } from '../support/built-app';
@@ -22,7 +22,7 @@ export interface LaunchedFerry {
  * preload and the built renderer. Launching twice on one profile is a restart.
  */
 export class FerryLauncher {
-  private readonly running = new Set<BrowserContext>();
+  private readonly running = new Set<() => Promise<void>>();
 
   constructor(
     private readonly browser: Browser,
@@ -38,9 +38,9 @@ export class FerryLauncher {
       version: '0.1.0-e2e',
       logger,
     });
+    services.downloads.start();
     const router = createRouter(services);
     const context = await this.browser.newContext();
-    this.running.add(context);
     const page = await context.newPage();
     const pageErrors = collectPageErrors(page);
 
@@ -55,16 +55,17 @@ export class FerryLauncher {
     await page.goto(this.rendererUrl);
 
     const close = async () => {
+      this.running.delete(close);
       stopEvents();
-      this.running.delete(context);
       await context.close();
+      await services.dispose();
     };
+    this.running.add(close);
     return { page, services, logger, pageErrors, close };
   }
 
   async closeAll(): Promise<void> {
-    await Promise.all([...this.running].map((context) => context.close()));
-    this.running.clear();
+    await Promise.all([...this.running].map((close) => close()));
   }
 }
 

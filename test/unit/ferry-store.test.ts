@@ -24,7 +24,10 @@ beforeEach(async () => {
   store = createFerryStore(client);
 });
 
-afterEach(() => profile.remove());
+afterEach(async () => {
+  await services.dispose();
+  await profile.remove();
+});
 
 describe('the renderer store over the real router', () => {
   it('does no IPC until it is connected', async () => {

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type CallChannel, callChannels } from '../../shared/ipc/channels';
-import type { CallRequest } from '../../shared/ipc/contract';
+import { callChannels } from '../../shared/ipc/channels';
 import { requireBuiltApp } from '../support/built-app';
 import {
   createElectronStandIn,
@@ -10,6 +9,7 @@ import {
   type FakeInvokeEvent,
   loadBundle,
 } from '../support/electron-stand-in';
+import { samplePayloads } from '../support/sample-payloads';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 const built = requireBuiltApp();
@@ -23,7 +23,11 @@ beforeEach(async () => {
   delete process.env.ELECTRON_RENDERER_URL;
 });
 
+let quitApp: (() => Promise<void>) | null = null;
+
 afterEach(async () => {
+  await quitApp?.();
+  quitApp = null;
   process.env = savedEnv;
   await profile.remove();
 });
@@ -35,6 +39,11 @@ async function startMain(hasInstanceLock = true) {
   });
   loadBundle(built.main, standIn.electron);
   if (hasInstanceLock) await vi.waitFor(() => expect(standIn.recording.windows).toHaveLength(1));
+  quitApp = async () => {
+    const before = standIn.recording.quitCalls;
+    standIn.app.emit('before-quit', { preventDefault: () => undefined });
+    if (hasInstanceLock) await vi.waitFor(() => expect(standIn.recording.quitCalls).toBe(before + 1));
+  };
   return standIn;
 }
 
@@ -48,14 +57,6 @@ function onlyWindow(windows: FakeBrowserWindow[]): FakeBrowserWindow {
 function fromTopFrame(window: FakeBrowserWindow): FakeInvokeEvent {
   return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
 }
-
-/** Valid payloads for every call: adding a channel without one here fails to compile. */
-const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
-  'app:info': undefined,
-  'app:ping': { nonce: 'main-process-check' },
-  'settings:get': undefined,
-  'settings:update': { theme: 'light' },
-};
 
 describe('the built main process', () => {
   it('opens one window with the secure web preferences and the built preload', async () => {
@@ -148,6 +149,13 @@ describe('the built main process', () => {
     const { recording, app } = await startMain();
     app.emit('second-instance');
     expect(onlyWindow(recording.windows).focused).toBe(1);
+  });
+
+  it('pauses and saves running downloads before it quits', async () => {
+    const { recording, app } = await startMain();
+    app.emit('before-quit', { preventDefault: () => undefined });
+    await vi.waitFor(() => expect(recording.quitCalls).toBe(1));
+    quitApp = null;
   });
 
   it('quits at once, opening nothing, when another instance holds the lock', async () => {

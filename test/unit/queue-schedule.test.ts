@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isQueueOpen } from '../../electron/downloads/queue-schedule';
-import type { Queue } from '../../electron/store/download-store';
+import type { Queue } from '../../shared/queues';
 
 const queue = (schedule: Queue['schedule']): Queue => ({
   id: 2,

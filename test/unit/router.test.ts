@@ -2,10 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { createServices, type Services } from '../../electron/services';
-import { type CallChannel, callChannels } from '../../shared/ipc/channels';
+import { callChannels } from '../../shared/ipc/channels';
 import type { IpcEvent } from '../../shared/ipc/contract';
-import { type CallRequest, calls } from '../../shared/ipc/contract';
+import { calls } from '../../shared/ipc/contract';
 import { type CapturedLogger, captureLogger } from '../support/capture-logger';
+import { samplePayloads } from '../support/sample-payloads';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 let profile: TempDir;
@@ -25,7 +26,10 @@ beforeEach(async () => {
   router = createRouter(services);
 });
 
-afterEach(() => profile.remove());
+afterEach(async () => {
+  await services.dispose();
+  await profile.remove();
+});
 
 describe('valid calls', () => {
   it('answers app:info with the version and profile it was built with', async () => {
@@ -63,14 +67,6 @@ describe('valid calls', () => {
     expect(await router.invoke('settings:get', undefined)).toMatchObject({ value: { theme: 'dark' } });
   });
 });
-
-/** Valid payloads for every call: adding a channel without one here fails to compile. */
-const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
-  'app:info': undefined,
-  'app:ping': { nonce: 'router-test' },
-  'settings:get': undefined,
-  'settings:update': { theme: 'dark', notifyOnComplete: false },
-};
 
 describe('responses', () => {
   it.each(callChannels)('%s answers with what its response schema describes', async (channel) => {

@@ -1,0 +1,162 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
+import { FerryError } from '../../shared/errors';
+import type { Queue } from '../../shared/queues';
+import { Engine } from '../engine/engine';
+import type { EventHub } from '../ipc/event-hub';
+import type { Logger } from '../logger';
+import { refProblem } from '../providers/http-ref';
+import type { SettingsStore } from '../settings/settings-store';
+import { DownloadStore } from '../store/download-store';
+import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
+import { applyControl } from './download-controls';
+import { Scheduler, type SchedulerEvent } from './scheduler';
+
+/** At most ten event batches a second reach the window, however many downloads run. */
+const BATCH_INTERVAL_MS = 100;
+const LOCK_RETRY_MS = 5000;
+
+interface DownloadServiceOptions {
+  db: DatabaseSync;
+  profileDir: string;
+  settings: SettingsStore;
+  events: EventHub;
+  logger: Logger;
+}
+
+/**
+ * The app's side of the library: adds and controls downloads, runs the
+ * scheduler while it holds the profile lock, and sends changes and progress
+ * to the window in batches.
+ */
+export class DownloadService {
+  private readonly options: DownloadServiceOptions;
+  private readonly store: DownloadStore;
+  private readonly engine: Engine;
+  private readonly scheduler: Scheduler;
+  private readonly pendingProgress = new Map<number, DownloadProgress>();
+  private readonly pendingChanges = new Set<number>();
+  private readonly unsubscribe: () => void;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private lockTimer: NodeJS.Timeout | null = null;
+  private lock: ProfileLock | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(options: DownloadServiceOptions) {
+    this.options = options;
+    this.store = new DownloadStore(options.db);
+    const settings = options.settings.get();
+    this.engine = new Engine({ globalSpeedLimit: settings.speedLimit });
+    this.scheduler = new Scheduler({
+      store: this.store,
+      engine: this.engine,
+      maxParallel: settings.maxParallelDownloads,
+      connections: settings.connectionsPerDownload,
+      pollIntervalMs: 500,
+      onEvent: (event) => this.collect(event),
+    });
+    this.unsubscribe = options.events.subscribe(({ event, payload }) => {
+      if (event !== 'settings:changed') return;
+      this.engine.setGlobalSpeedLimit(payload.speedLimit);
+      this.scheduler.setLimits({
+        maxParallel: payload.maxParallelDownloads,
+        connections: payload.connectionsPerDownload,
+      });
+    });
+  }
+
+  /** Takes the profile lock and runs downloads; while a ferry CLI holds it, tries again every few seconds. */
+  start(): void {
+    try {
+      this.lock = acquireProfileLock(this.options.profileDir);
+    } catch (error) {
+      this.options.logger.warn(error instanceof Error ? error.message : String(error));
+      this.lockTimer = setTimeout(() => this.start(), LOCK_RETRY_MS);
+      return;
+    }
+    const interrupted = this.options.settings.get().interruptedDownloads === 'pause' ? 'paused' : 'queued';
+    if (this.store.requeueInterrupted(interrupted) > 0) this.markAllChanged();
+    this.running = this.scheduler.runUntilStopped();
+  }
+
+  add(request: { refs: string[]; queueId?: number }): Download[] {
+    const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
+    if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
+    if (request.queueId !== undefined && !this.store.queues().some((queue) => queue.id === request.queueId)) {
+      throw new FerryError('invalid_ref', 'That queue no longer exists. Pick another queue and add the links again.');
+    }
+    const directory = this.options.settings.get().downloadDir;
+    const added = this.store.addMany(request.refs.map((ref) => ({ ref, directory, queueId: request.queueId })));
+    for (const download of added) this.changed(download.id);
+    this.scheduler.poke();
+    return added;
+  }
+
+  list(): Download[] {
+    return this.store.list();
+  }
+
+  queues(): Queue[] {
+    return this.store.queues();
+  }
+
+  async control(request: { action: DownloadAction; ids: number[] | 'all' }): Promise<{ changed: number }> {
+    const changed = await applyControl(this.store, request.action, request.ids);
+    if (request.ids === 'all') this.markAllChanged();
+    else for (const id of request.ids) this.changed(id);
+    this.scheduler.poke();
+    return { changed };
+  }
+
+  /** Pauses what runs (it resumes on the next start), waits for it, and lets go of the profile. */
+  async dispose(): Promise<void> {
+    this.unsubscribe();
+    if (this.lockTimer) clearTimeout(this.lockTimer);
+    await this.scheduler.stop();
+    await this.running;
+    await this.engine.close();
+    this.lock?.release();
+    this.flush();
+  }
+
+  private collect(event: SchedulerEvent): void {
+    if (event.event === 'progress') {
+      const { event: _event, ...progress } = event;
+      this.pendingProgress.set(event.id, progress);
+      this.scheduleFlush();
+    } else {
+      this.changed(event.id);
+    }
+  }
+
+  private changed(id: number): void {
+    this.pendingChanges.add(id);
+    this.scheduleFlush();
+  }
+
+  private markAllChanged(): void {
+    for (const download of this.store.list()) this.pendingChanges.add(download.id);
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), BATCH_INTERVAL_MS);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.pendingChanges.size > 0) {
+      const changed = [...this.pendingChanges]
+        .map((id) => this.store.get(id))
+        .filter((download) => download !== undefined);
+      this.pendingChanges.clear();
+      this.options.events.emit('downloads:changed', changed);
+    }
+    if (this.pendingProgress.size > 0) {
+      const progress = [...this.pendingProgress.values()];
+      this.pendingProgress.clear();
+      this.options.events.emit('downloads:progress', progress);
+    }
+  }
+}

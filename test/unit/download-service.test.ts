@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import type { IpcEvent } from '../../shared/ipc/contract';
+import { captureLogger } from '../support/capture-logger';
+import { FaultServer } from '../support/fault-server';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let profile: TempDir;
+let server: FaultServer;
+let services: Services;
+let router: Router;
+let events: IpcEvent[];
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  server = await FaultServer.start();
+  services = await createServices({
+    profileDir: profile.path,
+    downloadsDir: `${profile.path}/dl`,
+    version: '1',
+    logger: captureLogger(),
+  });
+  router = createRouter(services);
+  events = [];
+  router.onEvent((event) => events.push(event));
+});
+afterEach(async () => {
+  await services.dispose();
+  await server.close();
+  await profile.remove();
+});
+
+const ofType = <E extends IpcEvent['event']>(name: E) =>
+  events.filter((event): event is Extract<IpcEvent, { event: E }> => event.event === name);
+
+describe('downloads through IPC', () => {
+  it('adds links, runs them, and reports changes and progress in batches', async () => {
+    server.route('/a.bin', { body: Buffer.alloc(400_000, 1), bytesPerSecond: 800_000 });
+    services.downloads.start();
+    const added = await router.invoke('downloads:add', { refs: [server.url('/a.bin')] });
+    expect(added).toMatchObject({ ok: true, value: [{ id: 1, status: 'queued', directory: `${profile.path}/dl` }] });
+    await expect
+      .poll(
+        () =>
+          ofType('downloads:changed')
+            .flatMap((event) => event.payload)
+            .at(-1)?.status,
+        { timeout: 5000 },
+      )
+      .toBe('done');
+    expect(ofType('downloads:progress').length).toBeGreaterThan(0);
+    const listed = await router.invoke('downloads:list', undefined);
+    expect(listed).toMatchObject({
+      ok: true,
+      value: [{ status: 'done', size: 400_000, path: `${profile.path}/dl/a.bin` }],
+    });
+  });
+
+  it('sends at most ten batches a second however many downloads run', async () => {
+    server.route('/b.bin', { body: Buffer.alloc(300_000, 2), bytesPerSecond: 300_000 });
+    services.downloads.start();
+    const refs = Array.from({ length: 6 }, () => server.url('/b.bin'));
+    await router.invoke('downloads:add', { refs });
+    const started = performance.now();
+    await expect
+      .poll(() => services.downloads.list().every((download) => download.status === 'done'), { timeout: 10_000 })
+      .toBe(true);
+    const seconds = (performance.now() - started) / 1000;
+    const batches = ofType('downloads:progress').length;
+    expect(batches).toBeLessThanOrEqual(Math.ceil(seconds * 10) + 2);
+  });
+
+  it('refuses links it cannot download, saying which and why', async () => {
+    const result = await router.invoke('downloads:add', { refs: ['https://ok.example/x', 'not a link'] });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_ref', message: expect.stringContaining('"not a link"') },
+    });
+    expect(services.downloads.list()).toEqual([]);
+  });
+
+  it('pauses and resumes through downloads:control', async () => {
+    await router.invoke('downloads:add', { refs: ['http://127.0.0.1:9/x', 'http://127.0.0.1:9/y'] });
+    expect(await router.invoke('downloads:control', { action: 'pause', ids: 'all' })).toEqual({
+      ok: true,
+      value: { changed: 2 },
+    });
+    expect(await router.invoke('downloads:control', { action: 'resume', ids: [2] })).toEqual({
+      ok: true,
+      value: { changed: 1 },
+    });
+    expect(services.downloads.list().map((download) => download.status)).toEqual(['paused', 'queued']);
+  });
+
+  it('lists the queues, the default one first', async () => {
+    expect(await router.invoke('queues:list', undefined)).toMatchObject({
+      ok: true,
+      value: [{ id: 1, name: 'Default' }],
+    });
+  });
+});
