@@ -1,9 +1,21 @@
+import { AddLinks } from '../components/AddLinks';
+import { DownloadList } from '../components/DownloadList';
 import { EmptyState } from '../components/EmptyState';
+import { useFerry } from '../store/store-context';
 
 export function DownloadsSection() {
+  const hasDownloads = useFerry((state) => Object.keys(state.downloads).length > 0);
   return (
-    <EmptyState title="No downloads yet">
-      Links you paste or drop will appear here with their progress. Adding downloads arrives with the download engine.
-    </EmptyState>
+    <div className="downloads">
+      <AddLinks />
+      {hasDownloads ? (
+        <DownloadList />
+      ) : (
+        <EmptyState title="No downloads yet">
+          Paste links above and press Add. Ferry keeps going after a crash or a flaky network, and resumes where it
+          stopped.
+        </EmptyState>
+      )}
+    </div>
   );
 }

@@ -1,10 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryClient } from '../ipc/client';
 import { type AppSlice, createAppSlice } from './app-slice';
+import { createDownloadsSlice, type DownloadsSlice } from './downloads-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type FerryState = NavigationSlice & SettingsSlice & AppSlice;
+export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice;
 export type FerryStore = StoreApi<FerryState>;
 
 /** The renderer's single store. Creating it does no IPC; `connectStore` starts the traffic. */
@@ -13,13 +14,22 @@ export function createFerryStore(client: FerryClient): FerryStore {
     ...createNavigationSlice(...args),
     ...createSettingsSlice(client)(...args),
     ...createAppSlice(client)(...args),
+    ...createDownloadsSlice(client)(...args),
   }));
 }
 
 /** Loads the initial state and follows main-process events; returns the disconnect. */
 export function connectStore(store: FerryStore, client: FerryClient): () => void {
-  const unsubscribe = client.on('settings:changed', (settings) => store.getState().receiveSettings(settings));
-  void store.getState().loadSettings();
-  void store.getState().loadAppInfo();
-  return unsubscribe;
+  const state = store.getState();
+  const subscriptions = [
+    client.on('settings:changed', (settings) => state.receiveSettings(settings)),
+    client.on('downloads:changed', (changed) => state.receiveDownloads(changed)),
+    client.on('downloads:progress', (items) => state.receiveProgress(items)),
+  ];
+  void state.loadSettings();
+  void state.loadAppInfo();
+  void state.loadDownloads();
+  return () => {
+    for (const unsubscribe of subscriptions) unsubscribe();
+  };
 }

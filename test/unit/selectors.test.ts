@@ -26,6 +26,15 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     appInfo: null,
     appError: null,
     loadAppInfo: noop,
+    downloads: {},
+    progress: {},
+    addError: null,
+    adding: false,
+    loadDownloads: noop,
+    addLinks: async () => false,
+    controlDownloads: noop,
+    receiveDownloads: () => undefined,
+    receiveProgress: () => undefined,
     ...overrides,
   };
 }

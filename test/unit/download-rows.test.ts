@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { downloadRows, formatDuration } from '../../renderer/store/download-rows';
+import { splitLinks } from '../../renderer/store/downloads-slice';
+import type { Download } from '../../shared/downloads';
+
+function download(overrides: Partial<Download>): Download {
+  return {
+    id: 1,
+    queueId: 1,
+    accountId: null,
+    ref: 'https://cdn.example.com/models/castle%20v2.glb',
+    status: 'queued',
+    name: null,
+    path: null,
+    directory: '/d',
+    size: null,
+    received: 0,
+    error: null,
+    priority: 0,
+    connections: null,
+    speedLimit: null,
+    createdAt: 0,
+    finishedAt: null,
+    sha256: null,
+    ...overrides,
+  };
+}
+
+describe('downloadRows', () => {
+  it('lists newest first and names a download from its link until the server names it', () => {
+    const rows = downloadRows({ 1: download({ id: 1 }), 2: download({ id: 2, name: 'castle.glb' }) }, {});
+    expect(rows.map((row) => [row.id, row.name])).toEqual([
+      [2, 'castle.glb'],
+      [1, 'castle v2.glb'],
+    ]);
+  });
+
+  it('shows live progress for a running download, with speed and time left', () => {
+    const [row] = downloadRows(
+      { 1: download({ status: 'downloading', size: 4 * 1024 ** 2, received: 0 }) },
+      { 1: { id: 1, received: 1024 ** 2, size: 4 * 1024 ** 2, speed: 1024 ** 2, eta: 3 } },
+    );
+    expect(row).toMatchObject({
+      received: 1024 ** 2,
+      detail: '1 MiB of 4 MiB · 1 MiB/s · 3 s left',
+      actions: ['pause', 'cancel'],
+    });
+  });
+
+  it('ignores stale progress once a download has stopped, and offers what fits each status', () => {
+    const rows = downloadRows(
+      {
+        1: download({ id: 1, status: 'paused', received: 10, size: 100 }),
+        2: download({ id: 2, status: 'failed', error: { code: 'http_4xx', message: 'The link expired.' } }),
+        3: download({ id: 3, status: 'done', received: 5, size: 5 }),
+      },
+      { 1: { id: 1, received: 90, size: 100, speed: 5, eta: 2 } },
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(1)).toMatchObject({
+      received: 10,
+      detail: '10 B of 100 B',
+      actions: ['resume', 'cancel'],
+      statusLabel: 'Paused',
+    });
+    expect(byId.get(2)).toMatchObject({ error: 'The link expired.', actions: ['retry', 'cancel'] });
+    expect(byId.get(3)?.actions).toEqual([]);
+  });
+});
+
+describe('formatDuration and splitLinks', () => {
+  it.each([
+    [0.2, '1 s'],
+    [59, '59 s'],
+    [61, '1 min 1 s'],
+    [3725, '1 h 2 min'],
+  ])('%d seconds read as %s', (seconds, text) => {
+    expect(formatDuration(seconds)).toBe(text);
+  });
+
+  it('splits pasted text on lines and spaces', () => {
+    expect(splitLinks('  https://a/1\nhttps://a/2  https://a/3\n\n')).toEqual([
+      'https://a/1',
+      'https://a/2',
+      'https://a/3',
+    ]);
+    expect(splitLinks(' \n ')).toEqual([]);
+  });
+});
