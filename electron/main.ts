@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
 import { resolveProfileDir } from './profile';
@@ -37,6 +37,7 @@ async function start(): Promise<void> {
     profileDir: resolveProfileDir(process.env, app.getPath('userData')),
     downloadsDir: app.getPath('downloads'),
     version: app.getVersion(),
+    desktop: { openPath: (path) => shell.openPath(path), showItemInFolder: (path) => shell.showItemInFolder(path) },
     electron: process.versions.electron,
     chrome: process.versions.chrome,
   });

@@ -1,15 +1,19 @@
 import type { AppInfo } from '../shared/app-info';
 import { defaultSettings } from '../shared/settings';
+import type { Desktop } from './desktop';
 import { DownloadService } from './downloads/download-service';
+import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import type { Logger } from './logger';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
+import { DownloadStore } from './store/download-store';
 
 export interface Services {
   appInfo: AppInfo;
   settings: SettingsStore;
   downloads: DownloadService;
+  library: LibraryService;
   events: EventHub;
   logger: Logger;
   /** Stops downloads (they resume next time), closes the library. */
@@ -22,6 +26,7 @@ export interface ServiceOptions {
   /** The platform's Downloads folder, the default destination. */
   downloadsDir: string;
   version: string;
+  desktop: Desktop;
   electron?: string;
   chrome?: string;
   logger?: Logger;
@@ -45,10 +50,17 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     runtime: { node: process.versions.node, electron: options.electron ?? null, chrome: options.chrome ?? null },
   };
   const db = openDatabase(options.profileDir);
-  const downloads = new DownloadService({ db, profileDir: options.profileDir, settings, events, logger });
+  const store = new DownloadStore(db);
+  const downloads = new DownloadService({ store, profileDir: options.profileDir, settings, events, logger });
+  const library = new LibraryService({
+    store,
+    desktop: options.desktop,
+    events,
+    changed: (ids) => downloads.markChanged(ids),
+  });
   const dispose = async () => {
     await downloads.dispose();
     db.close();
   };
-  return { appInfo, settings, downloads, events, logger, dispose };
+  return { appInfo, settings, downloads, library, events, logger, dispose };
 }

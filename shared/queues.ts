@@ -11,4 +11,22 @@ export const queueSchema = z.object({
 });
 export type Queue = z.infer<typeof queueSchema>;
 
-export type QueuePatch = Partial<Pick<Queue, 'name' | 'concurrency' | 'speedLimit' | 'paused' | 'schedule'>>;
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:00.');
+
+const editableQueue = {
+  name: z.string().trim().min(1, 'Give the queue a name.').max(80),
+  concurrency: z.int().min(1).max(16),
+  speedLimit: z.int().min(0),
+  paused: z.boolean(),
+  schedule: z.object({ start: clock, stop: clock }).nullable(),
+};
+
+export const createQueueSchema = z.strictObject({
+  name: editableQueue.name,
+  concurrency: editableQueue.concurrency,
+  speedLimit: editableQueue.speedLimit.optional(),
+  schedule: editableQueue.schedule.optional(),
+});
+
+export const queuePatchSchema = z.strictObject(editableQueue).partial();
+export type QueuePatch = z.infer<typeof queuePatchSchema>;

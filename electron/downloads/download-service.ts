@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite';
 import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
@@ -7,7 +6,7 @@ import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
 import { refProblem } from '../providers/http-ref';
 import type { SettingsStore } from '../settings/settings-store';
-import { DownloadStore } from '../store/download-store';
+import type { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
 import { applyControl } from './download-controls';
 import { Scheduler, type SchedulerEvent } from './scheduler';
@@ -17,7 +16,7 @@ const BATCH_INTERVAL_MS = 100;
 const LOCK_RETRY_MS = 5000;
 
 interface DownloadServiceOptions {
-  db: DatabaseSync;
+  store: DownloadStore;
   profileDir: string;
   settings: SettingsStore;
   events: EventHub;
@@ -44,7 +43,7 @@ export class DownloadService {
 
   constructor(options: DownloadServiceOptions) {
     this.options = options;
-    this.store = new DownloadStore(options.db);
+    this.store = options.store;
     const settings = options.settings.get();
     this.engine = new Engine({ globalSpeedLimit: settings.speedLimit });
     this.scheduler = new Scheduler({
@@ -103,9 +102,14 @@ export class DownloadService {
   async control(request: { action: DownloadAction; ids: number[] | 'all' }): Promise<{ changed: number }> {
     const changed = await applyControl(this.store, request.action, request.ids);
     if (request.ids === 'all') this.markAllChanged();
-    else for (const id of request.ids) this.changed(id);
-    this.scheduler.poke();
+    else this.markChanged(request.ids);
     return { changed };
+  }
+
+  /** Downloads changed by someone else (the library): tell the window, and let the scheduler look again. */
+  markChanged(ids: number[]): void {
+    for (const id of ids) this.changed(id);
+    this.scheduler.poke();
   }
 
   /** Pauses what runs (it resumes on the next start), waits for it, and lets go of the profile. */

@@ -16,6 +16,15 @@ export function createHandlers(services: Services): Handlers {
     'downloads:add': (request) => services.downloads.add(request),
     'downloads:list': () => services.downloads.list(),
     'downloads:control': (request) => services.downloads.control(request),
+    'downloads:remove': ({ ids, deleteFiles }) => services.library.remove(ids, deleteFiles),
+    'downloads:open': ({ id }) => services.library.open(id),
+    'downloads:showInFolder': ({ id }) => services.library.showInFolder(id),
+    'downloads:move': ({ ids, queueId }) => services.library.move(ids, queueId),
+    'downloads:prioritize': ({ ids, priority }) => services.library.prioritize(ids, priority),
+    'history:search': ({ query }) => services.library.search(query),
     'queues:list': () => services.downloads.queues(),
+    'queues:create': (queue) => services.library.createQueue(queue),
+    'queues:update': ({ id, patch }) => services.library.updateQueue(id, patch),
+    'queues:delete': ({ id }) => services.library.deleteQueue(id),
   };
 }

@@ -107,6 +107,32 @@ export class DownloadStore {
       );
   }
 
+  /** Finished downloads whose name contains the text, newest first. */
+  searchHistory(text: string, limit = 500): Download[] {
+    const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM downloads WHERE status = 'done' AND (name LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\')
+         ORDER BY finished_at DESC, id DESC LIMIT ?`,
+      )
+      .all(pattern, pattern, limit) as Row[];
+    return rows.map(toDownload);
+  }
+
+  remove(ids: number[]): void {
+    const statement = this.db.prepare('DELETE FROM downloads WHERE id = ?');
+    for (const id of ids) statement.run(id);
+  }
+
+  setPriority(ids: number[], priority: number): void {
+    const statement = this.db.prepare('UPDATE downloads SET priority = ? WHERE id = ?');
+    for (const id of ids) statement.run(priority, id);
+  }
+
+  removeQueue(id: number): void {
+    this.db.prepare('DELETE FROM queues WHERE id = ?').run(id);
+  }
+
   /** Moves downloads to another queue, e.g. before that queue is removed. */
   moveToQueue(ids: number[], queueId: number): void {
     const statement = this.db.prepare('UPDATE downloads SET queue_id = ? WHERE id = ?');

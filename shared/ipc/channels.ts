@@ -11,10 +11,25 @@ export const callChannels = [
   'downloads:add',
   'downloads:list',
   'downloads:control',
+  'downloads:remove',
+  'downloads:open',
+  'downloads:showInFolder',
+  'downloads:move',
+  'downloads:prioritize',
+  'history:search',
   'queues:list',
+  'queues:create',
+  'queues:update',
+  'queues:delete',
 ] as const;
 
-export const eventChannels = ['settings:changed', 'downloads:changed', 'downloads:progress'] as const;
+export const eventChannels = [
+  'settings:changed',
+  'downloads:changed',
+  'downloads:progress',
+  'downloads:removed',
+  'queues:changed',
+] as const;
 
 export type CallChannel = (typeof callChannels)[number];
 export type EventChannel = (typeof eventChannels)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { appInfoSchema } from '../app-info';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
-import { queueSchema } from '../queues';
+import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import type { CallChannel, EventChannel } from './channels';
 import type { IpcResult } from './result';
@@ -18,6 +18,9 @@ interface CallSpec {
 }
 
 const noPayload = z.undefined();
+const idList = z.array(z.int().positive()).min(1).max(10_000);
+/** A call that answers only "done"; failures still come back as typed errors. */
+const nothing = z.void();
 
 /** Renderer -> main calls, each with a request and a response schema. */
 export const calls = {
@@ -31,7 +34,25 @@ export const calls = {
   'downloads:add': { request: addDownloadsSchema, response: z.array(downloadSchema) },
   'downloads:list': { request: noPayload, response: z.array(downloadSchema) },
   'downloads:control': { request: controlDownloadsSchema, response: z.object({ changed: z.number() }) },
+  'downloads:remove': {
+    request: z.strictObject({ ids: idList, deleteFiles: z.boolean() }),
+    response: z.object({ removed: z.number() }),
+  },
+  'downloads:open': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
+  'downloads:showInFolder': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
+  'downloads:move': { request: z.strictObject({ ids: idList, queueId: z.int().positive() }), response: nothing },
+  'downloads:prioritize': {
+    request: z.strictObject({ ids: idList, priority: z.int().min(-1000).max(1000) }),
+    response: nothing,
+  },
+  'history:search': { request: z.strictObject({ query: z.string().max(200) }), response: z.array(downloadSchema) },
   'queues:list': { request: noPayload, response: z.array(queueSchema) },
+  'queues:create': { request: createQueueSchema, response: queueSchema },
+  'queues:update': {
+    request: z.strictObject({ id: z.int().positive(), patch: queuePatchSchema }),
+    response: queueSchema,
+  },
+  'queues:delete': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
 } as const satisfies Record<CallChannel, CallSpec>;
 
 /** Main -> renderer events, each with its payload schema. */
@@ -40,6 +61,8 @@ export const events = {
   /** Rows that changed status, name, size or place, at most ten batches a second. */
   'downloads:changed': z.array(downloadSchema),
   'downloads:progress': z.array(downloadProgressSchema),
+  'downloads:removed': z.array(z.number()),
+  'queues:changed': z.array(queueSchema),
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CallRequest<C extends CallChannel> = z.infer<(typeof calls)[C]['request']>;

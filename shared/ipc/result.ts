@@ -8,6 +8,8 @@ export type IpcErrorCode =
   | 'forbidden_sender'
   | 'storage'
   | 'invalid_ref'
+  | 'not_found'
+  | 'conflict'
   | 'internal';
 
 export interface IpcIssue {

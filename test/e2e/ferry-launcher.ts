@@ -5,6 +5,7 @@ import { createRouter } from '../../electron/ipc/router';
 import { createServices, type Services } from '../../electron/services';
 import { builtApp } from '../support/built-app';
 import { type CapturedLogger, captureLogger } from '../support/capture-logger';
+import { recordingDesktop } from '../support/recording-desktop';
 import { DELIVER_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preload-shim';
 
 export interface LaunchedFerry {
@@ -23,6 +24,8 @@ export interface LaunchedFerry {
  */
 export class FerryLauncher {
   private readonly running = new Set<() => Promise<void>>();
+  /** What the app asked the desktop to open or show, across launches. */
+  readonly desktop = recordingDesktop();
 
   constructor(
     private readonly browser: Browser,
@@ -36,6 +39,7 @@ export class FerryLauncher {
       profileDir: this.profileDir,
       downloadsDir: join(this.profileDir, 'Downloads'),
       version: '0.1.0-e2e',
+      desktop: this.desktop,
       logger,
     });
     services.downloads.start();

@@ -50,6 +50,7 @@ export interface ElectronRecording {
   exitCodes: number[];
   errorBoxes: { title: string; content: string }[];
   openedExternally: string[];
+  openedPaths: string[];
   permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
   permissionCheckHandler: ((contents: unknown, permission: string) => boolean) | null;
   exposedInMainWorld: Map<string, unknown>;
@@ -79,6 +80,7 @@ export function createElectronStandIn(options: StandInOptions) {
     exitCodes: [],
     errorBoxes: [],
     openedExternally: [],
+    openedPaths: [],
     permissionHandler: null,
     permissionCheckHandler: null,
     exposedInMainWorld: new Map(),
@@ -134,6 +136,11 @@ export function createElectronStandIn(options: StandInOptions) {
       openExternal: async (url: string) => {
         recording.openedExternally.push(url);
       },
+      openPath: async (path: string) => {
+        recording.openedPaths.push(path);
+        return '';
+      },
+      showItemInFolder: (path: string) => recording.openedPaths.push(`show:${path}`),
     },
     ipcMain: {
       handle: (channel: string, handler: Handler) => recording.handlers.set(channel, handler),

@@ -10,5 +10,19 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'downloads:add': { refs: ['http://127.0.0.1:9/sample.bin'] },
   'downloads:list': undefined,
   'downloads:control': { action: 'pause', ids: 'all' },
+  'downloads:remove': { ids: [1], deleteFiles: false },
+  'downloads:open': { id: 1 },
+  'downloads:showInFolder': { id: 1 },
+  'downloads:move': { ids: [1], queueId: 1 },
+  'downloads:prioritize': { ids: [1], priority: 5 },
+  'history:search': { query: 'castle' },
   'queues:list': undefined,
+  'queues:create': { name: 'Night', concurrency: 2, schedule: { start: '22:00', stop: '06:00' } },
+  'queues:update': { id: 1, patch: { concurrency: 4 } },
+  'queues:delete': { id: 99 },
 };
+
+/** Answers a sample may get besides success: the entity it names may not exist. Never a bug. */
+export function isExpectedAnswer(result: { ok: boolean; error?: { code: string } }): boolean {
+  return result.ok || result.error?.code === 'not_found';
+}

@@ -4,6 +4,7 @@ import { createServices, type Services } from '../../electron/services';
 import type { IpcEvent } from '../../shared/ipc/contract';
 import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
+import { recordingDesktop } from '../support/recording-desktop';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 let profile: TempDir;
@@ -16,6 +17,7 @@ beforeEach(async () => {
   profile = await makeTempDir();
   server = await FaultServer.start();
   services = await createServices({
+    desktop: recordingDesktop(),
     profileDir: profile.path,
     downloadsDir: `${profile.path}/dl`,
     version: '1',

@@ -5,6 +5,7 @@ import { createFerryClient, type FerryClient } from '../../renderer/ipc/client';
 import { connectStore, createFerryStore, type FerryStore } from '../../renderer/store/ferry-store';
 import { captureLogger } from '../support/capture-logger';
 import { inProcessApi } from '../support/in-process-api';
+import { recordingDesktop } from '../support/recording-desktop';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 let profile: TempDir;
@@ -15,6 +16,7 @@ let store: FerryStore;
 beforeEach(async () => {
   profile = await makeTempDir();
   services = await createServices({
+    desktop: recordingDesktop(),
     profileDir: profile.path,
     downloadsDir: '/downloads',
     version: '9.9.9',

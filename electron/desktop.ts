@@ -1,0 +1,9 @@
+/**
+ * What Ferry asks of the desktop: open a file, show it in its folder. main.ts
+ * hands in Electron's shell; the CLI and tests hand in their own.
+ */
+export interface Desktop {
+  /** Resolves to an error message, or '' on success (Electron's contract). */
+  openPath(path: string): Promise<string>;
+  showItemInFolder(path: string): void;
+}

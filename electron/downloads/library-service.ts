@@ -1,0 +1,144 @@
+import { rm, stat } from 'node:fs/promises';
+import type { Download } from '../../shared/downloads';
+import { FerryError } from '../../shared/errors';
+import type { Queue, QueuePatch } from '../../shared/queues';
+import type { Desktop } from '../desktop';
+import type { EventHub } from '../ipc/event-hub';
+import type { DownloadStore } from '../store/download-store';
+import { removePart } from './scheduler';
+
+const DEFAULT_QUEUE_ID = 1;
+
+interface LibraryServiceOptions {
+  store: DownloadStore;
+  desktop: Desktop;
+  events: EventHub;
+  /** Tells the window (and the scheduler) that these downloads changed. */
+  changed(ids: number[]): void;
+}
+
+/** History and queues: searching, removing, opening finished files, and arranging what waits. */
+export class LibraryService {
+  private readonly options: LibraryServiceOptions;
+
+  constructor(options: LibraryServiceOptions) {
+    this.options = options;
+  }
+
+  search(query: string): Download[] {
+    return this.options.store.searchHistory(query.trim());
+  }
+
+  /** Removes downloads that are not running; with `deleteFiles` their files (and parts) go too. */
+  async remove(ids: number[], deleteFiles: boolean): Promise<{ removed: number }> {
+    const { store } = this.options;
+    const removable = ids.map((id) => this.existing(id)).filter((download) => !isRunning(download));
+    for (const download of removable) {
+      if (deleteFiles && download.path) await rm(download.path, { force: true });
+      await removePart(download, store.resumeState(download.id));
+    }
+    store.remove(removable.map((download) => download.id));
+    this.options.events.emit(
+      'downloads:removed',
+      removable.map((download) => download.id),
+    );
+    return { removed: removable.length };
+  }
+
+  async open(id: number): Promise<void> {
+    const problem = await this.options.desktop.openPath(await this.finishedFile(id));
+    if (problem) throw new FerryError('not_found', `Ferry could not open the file: ${problem}`);
+  }
+
+  async showInFolder(id: number): Promise<void> {
+    this.options.desktop.showItemInFolder(await this.finishedFile(id));
+  }
+
+  createQueue(queue: { name: string; concurrency: number; speedLimit?: number; schedule?: Queue['schedule'] }): Queue {
+    const { store } = this.options;
+    if (store.queues().some((existing) => existing.name === queue.name)) {
+      throw new FerryError('conflict', `There is already a queue called "${queue.name}". Pick another name.`);
+    }
+    const created = store.addQueue(queue);
+    if (queue.schedule) store.updateQueue(created.id, { schedule: queue.schedule });
+    this.emitQueues();
+    return this.queue(created.id);
+  }
+
+  updateQueue(id: number, patch: QueuePatch): Queue {
+    this.queue(id);
+    this.options.store.updateQueue(id, patch);
+    this.emitQueues();
+    return this.queue(id);
+  }
+
+  /** The default queue stays; the downloads of a removed queue move to it, nothing is lost. */
+  deleteQueue(id: number): void {
+    if (id === DEFAULT_QUEUE_ID) throw new FerryError('conflict', 'The default queue cannot be removed.');
+    const { store } = this.options;
+    this.queue(id);
+    const moved = store
+      .list()
+      .filter((download) => download.queueId === id)
+      .map((download) => download.id);
+    store.moveToQueue(moved, DEFAULT_QUEUE_ID);
+    store.removeQueue(id);
+    this.options.changed(moved);
+    this.emitQueues();
+  }
+
+  move(ids: number[], queueId: number): void {
+    this.queue(queueId);
+    for (const id of ids) this.existing(id);
+    this.options.store.moveToQueue(ids, queueId);
+    this.options.changed(ids);
+  }
+
+  prioritize(ids: number[], priority: number): void {
+    for (const id of ids) this.existing(id);
+    this.options.store.setPriority(ids, priority);
+    this.options.changed(ids);
+  }
+
+  private queue(id: number): Queue {
+    const queue = this.options.store.queues().find((candidate) => candidate.id === id);
+    if (!queue) throw new FerryError('not_found', 'That queue no longer exists. Refresh the list and try again.');
+    return queue;
+  }
+
+  private existing(id: number): Download {
+    const download = this.options.store.get(id);
+    if (!download)
+      throw new FerryError('not_found', `Download ${id} no longer exists. Refresh the list and try again.`);
+    return download;
+  }
+
+  private async finishedFile(id: number): Promise<string> {
+    const download = this.existing(id);
+    if (download.status !== 'done' || !download.path) {
+      throw new FerryError(
+        'not_found',
+        `${download.name ?? download.ref} has not finished yet, so there is no file to open.`,
+      );
+    }
+    const present = await stat(download.path).then(
+      () => true,
+      () => false,
+    );
+    if (!present) {
+      throw new FerryError(
+        'not_found',
+        `${download.path} is no longer there. It was moved or deleted outside Ferry; download it again if you need it.`,
+      );
+    }
+    return download.path;
+  }
+
+  private emitQueues(): void {
+    this.options.events.emit('queues:changed', this.options.store.queues());
+  }
+}
+
+function isRunning(download: Download): boolean {
+  return ['resolving', 'waiting', 'downloading', 'verifying'].includes(download.status);
+}

@@ -1,0 +1,156 @@
+import { readdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import { openDatabase } from '../../electron/store/database';
+import { DownloadStore } from '../../electron/store/download-store';
+import type { Download } from '../../shared/downloads';
+import type { Queue } from '../../shared/queues';
+import { captureLogger } from '../support/capture-logger';
+import { recordingDesktop } from '../support/recording-desktop';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let profile: TempDir;
+let services: Services;
+let router: Router;
+let store: DownloadStore;
+let db: DatabaseSync;
+let desktop: ReturnType<typeof recordingDesktop>;
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  desktop = recordingDesktop();
+  services = await createServices({
+    desktop,
+    profileDir: profile.path,
+    downloadsDir: profile.path,
+    version: '1',
+    logger: captureLogger(),
+  });
+  router = createRouter(services);
+  // A second connection, as another process (ferry add) would have.
+  db = openDatabase(profile.path);
+  store = new DownloadStore(db);
+});
+afterEach(async () => {
+  db.close();
+  await services.dispose();
+  await profile.remove();
+});
+
+async function finished(name: string): Promise<number> {
+  const download = store.add({ ref: `https://cdn.example.com/${name}`, directory: profile.path });
+  const path = join(profile.path, name);
+  await writeFile(path, name);
+  store.finish(download.id, { path, size: name.length, sha256: 'ab' });
+  return download.id;
+}
+
+describe('history', () => {
+  it('finds finished downloads by name, newest first, and treats % and _ literally', async () => {
+    await finished('castle_v1.glb');
+    await finished('castle_v2.glb');
+    await finished('forest.png');
+    store.add({ ref: 'https://cdn.example.com/castle-queued.glb', directory: profile.path });
+    const found = await router.invoke('history:search', { query: 'castle_' });
+    expect(found.ok && (found.value as Download[]).map((download) => download.name)).toEqual([
+      'castle_v2.glb',
+      'castle_v1.glb',
+    ]);
+    const none = await router.invoke('history:search', { query: '100%' });
+    expect(none.ok && none.value).toEqual([]);
+  });
+
+  it('removes downloads, deleting their files only when asked', async () => {
+    const keep = await finished('keep.bin');
+    const drop = await finished('drop.bin');
+    expect(await router.invoke('downloads:remove', { ids: [keep], deleteFiles: false })).toEqual({
+      ok: true,
+      value: { removed: 1 },
+    });
+    expect(await router.invoke('downloads:remove', { ids: [drop], deleteFiles: true })).toEqual({
+      ok: true,
+      value: { removed: 1 },
+    });
+    expect(store.list()).toEqual([]);
+    expect((await readdir(profile.path)).filter((name) => name.endsWith('.bin'))).toEqual(['keep.bin']);
+  });
+
+  it('opens and shows a finished file by id, never by a path from the window', async () => {
+    const id = await finished('model.glb');
+    expect(await router.invoke('downloads:open', { id })).toEqual({ ok: true, value: undefined });
+    expect(await router.invoke('downloads:showInFolder', { id })).toEqual({ ok: true, value: undefined });
+    expect(desktop.opened).toEqual([join(profile.path, 'model.glb')]);
+    expect(desktop.shown).toEqual([join(profile.path, 'model.glb')]);
+    expect(await router.invoke('downloads:open', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+  });
+
+  it('explains a file that was moved away outside Ferry', async () => {
+    const id = await finished('moved.glb');
+    await rm(join(profile.path, 'moved.glb'));
+    const result = await router.invoke('downloads:open', { id });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('is no longer there') },
+    });
+  });
+});
+
+describe('queues', () => {
+  it('creates, updates and removes queues, moving the removed queue’s downloads to the default one', async () => {
+    const created = await router.invoke('queues:create', {
+      name: 'Night',
+      concurrency: 2,
+      schedule: { start: '22:00', stop: '06:00' },
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { name: 'Night', concurrency: 2, schedule: { start: '22:00', stop: '06:00' } },
+    });
+    const queueId = created.ok ? (created.value as Queue).id : 0;
+    const updated = await router.invoke('queues:update', { id: queueId, patch: { concurrency: 5, paused: true } });
+    expect(updated).toMatchObject({ ok: true, value: { concurrency: 5, paused: true } });
+
+    const download = store.add({ ref: 'https://cdn.example.com/a.bin', directory: profile.path, queueId });
+    expect(await router.invoke('queues:delete', { id: queueId })).toEqual({ ok: true, value: undefined });
+    expect(store.get(download.id)?.queueId).toBe(1);
+    expect(store.queues().map((queue) => queue.name)).toEqual(['Default']);
+  });
+
+  it('refuses a duplicate name, a bad schedule time, and removing the default queue', async () => {
+    expect(await router.invoke('queues:create', { name: 'Default', concurrency: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(
+      await router.invoke('queues:create', {
+        name: 'Late',
+        concurrency: 1,
+        schedule: { start: '25:00', stop: '06:00' },
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringContaining('24-hour time') },
+    });
+    expect(await router.invoke('queues:delete', { id: 1 })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('moves downloads between queues and reorders them by priority', async () => {
+    const night = store.addQueue({ name: 'Night', concurrency: 1 });
+    const first = store.add({ ref: 'https://cdn.example.com/1', directory: profile.path });
+    const second = store.add({ ref: 'https://cdn.example.com/2', directory: profile.path });
+    expect(await router.invoke('downloads:prioritize', { ids: [second.id], priority: 10 })).toMatchObject({ ok: true });
+    expect(store.queued().map((download) => download.id)).toEqual([second.id, first.id]);
+    expect(await router.invoke('downloads:move', { ids: [first.id], queueId: night.id })).toMatchObject({ ok: true });
+    expect(store.get(first.id)?.queueId).toBe(night.id);
+    expect(await router.invoke('downloads:move', { ids: [first.id], queueId: 404 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+});
