@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateProblem } from './file-name-template';
 
 export const themes = ['system', 'light', 'dark'] as const;
 
@@ -25,6 +26,13 @@ const editableShape = {
   notifyOnComplete: z.boolean(),
   /** What downloads cut off by a crash or a quit do when Ferry starts again. */
   interruptedDownloads: z.enum(['resume', 'pause']),
+  /** Folders below the download folder, ending in {name}: `{provider}/{name}`. */
+  fileNameTemplate: z
+    .string()
+    .max(200)
+    .refine((template) => templateProblem(template) === null, {
+      error: (issue) => templateProblem(String(issue.input)) ?? 'This template is not allowed.',
+    }),
 };
 
 export const settingsSchema = z.object({
@@ -49,6 +57,7 @@ export function defaultSettings(downloadDir: string): Settings {
     speedLimit: 0,
     notifyOnComplete: true,
     interruptedDownloads: 'resume',
+    fileNameTemplate: '{name}',
     downloadDir,
   };
 }

@@ -1,5 +1,6 @@
 import type { DownloadAction } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
+import { destinationFor } from '../downloads/destination';
 import { applyControl } from '../downloads/download-controls';
 import { Scheduler } from '../downloads/scheduler';
 import { Engine } from '../engine/engine';
@@ -49,7 +50,7 @@ function add(store: DownloadStore, options: CliOptions): number[] {
   const added = store.addMany(
     options.args.map((ref) => ({
       ref,
-      directory: options.directory ?? options.settings.downloadDir,
+      directory: options.directory ?? destinationFor(options.settings, { provider: 'http', queue: 'Default' }),
       connections: options.connections ?? null,
       speedLimit: options.limit ?? null,
     })),

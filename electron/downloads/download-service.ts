@@ -8,6 +8,7 @@ import { refProblem } from '../providers/http-ref';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
+import { destinationFor } from './destination';
 import { applyControl } from './download-controls';
 import { Scheduler, type SchedulerEvent } from './scheduler';
 
@@ -81,10 +82,10 @@ export class DownloadService {
   add(request: { refs: string[]; queueId?: number }): Download[] {
     const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
     if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
-    if (request.queueId !== undefined && !this.store.queues().some((queue) => queue.id === request.queueId)) {
-      throw new FerryError('invalid_ref', 'That queue no longer exists. Pick another queue and add the links again.');
-    }
-    const directory = this.options.settings.get().downloadDir;
+    const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
+    if (!queue)
+      throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
+    const directory = destinationFor(this.options.settings.get(), { provider: 'http', queue: queue.name });
     const added = this.store.addMany(request.refs.map((ref) => ({ ref, directory, queueId: request.queueId })));
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();

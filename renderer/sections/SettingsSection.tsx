@@ -9,6 +9,7 @@ import {
   themes,
 } from '../../shared/settings';
 import { NumberField } from '../components/NumberField';
+import { TextField } from '../components/TextField';
 import { selectSaveStatusLabel, selectSettings, selectSpeedLimitLabel } from '../store/selectors';
 import { useFerry } from '../store/store-context';
 
@@ -113,6 +114,13 @@ function TransferFields({ settings }: { settings: Settings }) {
         max={MAX_SPEED_LIMIT / KIB}
         validate={(value) => settingProblem('speedLimit', Math.round(value * KIB))}
         onCommit={(value) => update({ speedLimit: Math.round(value * KIB) })}
+      />
+      <TextField
+        label="File names"
+        hint="Folders below the download folder, ending in {name}: {provider}/{name} sorts files by platform."
+        value={settings.fileNameTemplate}
+        validate={(value) => settingProblem('fileNameTemplate', value)}
+        onCommit={(value) => update({ fileNameTemplate: value })}
       />
       <div className="field">
         <span className="field-label">Download folder</span>

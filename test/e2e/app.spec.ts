@@ -82,6 +82,15 @@ test('explains a value out of range and does not save it', async ({ ferry }) => 
   await settings.connections.fill('8');
   await expect(settings.connections).not.toHaveAttribute('aria-invalid');
   await expect.poll(() => app.services.settings.get().connectionsPerDownload).toBe(8);
+
+  await settings.fileNames.fill('../{name}');
+  await settings.fileNames.press('Enter');
+  await expect(settings.noteFor(settings.fileNames)).toHaveText(
+    'Folders in the template cannot be empty, "." or "..".',
+  );
+  await settings.fileNames.fill('{provider}/{name}');
+  await settings.fileNames.press('Enter');
+  await expect.poll(() => app.services.settings.get().fileNameTemplate).toBe('{provider}/{name}');
 });
 
 test('tells the person when settings cannot be saved, and keeps working', async ({ ferry }) => {

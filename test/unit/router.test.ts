@@ -58,6 +58,7 @@ describe('valid calls', () => {
         speedLimit: 0,
         notifyOnComplete: true,
         interruptedDownloads: 'resume',
+        fileNameTemplate: '{name}',
         downloadDir: '/home/artist/Downloads',
       },
     });

@@ -8,6 +8,7 @@ export class SettingsPage {
   readonly connections: Locator;
   readonly speedLimit: Locator;
   readonly downloadFolder: Locator;
+  readonly fileNames: Locator;
   readonly saveStatus: Locator;
   readonly alert: Locator;
 
@@ -18,6 +19,7 @@ export class SettingsPage {
     this.connections = page.getByLabel('Connections per download');
     this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
     this.downloadFolder = page.getByTestId('download-dir');
+    this.fileNames = page.getByLabel('File names');
     this.saveStatus = page.locator('.save-status');
     this.alert = page.getByRole('alert');
   }

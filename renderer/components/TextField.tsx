@@ -1,0 +1,49 @@
+import { useEffect, useId, useState } from 'react';
+
+interface TextFieldProps {
+  label: string;
+  hint: string;
+  value: string;
+  /** Returns a person-readable problem with the text, or null when it may be saved. */
+  validate(value: string): string | null;
+  onCommit(value: string): void;
+}
+
+/** A text input that keeps what the person typed and saves it when it leaves the field, if it is valid. */
+export function TextField({ label, hint, value, validate, onCommit }: TextFieldProps) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    setDraft(value);
+    setProblem(null);
+  }, [value]);
+
+  function commit() {
+    const issue = validate(draft);
+    setProblem(issue);
+    if (!issue && draft !== value) onCommit(draft);
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        value={draft}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-note`}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+        }}
+      />
+      <p id={`${id}-note`} className={problem ? 'field-problem' : 'field-hint'}>
+        {problem ?? hint}
+      </p>
+    </div>
+  );
+}
