@@ -18,11 +18,15 @@ export type SchedulerEvent =
   | { event: 'failed'; id: number; error: DownloadError }
   | { event: 'paused' | 'canceled'; id: number };
 
+const DEFAULT_PER_ACCOUNT = 2;
+
 export interface SchedulerOptions {
   store: DownloadStore;
   engine: Engine;
   /** Files at once across all queues. */
   maxParallel: number;
+  /** Files at once for one account: platforms throttle or ban clients that open too many. */
+  maxPerAccount?: number;
   connections?: number;
   /** Only these downloads are started (ferry get); all queued ones otherwise (ferry run). */
   only?: ReadonlySet<number>;
@@ -127,10 +131,24 @@ export class Scheduler {
     const queues = this.readQueues();
     for (const download of this.startable(queues)) {
       if (this.running.size >= this.options.maxParallel) return;
-      const inQueue = [...this.running.values()].filter((run) => run.download.queueId === download.queueId).length;
-      if (inQueue >= (queues.get(download.queueId)?.concurrency ?? 1)) continue;
+      if (this.count((run) => run.queueId === download.queueId) >= (queues.get(download.queueId)?.concurrency ?? 1))
+        continue;
+      if (
+        download.accountId !== null &&
+        this.count((run) => run.accountId === download.accountId) >= this.perAccount()
+      ) {
+        continue;
+      }
       this.start(download);
     }
+  }
+
+  private count(matches: (download: Download) => boolean): number {
+    return [...this.running.values()].filter((run) => matches(run.download)).length;
+  }
+
+  private perAccount(): number {
+    return this.options.maxPerAccount ?? DEFAULT_PER_ACCOUNT;
   }
 
   private start(download: Download): void {

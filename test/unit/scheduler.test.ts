@@ -27,21 +27,31 @@ afterEach(async () => {
   await profile.remove();
 });
 
-/** Runs the scheduler and records, per queue and overall, the most downloads that ran at once. */
-async function runAndMeasure(maxParallel: number) {
-  const running = new Map<number, number>();
-  const peak = { total: 0, byQueue: new Map<number, number>() };
-  const queueOf = new Map(store.list().map((download) => [download.id, download.queueId]));
+/** Runs the scheduler and records, overall, per queue and per account, the most downloads that ran at once. */
+async function runAndMeasure(maxParallel: number, maxPerAccount?: number) {
+  const running = new Set<number>();
+  const peak = { total: 0, byQueue: new Map<number, number>(), byAccount: new Map<string, number>() };
+  const downloads = new Map(store.list().map((download) => [download.id, download]));
+  const raise = <K>(peaks: Map<K, number>, key: K, count: number) =>
+    peaks.set(key, Math.max(peaks.get(key) ?? 0, count));
   const onEvent = (event: SchedulerEvent) => {
-    if (event.event === 'started') running.set(event.id, queueOf.get(event.id) ?? 0);
+    if (event.event === 'started') running.add(event.id);
     if (event.event === 'done' || event.event === 'failed') running.delete(event.id);
+    const active = [...running].map((id) => downloads.get(id));
     peak.total = Math.max(peak.total, running.size);
-    for (const queueId of new Set(running.values())) {
-      const count = [...running.values()].filter((id) => id === queueId).length;
-      peak.byQueue.set(queueId, Math.max(peak.byQueue.get(queueId) ?? 0, count));
+    for (const download of active) {
+      if (!download) continue;
+      raise(peak.byQueue, download.queueId, active.filter((other) => other?.queueId === download.queueId).length);
+      if (download.accountId) {
+        raise(
+          peak.byAccount,
+          download.accountId,
+          active.filter((other) => other?.accountId === download.accountId).length,
+        );
+      }
     }
   };
-  await new Scheduler({ store, engine, maxParallel, onEvent, pollIntervalMs: 50 }).runUntilIdle();
+  await new Scheduler({ store, engine, maxParallel, maxPerAccount, onEvent, pollIntervalMs: 50 }).runUntilIdle();
   return peak;
 }
 
@@ -63,6 +73,20 @@ describe('Scheduler', () => {
     const peak = await runAndMeasure(10);
     expect(peak.byQueue.get(single.id)).toBe(1);
     expect(peak.byQueue.get(1)).toBe(3);
+  });
+
+  it('keeps each account within its own limit', async () => {
+    server.route('/f', { body: Buffer.alloc(60_000), bytesPerSecond: 300_000 });
+    db.prepare('UPDATE queues SET concurrency = 10 WHERE id = 1').run();
+    for (let i = 0; i < 4; i++)
+      store.add({ ref: server.url('/f'), directory: profile.path, accountId: 'scenario-main' });
+    for (let i = 0; i < 4; i++)
+      store.add({ ref: server.url('/f'), directory: profile.path, accountId: 'echo3d-studio' });
+    for (let i = 0; i < 3; i++) store.add({ ref: server.url('/f'), directory: profile.path });
+    const peak = await runAndMeasure(10, 1);
+    expect(peak.byAccount.get('scenario-main')).toBe(1);
+    expect(peak.byAccount.get('echo3d-studio')).toBe(1);
+    expect(peak.total).toBeGreaterThanOrEqual(3);
   });
 
   it('holds back a queue outside its schedule window', async () => {
