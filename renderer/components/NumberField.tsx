@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { Field, noteId } from './Field';
 
 interface NumberFieldProps {
   label: string;
@@ -34,8 +35,7 @@ export function NumberField({ label, hint, value, min, max, validate, onCommit }
   }
 
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} problem={problem}>
       <input
         id={id}
         type="number"
@@ -44,12 +44,9 @@ export function NumberField({ label, hint, value, min, max, validate, onCommit }
         max={max}
         value={draft}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={`${id}-note`}
+        aria-describedby={noteId(id)}
         onChange={(event) => change(event.target.value)}
       />
-      <p id={`${id}-note`} className={problem ? 'field-problem' : 'field-hint'}>
-        {problem ?? hint}
-      </p>
-    </div>
+    </Field>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { Field, noteId } from './Field';
 
 interface TextFieldProps {
   label: string;
@@ -27,23 +28,19 @@ export function TextField({ label, hint, value, validate, onCommit }: TextFieldP
   }
 
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
+    <Field id={id} label={label} hint={hint} problem={problem}>
       <input
         id={id}
         type="text"
         value={draft}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={`${id}-note`}
+        aria-describedby={noteId(id)}
         onChange={(event) => setDraft(event.target.value)}
         onBlur={commit}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();
         }}
       />
-      <p id={`${id}-note`} className={problem ? 'field-problem' : 'field-hint'}>
-        {problem ?? hint}
-      </p>
-    </div>
+    </Field>
   );
 }

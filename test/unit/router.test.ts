@@ -5,6 +5,7 @@ import { createServices, type Services } from '../../electron/services';
 import { callChannels } from '../../shared/ipc/channels';
 import type { IpcEvent } from '../../shared/ipc/contract';
 import { calls } from '../../shared/ipc/contract';
+import { defaultSettings, type Settings } from '../../shared/settings';
 import { type CapturedLogger, captureLogger } from '../support/capture-logger';
 import { recordingDesktop } from '../support/recording-desktop';
 import { isExpectedAnswer, samplePayloads } from '../support/sample-payloads';
@@ -49,19 +50,8 @@ describe('valid calls', () => {
 
   it('returns default settings, with the platform Downloads folder, before anything is saved', async () => {
     const result = await router.invoke('settings:get', undefined);
-    expect(result).toEqual({
-      ok: true,
-      value: {
-        theme: 'system',
-        maxParallelDownloads: 3,
-        connectionsPerDownload: 4,
-        speedLimit: 0,
-        notifyOnComplete: true,
-        interruptedDownloads: 'resume',
-        fileNameTemplate: '{name}',
-        downloadDir: '/home/artist/Downloads',
-      },
-    });
+    expect(result).toEqual({ ok: true, value: defaultSettings('/home/artist/Downloads') });
+    expect(result.ok && (result.value as Settings).downloadDir).toBe('/home/artist/Downloads');
   });
 
   it('applies a settings patch and returns the whole new settings', async () => {
