@@ -25,6 +25,8 @@ export const downloadSchema = z.object({
   id: z.number(),
   queueId: z.number(),
   accountId: z.string().nullable(),
+  /** Which provider fetches it: `http` for direct links. */
+  provider: z.string(),
   ref: z.string(),
   status: z.enum(downloadStatuses),
   name: z.string().nullable(),

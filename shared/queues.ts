@@ -15,7 +15,8 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time 
 
 const editableQueue = {
   name: z.string().trim().min(1, 'Give the queue a name.').max(80),
-  concurrency: z.int().min(1).max(16),
+  /** 0: no limit of its own, the global setting applies. */
+  concurrency: z.int().min(0).max(16),
   speedLimit: z.int().min(0),
   paused: z.boolean(),
   schedule: z.object({ start: clock, stop: clock }).nullable(),

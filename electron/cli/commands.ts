@@ -7,7 +7,7 @@ import { Engine } from '../engine/engine';
 import { refProblem } from '../providers/http-ref';
 import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
-import { acquireProfileLock } from '../store/profile-lock';
+import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
 import type { CliOptions } from './ferry';
 import { createReporter } from './reporter';
 import { UsageError } from './usage';
@@ -59,14 +59,25 @@ function add(store: DownloadStore, options: CliOptions): number[] {
   return added.map((download) => download.id);
 }
 
+/** Takes the lock before adding anything, so a busy profile leaves no stray downloads behind. */
 async function get(store: DownloadStore, options: CliOptions): Promise<number> {
-  const ids = add(store, options);
-  return run(store, options, new Set(ids));
+  const lock = acquireProfileLock(options.profileDir);
+  try {
+    const ids = add(store, options);
+    return await run(store, options, new Set(ids), lock);
+  } finally {
+    lock.release();
+  }
 }
 
-/** Takes the profile's engine lock, resumes interrupted work, and runs until there is nothing left to do. */
-async function run(store: DownloadStore, options: CliOptions, only: Set<number> | undefined): Promise<number> {
-  const lock = acquireProfileLock(options.profileDir);
+/** Resumes interrupted work and runs until there is nothing left to do; ferry get waits for its own downloads only. */
+async function run(
+  store: DownloadStore,
+  options: CliOptions,
+  only: Set<number> | undefined,
+  held?: ProfileLock,
+): Promise<number> {
+  const lock = held ?? acquireProfileLock(options.profileDir);
   const engine = new Engine({ globalSpeedLimit: options.limit ?? options.settings.speedLimit });
   const reporter = createReporter(options.json);
   let failures = 0;
@@ -92,9 +103,11 @@ async function run(store: DownloadStore, options: CliOptions, only: Set<number> 
     process.off('SIGTERM', interrupt);
     reporter.finish();
     await engine.close();
-    lock.release();
+    if (!held) lock.release();
   }
-  return failures > 0 ? 1 : 0;
+  // ferry get succeeds only if every one of its downloads is done: not paused, canceled or interrupted.
+  const unfinished = only ? [...only].some((id) => store.get(id)?.status !== 'done') : false;
+  return failures > 0 || unfinished ? 1 : 0;
 }
 
 function list(store: DownloadStore, json: boolean): void {
@@ -117,7 +130,11 @@ function list(store: DownloadStore, json: boolean): void {
 async function control(store: DownloadStore, options: CliOptions): Promise<number> {
   const action = options.command as DownloadAction;
   const changed = await applyControl(store, action, targetIds(store, options.args));
-  process.stdout.write(`${action}: ${changed} download${changed === 1 ? '' : 's'}\n`);
+  process.stdout.write(
+    options.json
+      ? `${JSON.stringify({ event: action, changed })}\n`
+      : `${action}: ${changed} download${changed === 1 ? '' : 's'}\n`,
+  );
   return 0;
 }
 

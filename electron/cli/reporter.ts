@@ -42,7 +42,8 @@ function jsonReporter(out: NodeJS.WritableStream): Reporter {
 
 function plainReporter(out: NodeJS.WritableStream): Reporter {
   return {
-    added: (download) => out.write(`added ${download.id} ${download.ref}\n`),
+    // DESIGN.md section 7: add prints the new ids, one a line, for scripts to capture.
+    added: (download) => out.write(`${download.id}\n`),
     event(event, download) {
       if (event.event === 'done') out.write(`done ${event.id} ${event.path} (${formatBytes(event.size)})\n`);
       if (event.event === 'failed') out.write(`failed ${event.id} ${download?.ref ?? ''}: ${event.error.message}\n`);

@@ -6,6 +6,7 @@ import { partPath } from '../engine/part-file';
 import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { ResumeState, TransferOutcome, TransferProgress } from '../engine/transfer-types';
+import type { Logger } from '../logger';
 import { specFromRef } from '../providers/http-ref';
 import type { DownloadStore } from '../store/download-store';
 import { sha256File } from './file-hash';
@@ -33,6 +34,7 @@ export interface SchedulerOptions {
   onEvent?(event: SchedulerEvent): void;
   /** How often the database is read for new work and for pause/cancel from other processes. */
   pollIntervalMs?: number;
+  logger?: Logger;
 }
 
 /**
@@ -76,11 +78,20 @@ export class Scheduler {
 
   private async loop(idle: () => boolean): Promise<void> {
     for (;;) {
-      if (!this.stopping) this.fill();
-      this.followControls();
-      if (this.running.size === 0 && (this.stopping || idle())) return;
+      try {
+        if (!this.stopping) this.fill();
+        this.followControls();
+        if (this.running.size === 0 && (this.stopping || idle())) return;
+      } catch (error) {
+        // A busy or failing database must not end the loop: the next poll tries again.
+        this.logger().error('The download scheduler could not read the library:', error);
+      }
       await this.nap();
     }
+  }
+
+  private logger(): Logger {
+    return this.options.logger ?? console;
   }
 
   /** Until the next poll, or sooner when a download settles; leaves no timer behind to hold the process open. */
@@ -131,8 +142,11 @@ export class Scheduler {
     const queues = this.readQueues();
     for (const download of this.startable(queues)) {
       if (this.running.size >= this.options.maxParallel) return;
-      if (this.count((run) => run.queueId === download.queueId) >= (queues.get(download.queueId)?.concurrency ?? 1))
+      // Paused then resumed within one poll: the old transfer is still settling.
+      if (this.running.has(download.id)) continue;
+      if (this.count((run) => run.queueId === download.queueId) >= queueConcurrency(queues.get(download.queueId))) {
         continue;
+      }
       if (
         download.accountId !== null &&
         this.count((run) => run.accountId === download.accountId) >= this.perAccount()
@@ -161,7 +175,8 @@ export class Scheduler {
       });
       return;
     }
-    store.setStatus(download.id, 'downloading');
+    // Only a download still queued starts: another process may have paused it since the read.
+    if (store.transition([download.id], ['queued'], 'downloading') === 0) return;
     const transfer = engine.transfer({
       spec,
       directory: download.directory,
@@ -174,30 +189,43 @@ export class Scheduler {
     });
     this.running.set(download.id, { transfer, download });
     this.emit({ event: 'started', id: download.id });
-    void transfer.run().then((outcome) => this.settle(download, outcome));
+    void transfer.run().then((outcome) => this.settle(download, transfer, outcome));
   }
 
-  private async settle(download: Download, outcome: TransferOutcome): Promise<void> {
-    const { store } = this.options;
+  private async settle(download: Download, transfer: Transfer, outcome: TransferOutcome): Promise<void> {
     try {
-      if (outcome.status === 'done') {
-        const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
-        store.finish(download.id, { path: outcome.path, size: outcome.size, sha256 });
-        this.emit({ event: 'done', id: download.id, path: outcome.path, size: outcome.size, sha256 });
-      } else if (outcome.status === 'failed') {
-        if (outcome.state) store.recordCheckpoint(download.id, outcome.state, receivedIn(outcome.state));
-        this.failed(download.id, { code: outcome.error.code, message: outcome.error.message });
-      } else if (outcome.status === 'paused') {
-        if (outcome.state) store.recordCheckpoint(download.id, outcome.state, receivedIn(outcome.state));
-        if (this.stopping || this.yielding.delete(download.id)) store.setStatus(download.id, 'queued');
-        this.emit({ event: 'paused', id: download.id });
-      } else {
-        store.clearResumeState(download.id);
-        this.emit({ event: 'canceled', id: download.id });
-      }
+      await this.record(download.id, outcome);
+    } catch (error) {
+      this.logger().error(`Ferry could not record the result of download ${download.id}:`, error);
+      this.failed(download.id, {
+        code: 'storage',
+        message: 'Ferry could not save the result of this download in its library. Retry it; a finished file is kept.',
+      });
     } finally {
-      this.running.delete(download.id);
+      if (this.running.get(download.id)?.transfer === transfer) this.running.delete(download.id);
       this.wake?.();
+    }
+  }
+
+  private async record(id: number, outcome: TransferOutcome): Promise<void> {
+    const { store } = this.options;
+    if (outcome.status === 'done') {
+      // The row says done the moment the file has its final name; the hash, a second read, comes after.
+      store.finish(id, { path: outcome.path, size: outcome.size, sha256: outcome.sha256 });
+      const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
+      store.setSha256(id, sha256);
+      this.emit({ event: 'done', id, path: outcome.path, size: outcome.size, sha256 });
+    } else if (outcome.status === 'failed') {
+      if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
+      this.failed(id, { code: outcome.error.code, message: outcome.error.message });
+    } else if (outcome.status === 'paused') {
+      if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
+      // Stopping or a closed window sends it back to the queue; a pause a person asked for stays.
+      if (this.yielding.delete(id) || this.stopping) store.transition([id], ['downloading'], 'queued');
+      this.emit({ event: 'paused', id });
+    } else {
+      store.clearResumeState(id);
+      this.emit({ event: 'canceled', id });
     }
   }
 
@@ -217,7 +245,7 @@ export class Scheduler {
       const queue = queues.get(download.queueId);
       if (status === 'paused') void transfer.pause();
       else if (status === 'canceled') void transfer.cancel();
-      else if (queue && !isQueueOpen(queue)) {
+      else if (queue && (queue.paused || !isQueueOpen(queue))) {
         this.yielding.add(id);
         void transfer.pause();
       }
@@ -227,6 +255,12 @@ export class Scheduler {
   private emit(event: SchedulerEvent): void {
     this.options.onEvent?.(event);
   }
+}
+
+/** A queue's own limit; 0 means it has none and only the global and account limits apply. */
+function queueConcurrency(queue: Queue | undefined): number {
+  if (!queue) return 0;
+  return queue.concurrency === 0 ? Number.POSITIVE_INFINITY : queue.concurrency;
 }
 
 /** Bytes on disk according to a resume state. */

@@ -44,6 +44,11 @@ function schemaVersion(db: DatabaseSync, file: string): number {
 function migrate(db: DatabaseSync, version: number): void {
   for (let step = version; step < migrations.length; step++) {
     db.exec('BEGIN IMMEDIATE');
+    // Another process (the app and the CLI start together) may have applied this step meanwhile.
+    if (Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version) > step) {
+      db.exec('COMMIT');
+      continue;
+    }
     try {
       db.exec(migrations[step] as string);
       db.exec(`PRAGMA user_version = ${step + 1}`);

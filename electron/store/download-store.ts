@@ -192,6 +192,10 @@ export class DownloadStore {
       );
   }
 
+  setSha256(id: number, sha256: string): void {
+    this.db.prepare('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id);
+  }
+
   fail(id: number, error: DownloadError): void {
     this.db
       .prepare(`UPDATE downloads SET status = 'failed', error_code = ?, error_message = ? WHERE id = ?`)
@@ -219,6 +223,7 @@ function toDownload(row: Row): Download {
     id: Number(row.id),
     queueId: Number(row.queue_id),
     accountId: nullableString(row.account_id),
+    provider: String(row.provider),
     ref: String(row.ref),
     status: row.status as DownloadStatus,
     name: nullableString(row.name),

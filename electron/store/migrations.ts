@@ -38,4 +38,6 @@ export const migrations: string[] = [
   `ALTER TABLE queues ADD COLUMN schedule_start TEXT;
    ALTER TABLE queues ADD COLUMN schedule_stop TEXT;
    ALTER TABLE downloads ADD COLUMN provider TEXT NOT NULL DEFAULT 'http';`,
+  // Concurrency 0: the queue has no limit of its own, only the global setting applies. The default queue starts so.
+  `UPDATE queues SET concurrency = 0 WHERE id = 1 AND concurrency = 3;`,
 ];

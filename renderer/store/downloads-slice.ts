@@ -14,6 +14,7 @@ export interface DownloadsSlice {
   controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
   receiveDownloads(changed: Download[]): void;
   receiveProgress(items: DownloadProgress[]): void;
+  forgetDownloads(ids: number[]): void;
 }
 
 export function splitLinks(text: string): string[] {
@@ -61,6 +62,16 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
         const downloads = { ...state.downloads };
         for (const download of changed) downloads[download.id] = download;
         return { downloads };
+      }),
+    forgetDownloads: (ids) =>
+      set((state) => {
+        const downloads = { ...state.downloads };
+        const progress = { ...state.progress };
+        for (const id of ids) {
+          delete downloads[id];
+          delete progress[id];
+        }
+        return { downloads, progress };
       }),
     receiveProgress: (items) =>
       set((state) => {

@@ -25,6 +25,7 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
     client.on('settings:changed', (settings) => state.receiveSettings(settings)),
     client.on('downloads:changed', (changed) => state.receiveDownloads(changed)),
     client.on('downloads:progress', (items) => state.receiveProgress(items)),
+    client.on('downloads:removed', (ids) => state.forgetDownloads(ids)),
   ];
   void state.loadSettings();
   void state.loadAppInfo();

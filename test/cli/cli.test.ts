@@ -61,6 +61,19 @@ describe('ferry get', () => {
     });
   });
 
+  it('exits 1 when its download was canceled from another shell instead of finishing', async () => {
+    server.route('/long.bin', { body: Buffer.alloc(3_000_000), bytesPerSecond: 300_000 });
+    const getting = startFerry(['get', server.url('/long.bin'), '-o', downloads], profile.path);
+    await waitFor(async () => (await partSize('long.bin')()) > 0);
+    expect((await ferry(['cancel', 'all'], profile.path)).code).toBe(0);
+    expect((await getting.result).code).toBe(1);
+  }, 30_000);
+
+  it('prints only the new ids for ferry add', async () => {
+    const added = await ferry(['add', 'https://cdn.example.com/a.glb', 'https://cdn.example.com/b.glb'], profile.path);
+    expect(added.stdout).toBe('1\n2\n');
+  });
+
   it.each([
     [['get', 'not-a-link'], 'is not something Ferry can download yet'],
     [['get', 'ftp://example.com/x'], 'give an http:// or https:// link'],

@@ -8,6 +8,7 @@ function download(overrides: Partial<Download>): Download {
     id: 1,
     queueId: 1,
     accountId: null,
+    provider: 'http',
     ref: 'https://cdn.example.com/models/castle%20v2.glb',
     status: 'queued',
     name: null,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireProfileLock, LOCK_FILE } from '../../electron/store/profile-lock';
@@ -29,6 +29,15 @@ describe('the profile lock', () => {
     expect(() => acquireProfileLock(profile.path)).toThrow(
       `Another Ferry process (pid ${holder.pid}) is running downloads`,
     );
+  });
+
+  it('treats a fresh lock without a pid as someone else writing it, and an old one as stale', async () => {
+    const file = join(profile.path, LOCK_FILE);
+    await writeFile(file, '');
+    expect(() => acquireProfileLock(profile.path)).toThrow('Another Ferry process is running downloads');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(file, old, old);
+    acquireProfileLock(profile.path).release();
   });
 
   it('takes over a lock left by a process that died', async () => {

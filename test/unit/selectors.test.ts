@@ -35,6 +35,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     controlDownloads: noop,
     receiveDownloads: () => undefined,
     receiveProgress: () => undefined,
+    forgetDownloads: () => undefined,
     ...overrides,
   };
 }
