@@ -6,4 +6,7 @@ export interface Desktop {
   /** Resolves to an error message, or '' on success (Electron's contract). */
   openPath(path: string): Promise<string>;
   showItemInFolder(path: string): void;
+  /** A folder picker; null when the person canceled it. */
+  chooseFolder(title: string, startIn: string): Promise<string | null>;
+  notify(title: string, body: string): void;
 }

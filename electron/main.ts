@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
+import type { Desktop } from './desktop';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
 import { resolveProfileDir } from './profile';
@@ -37,7 +38,7 @@ async function start(): Promise<void> {
     profileDir: resolveProfileDir(process.env, app.getPath('userData')),
     downloadsDir: app.getPath('downloads'),
     version: app.getVersion(),
-    desktop: { openPath: (path) => shell.openPath(path), showItemInFolder: (path) => shell.showItemInFolder(path) },
+    desktop: electronDesktop(),
     electron: process.versions.electron,
     chrome: process.versions.chrome,
   });
@@ -50,6 +51,27 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
   });
+}
+
+/** The desktop as Ferry's services see it, made of Electron's shell, dialogs and notifications. */
+function electronDesktop(): Desktop {
+  return {
+    openPath: (path) => shell.openPath(path),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    async chooseFolder(title, startIn) {
+      const options: Electron.OpenDialogOptions = {
+        title,
+        defaultPath: startIn,
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const [window] = BrowserWindow.getAllWindows();
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+  };
 }
 
 /** Running downloads are paused and saved, so they resume on the next start, before Ferry quits. */

@@ -5,6 +5,7 @@ import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import type { Logger } from './logger';
+import { FolderService } from './settings/folder-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
 import { DownloadStore } from './store/download-store';
@@ -14,6 +15,7 @@ export interface Services {
   settings: SettingsStore;
   downloads: DownloadService;
   library: LibraryService;
+  folders: FolderService;
   events: EventHub;
   logger: Logger;
   /** Stops downloads (they resume next time), closes the library. */
@@ -51,7 +53,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   };
   const db = openDatabase(options.profileDir);
   const store = new DownloadStore(db);
-  const downloads = new DownloadService({ store, profileDir: options.profileDir, settings, events, logger });
+  const downloads = new DownloadService({
+    store,
+    profileDir: options.profileDir,
+    settings,
+    events,
+    logger,
+    desktop: options.desktop,
+  });
+  const folders = new FolderService({ settings, store, desktop: options.desktop, events });
   const library = new LibraryService({
     store,
     desktop: options.desktop,
@@ -62,5 +72,5 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     await downloads.dispose();
     db.close();
   };
-  return { appInfo, settings, downloads, library, events, logger, dispose };
+  return { appInfo, settings, downloads, library, folders, events, logger, dispose };
 }

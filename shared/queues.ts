@@ -8,6 +8,8 @@ export const queueSchema = z.object({
   paused: z.boolean(),
   /** A daily window, 'HH:MM' local time; null when the queue may run at any time. */
   schedule: z.object({ start: z.string(), stop: z.string() }).nullable(),
+  /** Where its downloads go; null means the download folder from the settings. */
+  directory: z.string().nullable(),
 });
 export type Queue = z.infer<typeof queueSchema>;
 
@@ -30,4 +32,4 @@ export const createQueueSchema = z.strictObject({
 });
 
 export const queuePatchSchema = z.strictObject(editableQueue).partial();
-export type QueuePatch = z.infer<typeof queuePatchSchema>;
+export type QueuePatch = z.infer<typeof queuePatchSchema> & { directory?: string | null };

@@ -1,6 +1,7 @@
 import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
+import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
@@ -18,6 +19,7 @@ const LOCK_RETRY_MS = 5000;
 
 interface DownloadServiceOptions {
   store: DownloadStore;
+  desktop: Desktop;
   profileDir: string;
   settings: SettingsStore;
   events: EventHub;
@@ -85,7 +87,11 @@ export class DownloadService {
     const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
     if (!queue)
       throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
-    const directory = destinationFor(this.options.settings.get(), { provider: 'http', queue: queue.name });
+    const directory = destinationFor(this.options.settings.get(), {
+      provider: 'http',
+      queue: queue.name,
+      queueDirectory: queue.directory,
+    });
     const added = this.store.addMany(request.refs.map((ref) => ({ ref, directory, queueId: request.queueId })));
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();
@@ -125,6 +131,9 @@ export class DownloadService {
   }
 
   private collect(event: SchedulerEvent): void {
+    if (event.event === 'done' && this.options.settings.get().notifyOnComplete) {
+      this.options.desktop.notify('Download finished', event.path.split(/[/\\]/).pop() ?? event.path);
+    }
     if (event.event === 'progress') {
       const { event: _event, ...progress } = event;
       this.pendingProgress.set(event.id, progress);

@@ -13,6 +13,7 @@ export function createHandlers(services: Services): Handlers {
     'app:ping': ({ nonce }) => ({ nonce, receivedAt: Date.now() }),
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),
+    'settings:chooseDownloadDir': () => services.folders.chooseDownloadDir(),
     'downloads:add': (request) => services.downloads.add(request),
     'downloads:list': () => services.downloads.list(),
     'downloads:control': (request) => services.downloads.control(request),
@@ -26,5 +27,6 @@ export function createHandlers(services: Services): Handlers {
     'queues:create': (queue) => services.library.createQueue(queue),
     'queues:update': ({ id, patch }) => services.library.updateQueue(id, patch),
     'queues:delete': ({ id }) => services.library.deleteQueue(id),
+    'queues:chooseFolder': ({ id }) => services.folders.chooseQueueFolder(id),
   };
 }

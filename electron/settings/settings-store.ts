@@ -12,6 +12,8 @@ export const SETTINGS_FILE = 'settings.json';
 export interface SettingsStore {
   get(): Settings;
   update(patch: SettingsPatch): Promise<Settings>;
+  /** Only the main process sets the folder, from a folder picker: the window never names paths. */
+  setDownloadDir(folder: string): Promise<Settings>;
 }
 
 interface SettingsStoreOptions {
@@ -50,6 +52,11 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     get: () => current,
     update(patch) {
       const result = saving.then(() => save(applyPatch(current, patch)));
+      saving = result.catch(() => undefined);
+      return result;
+    },
+    setDownloadDir(folder) {
+      const result = saving.then(() => save({ ...current, downloadDir: folder }));
       saving = result.catch(() => undefined);
       return result;
     },

@@ -94,7 +94,7 @@ export class DownloadStore {
     const next = { ...current, ...patch };
     this.db
       .prepare(
-        'UPDATE queues SET name = ?, concurrency = ?, speed_limit = ?, paused = ?, schedule_start = ?, schedule_stop = ? WHERE id = ?',
+        'UPDATE queues SET name = ?, concurrency = ?, speed_limit = ?, paused = ?, schedule_start = ?, schedule_stop = ?, directory = ? WHERE id = ?',
       )
       .run(
         next.name,
@@ -103,6 +103,7 @@ export class DownloadStore {
         next.paused ? 1 : 0,
         next.schedule?.start ?? null,
         next.schedule?.stop ?? null,
+        next.directory,
         id,
       );
   }
@@ -213,6 +214,7 @@ function toQueue(row: Row): Queue {
     speedLimit: Number(row.speed_limit),
     paused: Number(row.paused) === 1,
     schedule: start && stop ? { start, stop } : null,
+    directory: row.directory === null ? null : String(row.directory),
   };
 }
 

@@ -84,6 +84,7 @@ function AppearanceFields({ settings }: { settings: Settings }) {
 
 function TransferFields({ settings }: { settings: Settings }) {
   const update = useFerry((state) => state.updateSettings);
+  const chooseFolder = useFerry((state) => state.chooseDownloadDir);
   const speedLabel = useFerry(selectSpeedLimitLabel);
   return (
     <fieldset>
@@ -124,9 +125,14 @@ function TransferFields({ settings }: { settings: Settings }) {
       />
       <div className="field">
         <span className="field-label">Download folder</span>
-        <output className="path" data-testid="download-dir">
-          {settings.downloadDir}
-        </output>
+        <div className="field-row">
+          <output className="path" data-testid="download-dir">
+            {settings.downloadDir}
+          </output>
+          <button type="button" onClick={() => void chooseFolder()}>
+            Change…
+          </button>
+        </div>
       </div>
     </fieldset>
   );

@@ -11,6 +11,8 @@ export interface SettingsSlice {
   settingsError: string | null;
   loadSettings(): Promise<void>;
   updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Opens the system folder picker in the main process; the window never names a path itself. */
+  chooseDownloadDir(): Promise<void>;
   /** Settings changed elsewhere (another window, the tray, the CLI). */
   receiveSettings(settings: Settings): void;
 }
@@ -42,6 +44,17 @@ export function createSettingsSlice(client: FerryClient): StateCreator<FerryStat
       } catch (error) {
         if (update === latestUpdate)
           set({ settings: previous, settingsStatus: 'error', settingsError: errorMessage(error) });
+      }
+    },
+    async chooseDownloadDir() {
+      try {
+        set({
+          settings: await client.call('settings:chooseDownloadDir'),
+          settingsStatus: 'saved',
+          settingsError: null,
+        });
+      } catch (error) {
+        set({ settingsStatus: 'error', settingsError: errorMessage(error) });
       }
     },
     receiveSettings: (settings) => set({ settings }),

@@ -8,6 +8,7 @@ export const callChannels = [
   'app:ping',
   'settings:get',
   'settings:update',
+  'settings:chooseDownloadDir',
   'downloads:add',
   'downloads:list',
   'downloads:control',
@@ -21,6 +22,7 @@ export const callChannels = [
   'queues:create',
   'queues:update',
   'queues:delete',
+  'queues:chooseFolder',
 ] as const;
 
 export const eventChannels = [

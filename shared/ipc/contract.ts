@@ -31,6 +31,7 @@ export const calls = {
   },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
+  'settings:chooseDownloadDir': { request: noPayload, response: settingsSchema },
   'downloads:add': { request: addDownloadsSchema, response: z.array(downloadSchema) },
   'downloads:list': { request: noPayload, response: z.array(downloadSchema) },
   'downloads:control': { request: controlDownloadsSchema, response: z.object({ changed: z.number() }) },
@@ -53,6 +54,7 @@ export const calls = {
     response: queueSchema,
   },
   'queues:delete': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
+  'queues:chooseFolder': { request: z.strictObject({ id: z.int().positive() }), response: queueSchema },
 } as const satisfies Record<CallChannel, CallSpec>;
 
 /** Main -> renderer events, each with its payload schema. */

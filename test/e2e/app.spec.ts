@@ -63,6 +63,9 @@ test('changes settings and finds them again after a restart', async ({ ferry }) 
   await expect(restarted.notify).not.toBeChecked();
   await expect(restarted.speedLimit).toHaveValue('2048');
   await expect(restarted.downloadFolder).toHaveText(`${ferry.profileDir}/Downloads`);
+  ferry.desktop.nextFolder = `${ferry.profileDir}/Chosen`;
+  await second.page.getByRole('button', { name: 'Change…' }).click();
+  await expect(restarted.downloadFolder).toHaveText(`${ferry.profileDir}/Chosen`);
   expect(second.services.settings.get()).toMatchObject({ theme: 'dark', maxParallelDownloads: 6, speedLimit: 2097152 });
   expect([...first.pageErrors, ...second.pageErrors]).toEqual([]);
 });

@@ -51,6 +51,7 @@ export interface ElectronRecording {
   errorBoxes: { title: string; content: string }[];
   openedExternally: string[];
   openedPaths: string[];
+  notifications: { title: string; body: string }[];
   permissionHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null;
   permissionCheckHandler: ((contents: unknown, permission: string) => boolean) | null;
   exposedInMainWorld: Map<string, unknown>;
@@ -67,7 +68,7 @@ export interface FakeBrowserWindow {
 
 interface StandInOptions {
   hasInstanceLock?: boolean;
-  paths: { userData: string; downloads: string };
+  paths: { userData: string; downloads: string; chosenFolder?: string };
   /** A path Electron cannot find, as on a system with no XDG user folders. */
   failingPath?: 'userData' | 'downloads';
 }
@@ -81,6 +82,7 @@ export function createElectronStandIn(options: StandInOptions) {
     errorBoxes: [],
     openedExternally: [],
     openedPaths: [],
+    notifications: [],
     permissionHandler: null,
     permissionCheckHandler: null,
     exposedInMainWorld: new Map(),
@@ -121,6 +123,14 @@ export function createElectronStandIn(options: StandInOptions) {
     BrowserWindow,
     dialog: {
       showErrorBox: (title: string, content: string) => recording.errorBoxes.push({ title, content }),
+      showOpenDialog: async () => ({ canceled: false, filePaths: [options.paths.chosenFolder ?? '/chosen'] }),
+    },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(readonly shown: { title: string; body: string }) {}
+      show() {
+        recording.notifications.push(this.shown);
+      }
     },
     session: {
       defaultSession: {

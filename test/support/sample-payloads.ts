@@ -7,6 +7,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'app:ping': { nonce: 'sample' },
   'settings:get': undefined,
   'settings:update': { theme: 'dark', notifyOnComplete: false },
+  'settings:chooseDownloadDir': undefined,
   'downloads:add': { refs: ['http://127.0.0.1:9/sample.bin'] },
   'downloads:list': undefined,
   'downloads:control': { action: 'pause', ids: 'all' },
@@ -20,6 +21,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'queues:create': { name: 'Night', concurrency: 2, schedule: { start: '22:00', stop: '06:00' } },
   'queues:update': { id: 1, patch: { concurrency: 4 } },
   'queues:delete': { id: 99 },
+  'queues:chooseFolder': { id: 1 },
 };
 
 /** Answers a sample may get besides success: the entity it names may not exist. Never a bug. */

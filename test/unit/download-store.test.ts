@@ -19,7 +19,7 @@ describe('the library database', () => {
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(new DownloadStore(db).queues()).toEqual([
-      { id: 1, name: 'Default', concurrency: 0, speedLimit: 0, paused: false, schedule: null },
+      { id: 1, name: 'Default', concurrency: 0, speedLimit: 0, paused: false, schedule: null, directory: null },
     ]);
     db.close();
   });

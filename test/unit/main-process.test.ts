@@ -154,6 +154,13 @@ describe('the built main process', () => {
     expect(onlyWindow(recording.windows).focused).toBe(1);
   });
 
+  it('chooses folders with the system picker, never from a path the window sends', async () => {
+    const { recording } = await startMain();
+    const window = onlyWindow(recording.windows);
+    const result = await recording.handlers.get('settings:chooseDownloadDir')?.(fromTopFrame(window));
+    expect(result).toMatchObject({ ok: true, value: { downloadDir: '/chosen' } });
+  });
+
   it('pauses and saves running downloads before it quits', async () => {
     const { recording, app } = await startMain();
     app.emit('before-quit', { preventDefault: () => undefined });

@@ -9,6 +9,7 @@ const queue = (schedule: Queue['schedule']): Queue => ({
   speedLimit: 0,
   paused: false,
   schedule,
+  directory: null,
 });
 const at = (time: string) => new Date(`2026-11-22T${time}:00`);
 

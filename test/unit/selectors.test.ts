@@ -23,6 +23,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     loadSettings: noop,
     updateSettings: noop,
     receiveSettings: () => undefined,
+    chooseDownloadDir: noop,
     appInfo: null,
     appError: null,
     loadAppInfo: noop,

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import type { Download } from '../../shared/downloads';
+import { captureLogger } from '../support/capture-logger';
+import { FaultServer } from '../support/fault-server';
+import { recordingDesktop } from '../support/recording-desktop';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let profile: TempDir;
+let services: Services;
+let router: Router;
+let desktop: ReturnType<typeof recordingDesktop>;
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  desktop = recordingDesktop();
+  services = await createServices({
+    desktop,
+    profileDir: profile.path,
+    downloadsDir: join(profile.path, 'dl'),
+    version: '1',
+    logger: captureLogger(),
+  });
+  router = createRouter(services);
+});
+afterEach(async () => {
+  await services.dispose();
+  await profile.remove();
+});
+
+describe('folders chosen in the main process', () => {
+  it('sets the download folder from the picker, and keeps it when the picker is canceled', async () => {
+    desktop.nextFolder = join(profile.path, 'Assets');
+    expect(await router.invoke('settings:chooseDownloadDir', undefined)).toMatchObject({
+      ok: true,
+      value: { downloadDir: join(profile.path, 'Assets') },
+    });
+    desktop.nextFolder = null;
+    expect(await router.invoke('settings:chooseDownloadDir', undefined)).toMatchObject({
+      ok: true,
+      value: { downloadDir: join(profile.path, 'Assets') },
+    });
+    expect(services.settings.get().downloadDir).toBe(join(profile.path, 'Assets'));
+  });
+
+  it('gives a queue its own folder, where its new downloads go', async () => {
+    const created = await router.invoke('queues:create', { name: 'Textures', concurrency: 2 });
+    const queueId = created.ok ? (created.value as { id: number }).id : 0;
+    desktop.nextFolder = join(profile.path, 'Textures');
+    expect(await router.invoke('queues:chooseFolder', { id: queueId })).toMatchObject({
+      ok: true,
+      value: { directory: join(profile.path, 'Textures') },
+    });
+    const added = await router.invoke('downloads:add', { refs: ['https://cdn.example.com/wood.png'], queueId });
+    expect(added.ok && (added.value as Download[])[0]?.directory).toBe(join(profile.path, 'Textures'));
+  });
+});
+
+describe('notifications', () => {
+  it('tells the desktop when a download finishes, unless the setting is off', async () => {
+    const server = await FaultServer.start();
+    try {
+      server.route('/done.bin', { body: Buffer.alloc(1000) });
+      services.downloads.start();
+      await router.invoke('downloads:add', { refs: [server.url('/done.bin')] });
+      await expect.poll(() => desktop.notified).toEqual(['Download finished: done.bin']);
+      await services.settings.update({ notifyOnComplete: false });
+      await router.invoke('downloads:add', { refs: [server.url('/done.bin')] });
+      await expect.poll(() => services.downloads.list().every((download) => download.status === 'done')).toBe(true);
+      expect(desktop.notified).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
