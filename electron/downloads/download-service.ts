@@ -16,6 +16,7 @@ import { Scheduler, type SchedulerEvent } from './scheduler';
 /** At most ten event batches a second reach the window, however many downloads run. */
 const BATCH_INTERVAL_MS = 100;
 const LOCK_RETRY_MS = 5000;
+const EXTERNAL_CHANGE_POLL_MS = 1000;
 
 interface DownloadServiceOptions {
   store: DownloadStore;
@@ -41,6 +42,8 @@ export class DownloadService {
   private readonly unsubscribe: () => void;
   private flushTimer: NodeJS.Timeout | null = null;
   private lockTimer: NodeJS.Timeout | null = null;
+  private readonly externalTimer: NodeJS.Timeout;
+  private dataVersion: number;
   private lock: ProfileLock | null = null;
   private running: Promise<void> | null = null;
 
@@ -57,6 +60,9 @@ export class DownloadService {
       pollIntervalMs: 500,
       onEvent: (event) => this.collect(event),
     });
+    // A ferry CLI may add, pause or cancel downloads meanwhile: the window should see that too.
+    this.dataVersion = this.store.dataVersion();
+    this.externalTimer = setInterval(() => this.followExternalChanges(), EXTERNAL_CHANGE_POLL_MS);
     this.unsubscribe = options.events.subscribe(({ event, payload }) => {
       if (event !== 'settings:changed') return;
       this.engine.setGlobalSpeedLimit(payload.speedLimit);
@@ -122,12 +128,21 @@ export class DownloadService {
   /** Pauses what runs (it resumes on the next start), waits for it, and lets go of the profile. */
   async dispose(): Promise<void> {
     this.unsubscribe();
+    clearInterval(this.externalTimer);
     if (this.lockTimer) clearTimeout(this.lockTimer);
     await this.scheduler.stop();
     await this.running;
     await this.engine.close();
     this.lock?.release();
     this.flush();
+  }
+
+  private followExternalChanges(): void {
+    const version = this.store.dataVersion();
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.markAllChanged();
+    this.scheduler.poke();
   }
 
   private collect(event: SchedulerEvent): void {

@@ -59,6 +59,11 @@ export class DownloadStore {
     return Number(result.lastInsertRowid);
   }
 
+  /** Changes whenever another connection (a ferry CLI) commits to the library. */
+  dataVersion(): number {
+    return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
+  }
+
   get(id: number): Download | undefined {
     const row = this.db.prepare('SELECT * FROM downloads WHERE id = ?').get(id) as Row | undefined;
     return row ? toDownload(row) : undefined;

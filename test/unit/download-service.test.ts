@@ -97,6 +97,23 @@ describe('downloads through IPC', () => {
     expect(services.downloads.list().map((download) => download.status)).toEqual(['paused', 'queued']);
   });
 
+  it('shows the window what another process (a ferry CLI) changed in the library', async () => {
+    const { openDatabase } = await import('../../electron/store/database');
+    const { DownloadStore } = await import('../../electron/store/download-store');
+    const other = openDatabase(profile.path);
+    new DownloadStore(other).add({ ref: 'https://cdn.example.com/from-cli.glb', directory: profile.path });
+    other.close();
+    await expect
+      .poll(
+        () =>
+          ofType('downloads:changed')
+            .flatMap((event) => event.payload)
+            .map((download) => download.ref),
+        { timeout: 5000 },
+      )
+      .toContain('https://cdn.example.com/from-cli.glb');
+  });
+
   it('lists the queues, the default one first', async () => {
     expect(await router.invoke('queues:list', undefined)).toMatchObject({
       ok: true,
