@@ -8,6 +8,7 @@ import { refProblem } from '../providers/http-ref';
 import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
+import { accountsCommand } from './accounts-command';
 import type { CliOptions } from './ferry';
 import { createReporter } from './reporter';
 import { UsageError } from './usage';
@@ -33,7 +34,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
       case 'retry':
         return await control(store, options);
       case 'accounts':
-        throw new UsageError('accounts are not available yet; only direct http(s) links can be downloaded.');
+        return accountsCommand(db, options);
       default:
         throw new UsageError(`"${options.command}" is not a ferry command.`);
     }

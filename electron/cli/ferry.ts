@@ -20,6 +20,8 @@ export interface CliOptions {
   parallel?: number;
   limit?: number;
   json: boolean;
+  label?: string;
+  baseUrl?: string;
 }
 
 const MAX_PARALLEL = 64;
@@ -65,6 +67,8 @@ async function parseCli(argv: string[]): Promise<CliOptions> {
     parallel: integerOption('--parallel', values.parallel, MAX_PARALLEL),
     limit: rateOption(values.limit),
     json: values.json ?? false,
+    label: values.label,
+    baseUrl: values['base-url'],
   };
 }
 
@@ -81,6 +85,8 @@ function parseOptions(argv: string[]) {
       limit: { type: 'string' },
       json: { type: 'boolean' },
       profile: { type: 'string' },
+      label: { type: 'string' },
+      'base-url': { type: 'string' },
     },
   });
 }

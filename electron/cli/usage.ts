@@ -7,5 +7,7 @@ export const usage = `Usage:
   ferry run [--parallel N] [--connections N] [--limit RATE] [--json]
   ferry ls [--json]
   ferry pause|resume|cancel|retry <id|all>...
+  ferry accounts add <provider> --label L [--base-url URL] [field=value ...]
+  ferry accounts ls [--json] | rm <label>
 Global: --profile DIR (or FERRY_HOME) chooses where the library and settings live.
 A ref is an http:// or https:// link. RATE is bytes per second, e.g. 500K or 2M.`;

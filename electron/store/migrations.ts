@@ -40,4 +40,15 @@ export const migrations: string[] = [
    ALTER TABLE downloads ADD COLUMN provider TEXT NOT NULL DEFAULT 'http';`,
   // Concurrency 0: the queue has no limit of its own, only the global setting applies. The default queue starts so.
   `UPDATE queues SET concurrency = 0 WHERE id = 1 AND concurrency = 3;`,
+  // Accounts: non-secret fields as JSON, and only the names of the secret fields that are set (the secrets are in the keychain).
+  `CREATE TABLE accounts (
+     id TEXT PRIMARY KEY,
+     provider TEXT NOT NULL,
+     label TEXT NOT NULL UNIQUE,
+     base_url TEXT,
+     fields TEXT NOT NULL,
+     secrets_set TEXT NOT NULL,
+     is_default INTEGER NOT NULL DEFAULT 0,
+     created_at INTEGER NOT NULL
+   );`,
 ];

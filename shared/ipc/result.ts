@@ -10,6 +10,7 @@ export type IpcErrorCode =
   | 'invalid_ref'
   | 'not_found'
   | 'conflict'
+  | 'keychain'
   | 'internal';
 
 export interface IpcIssue {

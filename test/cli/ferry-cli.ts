@@ -11,9 +11,13 @@ export interface CliResult {
 }
 
 /** Starts the built `ferry` CLI under plain Node with its own profile. */
-export function startFerry(args: string[], profileDir: string): ChildProcess & { result: Promise<CliResult> } {
+export function startFerry(
+  args: string[],
+  profileDir: string,
+  env: NodeJS.ProcessEnv = {},
+): ChildProcess & { result: Promise<CliResult> } {
   const child = spawn(process.execPath, [cliBundle, ...args], {
-    env: { ...process.env, FERRY_HOME: profileDir, NO_COLOR: '1' },
+    env: { ...process.env, FERRY_HOME: profileDir, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -28,8 +32,8 @@ export function startFerry(args: string[], profileDir: string): ChildProcess & {
   return Object.assign(child, { result });
 }
 
-export function ferry(args: string[], profileDir: string): Promise<CliResult> {
-  return startFerry(args, profileDir).result;
+export function ferry(args: string[], profileDir: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return startFerry(args, profileDir, env).result;
 }
 
 export function jsonLines(stdout: string): Record<string, unknown>[] {

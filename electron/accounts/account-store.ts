@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import {
+  type Account,
+  accountFieldProblems,
+  accountFields,
+  type NewAccount,
+  type ProviderId,
+} from '../../shared/accounts';
+import { FerryError } from '../../shared/errors';
+import type { Keychain } from './keychain';
+
+type Row = Record<string, string | number | null>;
+
+/**
+ * Accounts: the database keeps the non-secret fields and the names of the
+ * secret ones that are set; the secrets themselves go to the keychain only.
+ */
+export class AccountStore {
+  private readonly db: DatabaseSync;
+  private readonly keychain: Keychain;
+
+  constructor(db: DatabaseSync, keychain: Keychain) {
+    this.db = db;
+    this.keychain = keychain;
+  }
+
+  create(input: NewAccount): Account {
+    const problems = accountFieldProblems(input.provider, input.fields);
+    if (problems.length > 0) throw new FerryError('invalid_payload', problems.join(' '));
+    if (this.byLabel(input.label))
+      throw new FerryError('conflict', `There is already an account labelled "${input.label}". Pick another label.`);
+    const id = randomUUID();
+    const { plain, secrets } = splitFields(input.provider, input.fields);
+    // Secrets first: if the keychain is unreachable, nothing at all is saved.
+    const stored: string[] = [];
+    try {
+      for (const [name, value] of Object.entries(secrets)) {
+        this.keychain.set(id, name, value);
+        stored.push(name);
+      }
+    } catch (error) {
+      for (const name of stored) this.keychain.remove(id, name);
+      throw error;
+    }
+    const isDefault = !this.list().some((account) => account.provider === input.provider);
+    this.db
+      .prepare(
+        'INSERT INTO accounts (id, provider, label, base_url, fields, secrets_set, is_default, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        id,
+        input.provider,
+        input.label,
+        input.baseUrl ?? null,
+        JSON.stringify(plain),
+        JSON.stringify(stored),
+        isDefault ? 1 : 0,
+        Date.now(),
+      );
+    return this.get(id) as Account;
+  }
+
+  list(): Account[] {
+    return (this.db.prepare('SELECT * FROM accounts ORDER BY provider, label').all() as Row[]).map(toAccount);
+  }
+
+  get(id: string): Account | undefined {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as Row | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  byLabel(label: string): Account | undefined {
+    const row = this.db.prepare('SELECT * FROM accounts WHERE label = ?').get(label) as Row | undefined;
+    return row ? toAccount(row) : undefined;
+  }
+
+  /** The fields with their secrets, for the provider that signs a request; never for the window. */
+  credentials(id: string): Record<string, string> {
+    const account = this.get(id);
+    if (!account) throw new FerryError('not_found', 'That account no longer exists. Add it again in Accounts.');
+    const credentials: Record<string, string> = {};
+    for (const [name, value] of Object.entries(account.fields)) {
+      credentials[name] = typeof value === 'string' ? value : (this.keychain.get(id, name) ?? '');
+    }
+    return credentials;
+  }
+
+  /** Removes the account and its keychain entries. */
+  remove(id: string): void {
+    const account = this.get(id);
+    if (!account) return;
+    for (const [name, value] of Object.entries(account.fields)) {
+      if (typeof value !== 'string') this.keychain.remove(id, name);
+    }
+    this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
+    if (account.isDefault) this.promoteDefault(account.provider);
+  }
+
+  private promoteDefault(provider: ProviderId): void {
+    const next = this.list().find((account) => account.provider === provider);
+    if (next) this.db.prepare('UPDATE accounts SET is_default = 1 WHERE id = ?').run(next.id);
+  }
+}
+
+function splitFields(provider: ProviderId, fields: Record<string, string>) {
+  const plain: Record<string, string> = {};
+  const secrets: Record<string, string> = {};
+  for (const spec of accountFields[provider]) {
+    const value = fields[spec.name];
+    if (!value) continue;
+    if (spec.secret) secrets[spec.name] = value;
+    else plain[spec.name] = value;
+  }
+  return { plain, secrets };
+}
+
+function toAccount(row: Row): Account {
+  const fields: Account['fields'] = JSON.parse(String(row.fields));
+  for (const name of JSON.parse(String(row.secrets_set)) as string[]) fields[name] = { set: true };
+  return {
+    id: String(row.id),
+    provider: row.provider as ProviderId,
+    label: String(row.label),
+    baseUrl: row.base_url === null ? null : String(row.base_url),
+    isDefault: Number(row.is_default) === 1,
+    fields,
+  };
+}

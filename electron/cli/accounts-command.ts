@@ -1,0 +1,63 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { type Account, accountFields, newAccountSchema, type ProviderId, providerIds } from '../../shared/accounts';
+import { AccountStore } from '../accounts/account-store';
+import { osKeychain } from '../accounts/keychain';
+import type { CliOptions } from './ferry';
+import { UsageError } from './usage';
+
+/** ferry accounts add|ls|rm: secrets go to the keychain and are only ever printed as "set". */
+export function accountsCommand(db: DatabaseSync, options: CliOptions): number {
+  const [action, ...rest] = options.args;
+  const accounts = new AccountStore(db, osKeychain());
+  switch (action) {
+    case 'add':
+      return add(accounts, rest, options);
+    case 'ls':
+      for (const account of accounts.list())
+        process.stdout.write(`${options.json ? JSON.stringify(account) : describe(account)}\n`);
+      return 0;
+    case 'rm': {
+      const account = rest[0] ? accounts.byLabel(rest[0]) : undefined;
+      if (!account) throw new UsageError(`there is no account labelled "${rest[0] ?? ''}"; see "ferry accounts ls".`);
+      accounts.remove(account.id);
+      process.stdout.write(`removed ${account.label}\n`);
+      return 0;
+    }
+    case 'test':
+      throw new UsageError(
+        'testing an account arrives with its provider; only direct http(s) links can be downloaded yet.',
+      );
+    default:
+      throw new UsageError('accounts takes add, ls or rm.');
+  }
+}
+
+function add(accounts: AccountStore, args: string[], options: CliOptions): number {
+  const [provider, ...assignments] = args;
+  if (!provider || !(providerIds as readonly string[]).includes(provider)) {
+    throw new UsageError(`say which platform: ${providerIds.join(', ')}.`);
+  }
+  const fields = Object.fromEntries(assignments.map(parseAssignment));
+  const parsed = newAccountSchema.safeParse({ provider, label: options.label ?? '', baseUrl: options.baseUrl, fields });
+  if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join(' '));
+  const account = accounts.create(parsed.data);
+  process.stdout.write(`${options.json ? JSON.stringify(account) : `added ${describe(account)}`}\n`);
+  return 0;
+}
+
+function parseAssignment(text: string): [string, string] {
+  const equals = text.indexOf('=');
+  if (equals <= 0) throw new UsageError(`fields are given as name=value, not "${text.replace(/=.*/, '=…')}".`);
+  return [text.slice(0, equals), text.slice(equals + 1)];
+}
+
+function describe(account: Account): string {
+  const fields = accountFields[account.provider as ProviderId]
+    .filter((spec) => account.fields[spec.name] !== undefined)
+    .map((spec) => {
+      const value = account.fields[spec.name];
+      return `${spec.name}=${typeof value === 'string' ? value : 'set'}`;
+    });
+  const base = account.baseUrl ? ` base-url=${account.baseUrl}` : '';
+  return `${account.label} (${account.provider}${account.isDefault ? ', default' : ''})${base} ${fields.join(' ')}`;
+}

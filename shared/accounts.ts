@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export const providerIds = ['echo3d', 'scenario', 'delos', 'cid'] as const;
+export type ProviderId = (typeof providerIds)[number];
+
+export interface AccountField {
+  name: string;
+  secret: boolean;
+  optional: boolean;
+}
+
+const field = (name: string, secret: boolean, optional = false): AccountField => ({ name, secret, optional });
+
+/** The fields each platform's account takes (DESIGN.md section 5); secret ones live only in the keychain. */
+export const accountFields: Record<ProviderId, AccountField[]> = {
+  echo3d: [field('key', true), field('email', false), field('userKey', true), field('secKey', true, true)],
+  scenario: [field('apiKey', false), field('apiSecret', true), field('projectId', false, true)],
+  delos: [field('login', false), field('password', true), field('customerId', false, true)],
+  cid: [
+    field('endpoint', false, true),
+    field('token', true, true),
+    field('authUrl', false, true),
+    field('login', false, true),
+    field('password', true, true),
+  ],
+};
+
+/** What the window and the CLI see of a secret: only that it is set. */
+export const secretMarkSchema = z.object({ set: z.literal(true) });
+
+export const accountSchema = z.object({
+  id: z.string(),
+  provider: z.enum(providerIds),
+  label: z.string(),
+  baseUrl: z.string().nullable(),
+  isDefault: z.boolean(),
+  fields: z.record(z.string(), z.union([z.string(), secretMarkSchema])),
+});
+export type Account = z.infer<typeof accountSchema>;
+
+export const newAccountSchema = z.strictObject({
+  provider: z.enum(providerIds),
+  label: z.string().trim().min(1, 'Give the account a label.').max(80),
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  fields: z.record(z.string(), z.string().max(4096)),
+});
+export type NewAccount = z.infer<typeof newAccountSchema>;
+
+/** Problems with the fields given for a provider, in words; empty when they are complete and known. */
+export function accountFieldProblems(provider: ProviderId, fields: Record<string, string>): string[] {
+  const known = accountFields[provider];
+  const problems = Object.keys(fields)
+    .filter((name) => !known.some((candidate) => candidate.name === name))
+    .map((name) => `${provider} accounts have no "${name}" field (they take ${known.map((f) => f.name).join(', ')}).`);
+  for (const required of known.filter((candidate) => !candidate.optional)) {
+    if (!fields[required.name]) problems.push(`${provider} accounts need ${required.name}.`);
+  }
+  if (
+    provider === 'cid' &&
+    !(fields.endpoint && fields.token) &&
+    !(fields.authUrl && fields.login && fields.password)
+  ) {
+    problems.push('CID store accounts need endpoint and token, or authUrl, login and password.');
+  }
+  return problems;
+}

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AccountStore } from '../../electron/accounts/account-store';
+import { type Keychain, keychainService, osKeychain } from '../../electron/accounts/keychain';
+import { DATABASE_FILE, openDatabase } from '../../electron/store/database';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+const SECRET = 'k3y-ABC-never-in-plain-text';
+const USER_SECRET = 'user-key-456-also-secret';
+
+let profile: TempDir;
+let db: DatabaseSync;
+let keychain: Keychain;
+let accounts: AccountStore;
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  db = openDatabase(profile.path);
+  keychain = osKeychain();
+  accounts = new AccountStore(db, keychain);
+});
+afterEach(async () => {
+  for (const account of accounts.list()) accounts.remove(account.id);
+  db.close();
+  await profile.remove();
+});
+
+describe('accounts with secrets in the real OS keychain', () => {
+  it('runs against a test keychain service, never the real one', () => {
+    expect(keychainService()).toBe('FerryTest');
+  });
+
+  it('keeps secrets only in the keychain and shows them as { set: true }', async () => {
+    const account = accounts.create({
+      provider: 'echo3d',
+      label: 'Studio',
+      fields: { key: SECRET, email: 'artist@example.com', userKey: USER_SECRET },
+    });
+    expect(account.fields).toEqual({ key: { set: true }, email: 'artist@example.com', userKey: { set: true } });
+    expect(keychain.get(account.id, 'key')).toBe(SECRET);
+    expect(accounts.credentials(account.id)).toEqual({
+      key: SECRET,
+      email: 'artist@example.com',
+      userKey: USER_SECRET,
+    });
+
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    const files = [DATABASE_FILE, `${DATABASE_FILE}-wal`].map((name) => join(profile.path, name));
+    for (const file of files) {
+      const content = await readFile(file).catch(() => Buffer.alloc(0));
+      expect(content.includes(SECRET)).toBe(false);
+      expect(content.includes(USER_SECRET)).toBe(false);
+    }
+  });
+
+  it('removes the keychain entries with the account', () => {
+    const account = accounts.create({
+      provider: 'scenario',
+      label: 'Client',
+      fields: { apiKey: 'public-id', apiSecret: SECRET },
+    });
+    accounts.remove(account.id);
+    expect(keychain.get(account.id, 'apiSecret')).toBeNull();
+    expect(accounts.list()).toEqual([]);
+  });
+
+  it('makes the first account of a provider its default, and the next one when it goes', () => {
+    const first = accounts.create({ provider: 'delos', label: 'Main', fields: { login: 'me', password: SECRET } });
+    const second = accounts.create({ provider: 'delos', label: 'Client', fields: { login: 'them', password: SECRET } });
+    expect([accounts.get(first.id)?.isDefault, accounts.get(second.id)?.isDefault]).toEqual([true, false]);
+    accounts.remove(first.id);
+    expect(accounts.get(second.id)?.isDefault).toBe(true);
+  });
+
+  it('refuses missing or unknown fields and duplicate labels, saving nothing', () => {
+    expect(() => accounts.create({ provider: 'echo3d', label: 'A', fields: { key: SECRET } })).toThrow(
+      'echo3d accounts need email.',
+    );
+    expect(() =>
+      accounts.create({ provider: 'scenario', label: 'B', fields: { apiKey: 'x', apiSecret: 'y', token: 'z' } }),
+    ).toThrow('scenario accounts have no "token" field');
+    accounts.create({ provider: 'cid', label: 'Store', fields: { endpoint: 'https://cid.example', token: SECRET } });
+    expect(() =>
+      accounts.create({ provider: 'cid', label: 'Store', fields: { endpoint: 'https://x', token: 'y' } }),
+    ).toThrow('already an account labelled "Store"');
+    expect(accounts.list().map((account) => account.label)).toEqual(['Store']);
+  });
+});
