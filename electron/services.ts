@@ -5,6 +5,7 @@ import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import type { Logger } from './logger';
+import { redactingLogger } from './redacting-logger';
 import { FolderService } from './settings/folder-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
@@ -36,7 +37,7 @@ export interface ServiceOptions {
 
 /** Builds every main-process service from plain Node parts; Electron only supplies paths. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  const logger = options.logger ?? console;
+  const logger = options.logger ?? redactingLogger(console);
   const events = createEventHub(logger);
   const settings = await openSettingsStore({
     profileDir: options.profileDir,

@@ -1,5 +1,6 @@
 import type { DownloadAction } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
+import { forDisplay } from '../../shared/redact';
 import { destinationFor } from '../downloads/destination';
 import { applyControl } from '../downloads/download-controls';
 import { Scheduler } from '../downloads/scheduler';
@@ -112,7 +113,7 @@ async function run(
 }
 
 function list(store: DownloadStore, json: boolean): void {
-  for (const download of store.list()) {
+  for (const download of store.list().map(forDisplay)) {
     if (json) {
       process.stdout.write(`${JSON.stringify(download)}\n`);
       continue;

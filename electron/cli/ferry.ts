@@ -2,9 +2,11 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FerryError } from '../../shared/errors';
+import { redactText } from '../../shared/redact';
 import { defaultSettings, MAX_CONNECTIONS_PER_DOWNLOAD, type Settings } from '../../shared/settings';
 import { createEventHub } from '../ipc/event-hub';
 import { defaultProfileDir, resolveProfileDir } from '../profile';
+import { redactingLogger } from '../redacting-logger';
 import { openSettingsStore } from '../settings/settings-store';
 import { runCommand } from './commands';
 import { parseRate } from './parse-rate';
@@ -32,14 +34,16 @@ export async function main(argv: string[]): Promise<number> {
     return await runCommand(await parseCli(argv));
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`ferry: ${error.message}\n\n${usage}\n`);
+      process.stderr.write(`ferry: ${redactText(error.message)}\n\n${usage}\n`);
       return 2;
     }
     if (error instanceof FerryError) {
-      process.stderr.write(`ferry: ${error.message}\n`);
+      process.stderr.write(`ferry: ${redactText(error.message)}\n`);
       return 2;
     }
-    process.stderr.write(`ferry: something went wrong: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `ferry: something went wrong: ${redactText(error instanceof Error ? error.message : String(error))}\n`,
+    );
     return 1;
   }
 }
@@ -113,8 +117,8 @@ async function readSettings(profileDir: string): Promise<Settings> {
   const store = await openSettingsStore({
     profileDir,
     defaults: defaultSettings(join(homedir(), 'Downloads')),
-    events: createEventHub(console),
-    logger: console,
+    events: createEventHub(redactingLogger()),
+    logger: redactingLogger(),
   });
   return store.get();
 }

@@ -1,5 +1,6 @@
 import type { Download } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
+import { redactUrl } from '../../shared/redact';
 import type { SchedulerEvent } from '../downloads/scheduler';
 
 /** How the CLI tells what happens: JSON lines for scripts, a live line on a terminal, plain lines otherwise. */
@@ -18,7 +19,7 @@ function jsonReporter(out: NodeJS.WritableStream): Reporter {
   const line = (value: object) => out.write(`${JSON.stringify(value)}\n`);
   const lastProgress = new Map<number, number>();
   return {
-    added: (download) => line({ event: 'added', id: download.id, ref: download.ref }),
+    added: (download) => line({ event: 'added', id: download.id, ref: redactUrl(download.ref) }),
     event(event) {
       if (event.event === 'progress') {
         // One progress line a second per download is plenty for a script.
@@ -46,7 +47,9 @@ function plainReporter(out: NodeJS.WritableStream): Reporter {
     added: (download) => out.write(`${download.id}\n`),
     event(event, download) {
       if (event.event === 'done') out.write(`done ${event.id} ${event.path} (${formatBytes(event.size)})\n`);
-      if (event.event === 'failed') out.write(`failed ${event.id} ${download?.ref ?? ''}: ${event.error.message}\n`);
+      if (event.event === 'failed') {
+        out.write(`failed ${event.id} ${redactUrl(download?.ref ?? '')}: ${event.error.message}\n`);
+      }
     },
     finish: () => undefined,
   };

@@ -1,6 +1,7 @@
 import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
+import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
@@ -101,11 +102,11 @@ export class DownloadService {
     const added = this.store.addMany(request.refs.map((ref) => ({ ref, directory, queueId: request.queueId })));
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();
-    return added;
+    return added.map(forDisplay);
   }
 
   list(): Download[] {
-    return this.store.list();
+    return this.store.list().map(forDisplay);
   }
 
   queues(): Queue[] {

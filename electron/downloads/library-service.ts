@@ -2,6 +2,7 @@ import { rm, stat } from 'node:fs/promises';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue, QueuePatch } from '../../shared/queues';
+import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
 import type { EventHub } from '../ipc/event-hub';
 import type { DownloadStore } from '../store/download-store';
@@ -26,7 +27,7 @@ export class LibraryService {
   }
 
   search(query: string): Download[] {
-    return this.options.store.searchHistory(query.trim());
+    return this.options.store.searchHistory(query.trim()).map(forDisplay);
   }
 
   /** Removes downloads that are not running; with `deleteFiles` their files (and parts) go too. */

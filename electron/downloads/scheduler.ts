@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Download, DownloadError } from '../../shared/downloads';
 import type { Queue } from '../../shared/queues';
+import { redactText } from '../../shared/redact';
 import type { Engine } from '../engine/engine';
 import { partPath } from '../engine/part-file';
 import { TokenBucket } from '../engine/token-bucket';
@@ -8,6 +9,7 @@ import type { Transfer } from '../engine/transfer';
 import type { ResumeState, TransferOutcome, TransferProgress } from '../engine/transfer-types';
 import type { Logger } from '../logger';
 import { specFromRef } from '../providers/http-ref';
+import { redactingLogger } from '../redacting-logger';
 import type { DownloadStore } from '../store/download-store';
 import { sha256File } from './file-hash';
 import { isQueueOpen } from './queue-schedule';
@@ -91,7 +93,7 @@ export class Scheduler {
   }
 
   private logger(): Logger {
-    return this.options.logger ?? console;
+    return this.options.logger ?? redactingLogger(console);
   }
 
   /** Until the next poll, or sooner when a download settles; leaves no timer behind to hold the process open. */
@@ -229,9 +231,11 @@ export class Scheduler {
     }
   }
 
+  /** Failure messages reach the library, the window and the CLI, so they pass the redaction step first. */
   private failed(id: number, error: DownloadError): void {
-    this.options.store.fail(id, error);
-    this.emit({ event: 'failed', id, error });
+    const safe = { code: error.code, message: redactText(error.message) };
+    this.options.store.fail(id, safe);
+    this.emit({ event: 'failed', id, error: safe });
   }
 
   /**
