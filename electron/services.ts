@@ -1,5 +1,7 @@
 import type { AppInfo } from '../shared/app-info';
 import { defaultSettings } from '../shared/settings';
+import { AccountStore } from './accounts/account-store';
+import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
 import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
@@ -30,6 +32,8 @@ export interface ServiceOptions {
   downloadsDir: string;
   version: string;
   desktop: Desktop;
+  /** The OS keychain unless a test hands in another. */
+  keychain?: Keychain;
   electron?: string;
   chrome?: string;
   logger?: Logger;
@@ -54,8 +58,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   };
   const db = openDatabase(options.profileDir);
   const store = new DownloadStore(db);
+  const accounts = new AccountStore(db, options.keychain ?? osKeychain());
   const downloads = new DownloadService({
     store,
+    accounts,
     profileDir: options.profileDir,
     settings,
     events,

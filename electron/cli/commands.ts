@@ -1,11 +1,13 @@
 import type { DownloadAction } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
 import { forDisplay } from '../../shared/redact';
+import { AccountStore } from '../accounts/account-store';
+import { osKeychain } from '../accounts/keychain';
 import { destinationFor } from '../downloads/destination';
 import { applyControl } from '../downloads/download-controls';
 import { Scheduler } from '../downloads/scheduler';
 import { Engine } from '../engine/engine';
-import { refProblem } from '../providers/http-ref';
+import { providerFor, refProblem } from '../providers/registry';
 import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
@@ -18,14 +20,15 @@ export async function runCommand(options: CliOptions): Promise<number> {
   const db = openDatabase(options.profileDir);
   try {
     const store = new DownloadStore(db);
+    const accounts = new AccountStore(db, osKeychain());
     switch (options.command) {
       case 'get':
-        return await get(store, options);
+        return await get(store, accounts, options);
       case 'add':
-        add(store, options);
+        add(store, accounts, options);
         return 0;
       case 'run':
-        return await run(store, options, undefined);
+        return await run(store, accounts, options, undefined);
       case 'ls':
         list(store, options.json);
         return 0;
@@ -44,15 +47,19 @@ export async function runCommand(options: CliOptions): Promise<number> {
   }
 }
 
-function add(store: DownloadStore, options: CliOptions): number[] {
+function add(store: DownloadStore, accounts: AccountStore, options: CliOptions): number[] {
   if (options.args.length === 0) throw new UsageError(`${options.command} needs at least one link.`);
   const problems = options.args.map(refProblem).filter((problem): problem is string => problem !== null);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
+  const accountId = options.account ? accountIdFor(accounts, options.account) : null;
   const reporter = createReporter(options.json);
   const added = store.addMany(
     options.args.map((ref) => ({
       ref,
-      directory: options.directory ?? destinationFor(options.settings, { provider: 'http', queue: 'Default' }),
+      accountId,
+      directory:
+        options.directory ??
+        destinationFor(options.settings, { provider: providerFor(ref)?.id ?? 'http', queue: 'Default' }),
       connections: options.connections ?? null,
       speedLimit: options.limit ?? null,
     })),
@@ -62,11 +69,11 @@ function add(store: DownloadStore, options: CliOptions): number[] {
 }
 
 /** Takes the lock before adding anything, so a busy profile leaves no stray downloads behind. */
-async function get(store: DownloadStore, options: CliOptions): Promise<number> {
+async function get(store: DownloadStore, accounts: AccountStore, options: CliOptions): Promise<number> {
   const lock = acquireProfileLock(options.profileDir);
   try {
-    const ids = add(store, options);
-    return await run(store, options, new Set(ids), lock);
+    const ids = add(store, accounts, options);
+    return await run(store, accounts, options, new Set(ids), lock);
   } finally {
     lock.release();
   }
@@ -75,6 +82,7 @@ async function get(store: DownloadStore, options: CliOptions): Promise<number> {
 /** Resumes interrupted work and runs until there is nothing left to do; ferry get waits for its own downloads only. */
 async function run(
   store: DownloadStore,
+  accounts: AccountStore,
   options: CliOptions,
   only: Set<number> | undefined,
   held?: ProfileLock,
@@ -85,6 +93,7 @@ async function run(
   let failures = 0;
   const scheduler = new Scheduler({
     store,
+    accounts,
     engine,
     only,
     maxParallel: options.parallel ?? options.settings.maxParallelDownloads,
@@ -138,6 +147,12 @@ async function control(store: DownloadStore, options: CliOptions): Promise<numbe
       : `${action}: ${changed} download${changed === 1 ? '' : 's'}\n`,
   );
   return 0;
+}
+
+function accountIdFor(accounts: AccountStore, label: string): string {
+  const account = accounts.byLabel(label);
+  if (!account) throw new UsageError(`there is no account labelled "${label}"; see "ferry accounts ls".`);
+  return account.id;
 }
 
 function targetIds(store: DownloadStore, args: string[]): number[] | 'all' {

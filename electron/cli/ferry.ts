@@ -24,6 +24,7 @@ export interface CliOptions {
   json: boolean;
   label?: string;
   baseUrl?: string;
+  account?: string;
 }
 
 const MAX_PARALLEL = 64;
@@ -58,8 +59,6 @@ async function parseCli(argv: string[]): Promise<CliOptions> {
   const { values, positionals } = parsed;
   const [command, ...args] = positionals;
   if (!command) throw new UsageError('say what to do, for example: ferry get https://example.com/file.zip');
-  if (values.account !== undefined)
-    throw new UsageError('accounts are not available yet; only direct http(s) links can be downloaded.');
   const profileDir = values.profile ? resolve(values.profile) : resolveProfileDir(process.env, defaultProfileDir());
   return {
     command,
@@ -72,6 +71,7 @@ async function parseCli(argv: string[]): Promise<CliOptions> {
     limit: rateOption(values.limit),
     json: values.json ?? false,
     label: values.label,
+    account: values.account,
     baseUrl: values['base-url'],
   };
 }

@@ -2,12 +2,13 @@
 export class UsageError extends Error {}
 
 export const usage = `Usage:
-  ferry get <ref>... [-o DIR] [--connections N] [--parallel N] [--limit RATE] [--json]
-  ferry add <ref>... [-o DIR] [--connections N] [--limit RATE] [--json]
+  ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--json]
+  ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--json]
   ferry run [--parallel N] [--connections N] [--limit RATE] [--json]
   ferry ls [--json]
   ferry pause|resume|cancel|retry <id|all>...
   ferry accounts add <provider> --label L [--base-url URL] [field=value ...]
   ferry accounts ls [--json] | rm <label>
 Global: --profile DIR (or FERRY_HOME) chooses where the library and settings live.
-A ref is an http:// or https:// link. RATE is bytes per second, e.g. 500K or 2M.`;
+A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].
+RATE is bytes per second, e.g. 500K or 2M.`;

@@ -2,11 +2,12 @@ import type { Download, DownloadAction, DownloadProgress } from '../../shared/do
 import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
+import type { AccountStore } from '../accounts/account-store';
 import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
-import { refProblem } from '../providers/http-ref';
+import { providerFor, refProblem } from '../providers/registry';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
@@ -21,6 +22,7 @@ const EXTERNAL_CHANGE_POLL_MS = 1000;
 
 interface DownloadServiceOptions {
   store: DownloadStore;
+  accounts: AccountStore;
   desktop: Desktop;
   profileDir: string;
   settings: SettingsStore;
@@ -55,6 +57,7 @@ export class DownloadService {
     this.engine = new Engine({ globalSpeedLimit: settings.speedLimit });
     this.scheduler = new Scheduler({
       store: this.store,
+      accounts: options.accounts,
       engine: this.engine,
       maxParallel: settings.maxParallelDownloads,
       connections: settings.connectionsPerDownload,
@@ -94,12 +97,18 @@ export class DownloadService {
     const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
     if (!queue)
       throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
-    const directory = destinationFor(this.options.settings.get(), {
-      provider: 'http',
-      queue: queue.name,
-      queueDirectory: queue.directory,
-    });
-    const added = this.store.addMany(request.refs.map((ref) => ({ ref, directory, queueId: request.queueId })));
+    const settings = this.options.settings.get();
+    const added = this.store.addMany(
+      request.refs.map((ref) => ({
+        ref,
+        queueId: request.queueId,
+        directory: destinationFor(settings, {
+          provider: providerFor(ref)?.id ?? 'http',
+          queue: queue.name,
+          queueDirectory: queue.directory,
+        }),
+      })),
+    );
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();
     return added.map(forDisplay);

@@ -1,14 +1,19 @@
 import { rm } from 'node:fs/promises';
 import type { Download, DownloadError } from '../../shared/downloads';
+import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
 import { redactText } from '../../shared/redact';
+import type { AccountStore } from '../accounts/account-store';
+import type { DownloadSpec } from '../engine/download-spec';
 import type { Engine } from '../engine/engine';
+import { EngineError } from '../engine/engine-error';
 import { partPath } from '../engine/part-file';
 import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { ResumeState, TransferOutcome, TransferProgress } from '../engine/transfer-types';
 import type { Logger } from '../logger';
-import { specFromRef } from '../providers/http-ref';
+import type { Provider } from '../providers/provider';
+import { providerFor } from '../providers/registry';
 import { redactingLogger } from '../redacting-logger';
 import type { DownloadStore } from '../store/download-store';
 import { sha256File } from './file-hash';
@@ -31,6 +36,8 @@ export interface SchedulerOptions {
   /** Files at once for one account: platforms throttle or ban clients that open too many. */
   maxPerAccount?: number;
   connections?: number;
+  /** Where providers that need an account find it; without it such downloads fail with a message. */
+  accounts?: AccountStore;
   /** Only these downloads are started (ferry get); all queued ones otherwise (ferry run). */
   only?: ReadonlySet<number>;
   onEvent?(event: SchedulerEvent): void;
@@ -167,16 +174,46 @@ export class Scheduler {
     return this.options.maxPerAccount ?? DEFAULT_PER_ACCOUNT;
   }
 
+  /** Asks the download's provider for the spec, signed with its account; a problem fails it with the reason. */
+  private resolve(download: Download): { spec: DownloadSpec; provider: Provider; accountLabel: string | null } | null {
+    const provider = providerFor(download.ref);
+    const problem = provider ? provider.refProblem(download.ref) : `Ferry cannot download "${download.ref}".`;
+    if (!provider || problem) {
+      this.failed(download.id, { code: 'bad_ref', message: problem ?? 'Ferry cannot download this.' });
+      return null;
+    }
+    if (!provider.needsAccount) return { spec: provider.resolve(download.ref, null), provider, accountLabel: null };
+    try {
+      const account = this.accountFor(download, provider);
+      const credentials = this.options.accounts?.credentials(account.id) ?? {};
+      const spec = provider.resolve(download.ref, { label: account.label, baseUrl: account.baseUrl, credentials });
+      return { spec, provider, accountLabel: account.label };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.failed(download.id, { code: error instanceof FerryError ? error.code : 'account', message });
+      return null;
+    }
+  }
+
+  private accountFor(download: Download, provider: Provider) {
+    const accounts = this.options.accounts?.list() ?? [];
+    const account = download.accountId
+      ? accounts.find((candidate) => candidate.id === download.accountId)
+      : accounts.find((candidate) => candidate.provider === provider.id && candidate.isDefault);
+    if (!account) {
+      throw new FerryError(
+        'not_found',
+        `${provider.id} downloads need an account: add one with "ferry accounts add ${provider.id} --label NAME field=value…" or in Accounts, then retry.`,
+      );
+    }
+    return account;
+  }
+
   private start(download: Download): void {
     const { store, engine } = this.options;
-    const spec = specFromRef(download.ref);
-    if (!spec) {
-      this.failed(download.id, {
-        code: 'bad_ref',
-        message: `Ferry cannot download "${download.ref}": give an http:// or https:// link.`,
-      });
-      return;
-    }
+    const resolved = this.resolve(download);
+    if (!resolved) return;
+    const { spec } = resolved;
     // Only a download still queued starts: another process may have paused it since the read.
     if (store.transition([download.id], ['queued'], 'downloading') === 0) return;
     const transfer = engine.transfer({
@@ -191,7 +228,7 @@ export class Scheduler {
     });
     this.running.set(download.id, { transfer, download });
     this.emit({ event: 'started', id: download.id });
-    void transfer.run().then((outcome) => this.settle(download, transfer, outcome));
+    void transfer.run().then((outcome) => this.settle(download, transfer, explain(outcome, resolved)));
   }
 
   private async settle(download: Download, transfer: Transfer, outcome: TransferOutcome): Promise<void> {
@@ -259,6 +296,18 @@ export class Scheduler {
   private emit(event: SchedulerEvent): void {
     this.options.onEvent?.(event);
   }
+}
+
+/** Lets the provider say what a failure means on its platform (wrong credentials versus a missing file). */
+function explain(
+  outcome: TransferOutcome,
+  resolved: { provider: Provider; accountLabel: string | null },
+): TransferOutcome {
+  if (outcome.status !== 'failed' || outcome.error.status === undefined) return outcome;
+  const message = resolved.provider.explainStatus?.(outcome.error.status, resolved.accountLabel);
+  if (!message) return outcome;
+  const { code, status, retryable } = outcome.error;
+  return { ...outcome, error: new EngineError(code, message, { status, retryable }) };
 }
 
 /** A queue's own limit; 0 means it has none and only the global and account limits apply. */

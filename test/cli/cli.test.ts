@@ -75,7 +75,7 @@ describe('ferry get', () => {
   });
 
   it.each([
-    [['get', 'not-a-link'], 'is not something Ferry can download yet'],
+    [['get', 'not-a-link'], 'is not something Ferry can download'],
     [['get', 'ftp://example.com/x'], 'give an http:// or https:// link'],
     [['get'], 'needs at least one link'],
     [['get', 'https://x.test/a', '--connections', '99'], '--connections takes a whole number from 1 to 16'],

@@ -31,6 +31,8 @@ export interface Reply {
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** Path and query as sent. */
+  url: string;
   headers: IncomingMessage['headers'];
   body: string;
   at: number;
@@ -90,6 +92,7 @@ export class FaultServer {
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path,
+      url: request.url ?? '/',
       headers: request.headers,
       body: Buffer.concat(chunks).toString(),
       at: performance.now(),

@@ -1,0 +1,19 @@
+import type { Provider } from './provider';
+
+/** Direct http(s) links: the spec is the link itself, no account needed. */
+export const httpProvider: Provider = {
+  id: 'http',
+  needsAccount: false,
+  recognizes: (ref) => /^https?:\/\//i.test(ref.trim()),
+  refProblem: (ref) => (parseHttp(ref) ? null : `"${ref.slice(0, 200)}" is not a valid http(s) link.`),
+  resolve: (ref) => ({ url: (parseHttp(ref) as URL).href }),
+};
+
+function parseHttp(ref: string): URL | null {
+  try {
+    const url = new URL(ref.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,26 @@
+import type { ProviderId } from '../../shared/accounts';
+import type { DownloadSpec } from '../engine/download-spec';
+
+/** The account a provider signs with: its fields with the secrets, fetched from the keychain just before use. */
+export interface ProviderAccount {
+  label: string;
+  baseUrl: string | null;
+  credentials: Record<string, string>;
+}
+
+/**
+ * A platform Ferry downloads from (DESIGN.md section 4). A provider turns the
+ * text form of what to download into what the engine needs, signing it with
+ * an account where the platform asks for one.
+ */
+export interface Provider {
+  id: ProviderId | 'http';
+  /** True when this provider understands the ref. */
+  recognizes(ref: string): boolean;
+  /** A person-readable problem with a ref it recognizes, or null when it is well formed. */
+  refProblem(ref: string): string | null;
+  needsAccount: boolean;
+  resolve(ref: string, account: ProviderAccount | null): DownloadSpec;
+  /** The platform's meaning of an HTTP failure, when it says more than the status alone. */
+  explainStatus?(status: number, accountLabel: string | null): string | undefined;
+}

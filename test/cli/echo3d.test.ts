@@ -1,0 +1,127 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
+import type { FaultServer } from '../support/fault-server';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { ferry, jsonLines } from './ferry-cli';
+
+const fixture: Echo3dFixture = {
+  key: 'echo-api-KEY-7f3a',
+  email: 'artist@example.com',
+  userKey: 'echo-user-KEY-91bc',
+  files: {
+    'sid-model': { name: 'castle.fbx', body: Buffer.alloc(40_000, 1) },
+    'sid-glb': { name: 'castle.glb', body: Buffer.alloc(30_000, 2) },
+    'sid-usdz': { name: 'castle.usdz', body: Buffer.alloc(20_000, 3) },
+  },
+  entries: { 'entry-1': { original: 'sid-model', formats: { glb: 'sid-glb' }, conversions: { usdz: 'sid-usdz' } } },
+};
+
+let echo3d: { server: FaultServer; baseUrl: string };
+let profile: TempDir;
+let downloads: string;
+
+beforeEach(async () => {
+  echo3d = await startFakeEcho3d(fixture);
+  profile = await makeTempDir('ferry-echo3d-');
+  downloads = join(profile.path, 'dl');
+});
+afterEach(async () => {
+  for (const label of ['Studio', 'Wrong']) await ferry(['accounts', 'rm', label], profile.path);
+  await echo3d.server.close();
+  await profile.remove();
+});
+
+function addAccount(label: string, key = fixture.key) {
+  return ferry(
+    [
+      'accounts',
+      'add',
+      'echo3d',
+      '--label',
+      label,
+      '--base-url',
+      echo3d.baseUrl,
+      `key=${key}`,
+      `email=${fixture.email}`,
+      `userKey=${fixture.userKey}`,
+    ],
+    profile.path,
+  );
+}
+
+async function profileText(): Promise<string> {
+  const names = await readdir(profile.path);
+  return Buffer.concat(
+    await Promise.all(names.map((name) => readFile(join(profile.path, name)).catch(() => Buffer.alloc(0)))),
+  ).toString('latin1');
+}
+
+describe('echo3D from the CLI', () => {
+  it('downloads a file by storage id, named by the server, with no key in any output or file', async () => {
+    expect((await addAccount('Studio')).code).toBe(0);
+    const result = await ferry(['get', 'echo3d:file/sid-model', '-o', downloads, '--json'], profile.path);
+    expect(result.code).toBe(0);
+    expect(jsonLines(result.stdout).at(-1)).toMatchObject({ event: 'done', path: join(downloads, 'castle.fbx') });
+    expect((await readFile(join(downloads, 'castle.fbx'))).equals(fixture.files['sid-model']?.body as Buffer)).toBe(
+      true,
+    );
+    const everything = result.stdout + result.stderr + (await profileText());
+    expect(everything).not.toContain(fixture.key);
+    expect(everything).not.toContain(fixture.userKey);
+  });
+
+  it('downloads an entry’s original, and a format it already has, through POST /download and its 302', async () => {
+    await addAccount('Studio');
+    expect((await ferry(['get', 'echo3d:entry/entry-1', '-o', downloads], profile.path)).code).toBe(0);
+    expect((await ferry(['get', 'echo3d:entry/entry-1?format=glb', '-o', downloads], profile.path)).code).toBe(0);
+    expect((await readdir(downloads)).sort()).toEqual(['castle.fbx', 'castle.glb']);
+    const posted = echo3d.server.requestsFor('/download');
+    expect(posted.map((request) => request.method)).toEqual(['POST', 'POST']);
+    const cdnHits = echo3d.server.requests.filter((request) => request.path.startsWith('/cdn/'));
+    expect(cdnHits.every((request) => request.headers.host?.startsWith('localhost') && request.body === '')).toBe(true);
+  });
+
+  it('waits through a slow conversion and downloads the converted file', async () => {
+    await addAccount('Studio');
+    const result = await ferry(['get', 'echo3d:entry/entry-1?format=usdz&convert=true', '-o', downloads], profile.path);
+    expect(result.code).toBe(0);
+    expect(await readdir(downloads)).toEqual(['castle.usdz']);
+    expect(new URLSearchParams(echo3d.server.requestsFor('/download')[0]?.body).get('convertMissing')).toBe('true');
+  });
+
+  it('tells wrong credentials apart from a missing file', async () => {
+    await addAccount('Wrong', 'not-the-key');
+    const refused = await ferry(
+      ['get', 'echo3d:file/sid-model', '-o', downloads, '--account', 'Wrong', '--json'],
+      profile.path,
+    );
+    expect(refused.code).toBe(1);
+    expect(jsonLines(refused.stdout).at(-1)).toMatchObject({
+      event: 'failed',
+      error: { message: expect.stringContaining('refused the credentials of "Wrong"') },
+    });
+
+    await addAccount('Studio');
+    const missing = await ferry(
+      ['get', 'echo3d:file/no-such-id', '-o', downloads, '--account', 'Studio', '--json'],
+      profile.path,
+    );
+    expect(missing.code).toBe(1);
+    expect(jsonLines(missing.stdout).at(-1)).toMatchObject({
+      event: 'failed',
+      error: { message: expect.stringContaining('no such file or entry') },
+    });
+    expect(missing.stdout + refused.stdout).not.toContain('not-the-key');
+  });
+
+  it('explains that echo3D downloads need an account, and refuses malformed refs', async () => {
+    const noAccount = await ferry(['get', 'echo3d:file/sid-model', '-o', downloads, '--json'], profile.path);
+    expect(noAccount.code).toBe(1);
+    expect(noAccount.stdout).toContain('echo3d downloads need an account');
+    const malformed = await ferry(['get', 'echo3d:file/sid?format=glb'], profile.path);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('is not an echo3D ref');
+  });
+});
