@@ -1,5 +1,6 @@
 import type { AppInfo } from '../shared/app-info';
 import { defaultSettings } from '../shared/settings';
+import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
 import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
@@ -19,6 +20,7 @@ export interface Services {
   downloads: DownloadService;
   library: LibraryService;
   folders: FolderService;
+  accounts: AccountService;
   events: EventHub;
   logger: Logger;
   /** Stops downloads (they resume next time), closes the library. */
@@ -79,5 +81,15 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     await downloads.dispose();
     db.close();
   };
-  return { appInfo, settings, downloads, library, folders, events, logger, dispose };
+  return {
+    appInfo,
+    settings,
+    downloads,
+    library,
+    folders,
+    accounts: new AccountService(accounts),
+    events,
+    logger,
+    dispose,
+  };
 }

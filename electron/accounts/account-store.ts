@@ -86,6 +86,13 @@ export class AccountStore {
     return credentials;
   }
 
+  /** Makes this account the one its provider uses when a download names none. */
+  setDefault(id: string): void {
+    const account = this.get(id);
+    if (!account) return;
+    this.db.prepare('UPDATE accounts SET is_default = (id = ?) WHERE provider = ?').run(id, account.provider);
+  }
+
   /** Removes the account and its keychain entries. */
   remove(id: string): void {
     const account = this.get(id);

@@ -1,12 +1,13 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { type Account, accountFields, newAccountSchema, type ProviderId, providerIds } from '../../shared/accounts';
+import { AccountService } from '../accounts/account-service';
 import { AccountStore } from '../accounts/account-store';
 import { osKeychain } from '../accounts/keychain';
 import type { CliOptions } from './ferry';
 import { UsageError } from './usage';
 
 /** ferry accounts add|ls|rm: secrets go to the keychain and are only ever printed as "set". */
-export function accountsCommand(db: DatabaseSync, options: CliOptions): number {
+export async function accountsCommand(db: DatabaseSync, options: CliOptions): Promise<number> {
   const [action, ...rest] = options.args;
   const accounts = new AccountStore(db, osKeychain());
   switch (action) {
@@ -23,12 +24,14 @@ export function accountsCommand(db: DatabaseSync, options: CliOptions): number {
       process.stdout.write(`removed ${account.label}\n`);
       return 0;
     }
-    case 'test':
-      throw new UsageError(
-        'testing an account arrives with its provider; only direct http(s) links can be downloaded yet.',
-      );
+    case 'test': {
+      const account = rest[0] ? accounts.byLabel(rest[0]) : undefined;
+      if (!account) throw new UsageError(`there is no account labelled "${rest[0] ?? ''}"; see "ferry accounts ls".`);
+      process.stdout.write(`${(await new AccountService(accounts).test(account.id)).message}\n`);
+      return 0;
+    }
     default:
-      throw new UsageError('accounts takes add, ls or rm.');
+      throw new UsageError('accounts takes add, ls, rm or test.');
   }
 }
 

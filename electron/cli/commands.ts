@@ -38,7 +38,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
       case 'retry':
         return await control(store, options);
       case 'accounts':
-        return accountsCommand(db, options);
+        return await accountsCommand(db, options);
       default:
         throw new UsageError(`"${options.command}" is not a ferry command.`);
     }

@@ -28,5 +28,11 @@ export function createHandlers(services: Services): Handlers {
     'queues:update': ({ id, patch }) => services.library.updateQueue(id, patch),
     'queues:delete': ({ id }) => services.library.deleteQueue(id),
     'queues:chooseFolder': ({ id }) => services.folders.chooseQueueFolder(id),
+    'accounts:list': () => services.accounts.list(),
+    'accounts:create': (account) => services.accounts.create(account),
+    'accounts:remove': ({ id }) => services.accounts.remove(id),
+    'accounts:setDefault': ({ id }) => services.accounts.setDefault(id),
+    'accounts:test': ({ id }) => services.accounts.test(id),
+    'accounts:browse': ({ id }) => services.accounts.browse(id),
   };
 }

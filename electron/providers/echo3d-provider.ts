@@ -1,5 +1,7 @@
+import { FerryError } from '../../shared/errors';
 import type { DownloadSpec } from '../engine/download-spec';
-import type { Provider, ProviderAccount } from './provider';
+import type { BrowseEntry, Provider, ProviderAccount } from './provider';
+import { callApi } from './provider-http';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
 /** Conversions hold the request open while they run: five minutes and more for large models. */
@@ -32,6 +34,11 @@ export const echo3dProvider: Provider = {
     const base = (account?.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');
     return parsed.kind === 'file' ? fileSpec(base, auth, parsed.id) : entrySpec(base, auth, parsed);
   },
+  async test(account) {
+    const entries = await collection(account);
+    return `Signed in to echo3D as ${account.credentials.email ?? 'this account'}: ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'} in the collection.`;
+  },
+  browse: collection,
   // echo3D answers "400 Invalid request!" for wrong keys and "404 Data not found" for a missing file or entry.
   explainStatus(status, accountLabel) {
     const account = accountLabel ? `"${accountLabel}"` : 'the account';
@@ -43,6 +50,32 @@ export const echo3dProvider: Provider = {
     return undefined;
   },
 };
+
+interface CollectionEntry {
+  hologram?: { filename?: string; storageID?: string };
+  textureFilenames?: string[];
+}
+
+/** GET /query without a file: the collection as JSON, `db` keyed by entry id. */
+async function collection(account: ProviderAccount): Promise<BrowseEntry[]> {
+  const base = (account.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');
+  const { status, text } = await callApi(`${base}/query?${new URLSearchParams(authFields(account))}`);
+  if (status !== 200) {
+    const explained = echo3dProvider.explainStatus?.(status, account.label);
+    throw new FerryError('echo3d', explained ?? `echo3D answered HTTP ${status}: ${text.slice(0, 200)}`);
+  }
+  let db: Record<string, CollectionEntry>;
+  try {
+    db = (JSON.parse(text) as { db?: Record<string, CollectionEntry> }).db ?? {};
+  } catch {
+    throw new FerryError('echo3d', 'echo3D sent a collection Ferry could not read. Try again later.');
+  }
+  return Object.entries(db).map(([id, entry]) => ({
+    ref: `echo3d:entry/${id}`,
+    name: entry.hologram?.filename ?? id,
+    detail: `${entry.textureFilenames?.length ?? 0} textures`,
+  }));
+}
 
 export function parseEcho3dRef(ref: string): Echo3dRef | null {
   const match = /^echo3d:(file|entry)\/([A-Za-z0-9._-]+)(?:\?(.*))?$/i.exec(ref.trim());

@@ -23,4 +23,15 @@ export interface Provider {
   resolve(ref: string, account: ProviderAccount | null): DownloadSpec;
   /** The platform's meaning of an HTTP failure, when it says more than the status alone. */
   explainStatus?(status: number, accountLabel: string | null): string | undefined;
+  /** Checks the account against the platform; resolves to a sentence saying what works. */
+  test?(account: ProviderAccount): Promise<string>;
+  /** What the account holds, for a picker. */
+  browse?(account: ProviderAccount): Promise<BrowseEntry[]>;
+}
+
+export interface BrowseEntry {
+  /** The ref that downloads this entry. */
+  ref: string;
+  name: string;
+  detail: string;
 }

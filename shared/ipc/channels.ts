@@ -23,6 +23,12 @@ export const callChannels = [
   'queues:update',
   'queues:delete',
   'queues:chooseFolder',
+  'accounts:list',
+  'accounts:create',
+  'accounts:remove',
+  'accounts:setDefault',
+  'accounts:test',
+  'accounts:browse',
 ] as const;
 
 export const eventChannels = [

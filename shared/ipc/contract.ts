@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountSchema, newAccountSchema } from '../accounts';
 import { appInfoSchema } from '../app-info';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
@@ -19,6 +20,7 @@ interface CallSpec {
 
 const noPayload = z.undefined();
 const idList = z.array(z.int().positive()).min(1).max(10_000);
+const accountId = z.strictObject({ id: z.string().min(1).max(100) });
 /** A call that answers only "done"; failures still come back as typed errors. */
 const nothing = z.void();
 
@@ -55,6 +57,15 @@ export const calls = {
   },
   'queues:delete': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
   'queues:chooseFolder': { request: z.strictObject({ id: z.int().positive() }), response: queueSchema },
+  'accounts:list': { request: noPayload, response: z.array(accountSchema) },
+  'accounts:create': { request: newAccountSchema, response: accountSchema },
+  'accounts:remove': { request: accountId, response: nothing },
+  'accounts:setDefault': { request: accountId, response: accountSchema },
+  'accounts:test': { request: accountId, response: z.object({ message: z.string() }) },
+  'accounts:browse': {
+    request: accountId,
+    response: z.array(z.object({ ref: z.string(), name: z.string(), detail: z.string() })),
+  },
 } as const satisfies Record<CallChannel, CallSpec>;
 
 /** Main -> renderer events, each with its payload schema. */

@@ -11,6 +11,8 @@ export type IpcErrorCode =
   | 'not_found'
   | 'conflict'
   | 'keychain'
+  | 'network'
+  | 'echo3d'
   | 'internal';
 
 export interface IpcIssue {

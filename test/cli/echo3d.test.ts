@@ -116,6 +116,20 @@ describe('echo3D from the CLI', () => {
     expect(missing.stdout + refused.stdout).not.toContain('not-the-key');
   });
 
+  it('tests an account against the API, telling good credentials from bad', async () => {
+    await addAccount('Studio');
+    await addAccount('Wrong', 'not-the-key');
+    const good = await ferry(['accounts', 'test', 'Studio'], profile.path);
+    expect(good).toMatchObject({
+      code: 0,
+      stdout: 'Signed in to echo3D as artist@example.com: 1 entry in the collection.\n',
+    });
+    const bad = await ferry(['accounts', 'test', 'Wrong'], profile.path);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('refused the credentials of "Wrong"');
+    expect(bad.stderr).not.toContain('not-the-key');
+  });
+
   it('explains that echo3D downloads need an account, and refuses malformed refs', async () => {
     const noAccount = await ferry(['get', 'echo3d:file/sid-model', '-o', downloads, '--json'], profile.path);
     expect(noAccount.code).toBe(1);

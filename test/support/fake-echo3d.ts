@@ -34,7 +34,9 @@ export async function startFakeEcho3d(fixture: Echo3dFixture): Promise<{ server:
   const cdn = (storageId: string) => server.url(`/cdn/${storageId}`, 'other');
   server.route('/query', (request) => {
     const params = new URL(request.url, 'http://x').searchParams;
-    return authProblem(fixture, params) ?? fileReply(fixture, params.get('file'));
+    const problem = authProblem(fixture, params);
+    if (problem) return problem;
+    return params.has('file') ? fileReply(fixture, params.get('file')) : collectionReply(fixture);
   });
   server.route('/download', (request) => {
     const form = new URLSearchParams(request.body);
@@ -77,6 +79,17 @@ function fileReply(fixture: Echo3dFixture, storageId: string | null): Reply {
     etag: `"${storageId}"`,
     headers: { 'content-disposition': `attachment; filename="${file.name}"` },
   };
+}
+
+/** The collection as GET /query without a file answers it: `db` keyed by entry id. */
+function collectionReply(fixture: Echo3dFixture): Reply {
+  const db = Object.fromEntries(
+    Object.entries(fixture.entries).map(([id, entry]) => [
+      id,
+      { hologram: { filename: fixture.files[entry.original]?.name, storageID: entry.original }, textureFilenames: [] },
+    ]),
+  );
+  return { body: Buffer.from(JSON.stringify({ db })), headers: { 'content-type': 'application/json' } };
 }
 
 function notFound(): Reply {

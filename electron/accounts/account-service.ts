@@ -1,0 +1,64 @@
+import type { Account, NewAccount } from '../../shared/accounts';
+import { FerryError } from '../../shared/errors';
+import { echo3dProvider } from '../providers/echo3d-provider';
+import type { BrowseEntry, Provider } from '../providers/provider';
+import type { AccountStore } from './account-store';
+
+const providers: Record<string, Provider> = { echo3d: echo3dProvider };
+
+/** Accounts for the window and the CLI: secrets go in, only `{ set: true }` comes out. */
+export class AccountService {
+  private readonly accounts: AccountStore;
+
+  constructor(accounts: AccountStore) {
+    this.accounts = accounts;
+  }
+
+  list(): Account[] {
+    return this.accounts.list();
+  }
+
+  create(input: NewAccount): Account {
+    return this.accounts.create(input);
+  }
+
+  remove(id: string): void {
+    this.existing(id);
+    this.accounts.remove(id);
+  }
+
+  setDefault(id: string): Account {
+    this.existing(id);
+    this.accounts.setDefault(id);
+    return this.existing(id);
+  }
+
+  async test(id: string): Promise<{ message: string }> {
+    const { provider, account } = this.signed(id, 'test');
+    return { message: await (provider.test as NonNullable<Provider['test']>)(account) };
+  }
+
+  async browse(id: string): Promise<BrowseEntry[]> {
+    const { provider, account } = this.signed(id, 'browse');
+    return (provider.browse as NonNullable<Provider['browse']>)(account);
+  }
+
+  private signed(id: string, action: 'test' | 'browse') {
+    const stored = this.existing(id);
+    const provider = providers[stored.provider];
+    if (!provider?.[action]) {
+      throw new FerryError(
+        'not_found',
+        `Ferry cannot ${action} ${stored.provider} accounts yet; that arrives with its provider.`,
+      );
+    }
+    const account = { label: stored.label, baseUrl: stored.baseUrl, credentials: this.accounts.credentials(id) };
+    return { provider, account };
+  }
+
+  private existing(id: string): Account {
+    const account = this.accounts.get(id);
+    if (!account) throw new FerryError('not_found', 'That account no longer exists. Refresh the list and try again.');
+    return account;
+  }
+}

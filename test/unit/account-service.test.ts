@@ -1,0 +1,105 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRouter, type Router } from '../../electron/ipc/router';
+import { createServices, type Services } from '../../electron/services';
+import type { Account } from '../../shared/accounts';
+import type { IpcEvent } from '../../shared/ipc/contract';
+import { type CapturedLogger, captureLogger } from '../support/capture-logger';
+import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
+import type { FaultServer } from '../support/fault-server';
+import { recordingDesktop } from '../support/recording-desktop';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+const fixture: Echo3dFixture = {
+  key: 'ipc-api-KEY-5150',
+  email: 'studio@example.com',
+  userKey: 'ipc-user-KEY-2112',
+  files: { 'sid-a': { name: 'tree.glb', body: Buffer.alloc(1000, 1) } },
+  entries: { 'entry-tree': { original: 'sid-a', formats: {}, conversions: {} } },
+};
+
+let profile: TempDir;
+let services: Services;
+let router: Router;
+let echo3d: { server: FaultServer; baseUrl: string };
+let logger: CapturedLogger;
+let events: IpcEvent[];
+
+beforeEach(async () => {
+  profile = await makeTempDir();
+  echo3d = await startFakeEcho3d(fixture);
+  logger = captureLogger();
+  services = await createServices({
+    desktop: recordingDesktop(),
+    profileDir: profile.path,
+    downloadsDir: profile.path,
+    version: '1',
+    logger,
+  });
+  router = createRouter(services);
+  events = [];
+  router.onEvent((event) => events.push(event));
+});
+afterEach(async () => {
+  for (const account of services.accounts.list()) services.accounts.remove(account.id);
+  await services.dispose();
+  await echo3d.server.close();
+  await profile.remove();
+});
+
+async function createStudio(): Promise<Account> {
+  const created = await router.invoke('accounts:create', {
+    provider: 'echo3d',
+    label: 'Studio',
+    baseUrl: echo3d.baseUrl,
+    fields: { key: fixture.key, email: fixture.email, userKey: fixture.userKey },
+  });
+  if (!created.ok) throw new Error(created.error.message);
+  return created.value as Account;
+}
+
+describe('accounts through IPC', () => {
+  it('creates an account and only ever answers { set: true } for its secrets', async () => {
+    const account = await createStudio();
+    expect(account.fields).toEqual({ key: { set: true }, email: fixture.email, userKey: { set: true } });
+    const listed = await router.invoke('accounts:list', undefined);
+    const wire = JSON.stringify([listed, events, logger.lines]);
+    expect(wire).not.toContain(fixture.key);
+    expect(wire).not.toContain(fixture.userKey);
+  });
+
+  it('tests the account and browses its collection for a picker', async () => {
+    const account = await createStudio();
+    expect(await router.invoke('accounts:test', { id: account.id })).toEqual({
+      ok: true,
+      value: { message: 'Signed in to echo3D as studio@example.com: 1 entry in the collection.' },
+    });
+    expect(await router.invoke('accounts:browse', { id: account.id })).toEqual({
+      ok: true,
+      value: [{ ref: 'echo3d:entry/entry-tree', name: 'tree.glb', detail: '0 textures' }],
+    });
+  });
+
+  it('downloads an echo3D ref added through IPC with the default account', async () => {
+    await createStudio();
+    services.downloads.start();
+    await router.invoke('downloads:add', { refs: ['echo3d:file/sid-a'] });
+    await expect.poll(() => services.downloads.list()[0]?.status, { timeout: 5000 }).toBe('done');
+    expect(services.downloads.list()[0]?.path).toBe(`${profile.path}/tree.glb`);
+    expect(JSON.stringify(events)).not.toContain(fixture.key);
+  });
+
+  it('switches the default account of a provider', async () => {
+    const first = await createStudio();
+    const second = await router.invoke('accounts:create', {
+      provider: 'echo3d',
+      label: 'Client',
+      fields: { key: 'other', email: 'c@example.com', userKey: 'other-user' },
+    });
+    const secondId = second.ok ? (second.value as Account).id : '';
+    expect(await router.invoke('accounts:setDefault', { id: secondId })).toMatchObject({
+      ok: true,
+      value: { isDefault: true },
+    });
+    expect(services.accounts.list().find((account) => account.id === first.id)?.isDefault).toBe(false);
+  });
+});
