@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DownloadAction } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
 import { forDisplay } from '../../shared/redact';
@@ -7,6 +8,7 @@ import { destinationFor } from '../downloads/destination';
 import { applyControl } from '../downloads/download-controls';
 import { Scheduler } from '../downloads/scheduler';
 import { Engine } from '../engine/engine';
+import { expandRefs } from '../providers/expand-refs';
 import { providerFor, refProblem } from '../providers/registry';
 import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
@@ -25,7 +27,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
       case 'get':
         return await get(store, accounts, options);
       case 'add':
-        add(store, accounts, options);
+        await add(store, accounts, options);
         return 0;
       case 'run':
         return await run(store, accounts, options, undefined);
@@ -47,19 +49,22 @@ export async function runCommand(options: CliOptions): Promise<number> {
   }
 }
 
-function add(store: DownloadStore, accounts: AccountStore, options: CliOptions): number[] {
+async function add(store: DownloadStore, accounts: AccountStore, options: CliOptions): Promise<number[]> {
   if (options.args.length === 0) throw new UsageError(`${options.command} needs at least one link.`);
   const problems = options.args.map(refProblem).filter((problem): problem is string => problem !== null);
   if (problems.length > 0) throw new UsageError(problems.join('\n'));
   const accountId = options.account ? accountIdFor(accounts, options.account) : null;
+  const files = await expandRefs(options.args, accounts, accountId);
   const reporter = createReporter(options.json);
   const added = store.addMany(
-    options.args.map((ref) => ({
+    files.map(({ ref, folder }) => ({
       ref,
       accountId,
-      directory:
+      directory: join(
         options.directory ??
-        destinationFor(options.settings, { provider: providerFor(ref)?.id ?? 'http', queue: 'Default' }),
+          destinationFor(options.settings, { provider: providerFor(ref)?.id ?? 'http', queue: 'Default' }),
+        folder,
+      ),
       connections: options.connections ?? null,
       speedLimit: options.limit ?? null,
     })),
@@ -72,7 +77,7 @@ function add(store: DownloadStore, accounts: AccountStore, options: CliOptions):
 async function get(store: DownloadStore, accounts: AccountStore, options: CliOptions): Promise<number> {
   const lock = acquireProfileLock(options.profileDir);
   try {
-    const ids = add(store, accounts, options);
+    const ids = await add(store, accounts, options);
     return await run(store, accounts, options, new Set(ids), lock);
   } finally {
     lock.release();

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
@@ -7,6 +8,7 @@ import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
+import { expandRefs } from '../providers/expand-refs';
 import { providerFor, refProblem } from '../providers/registry';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';
@@ -91,22 +93,26 @@ export class DownloadService {
     this.running = this.scheduler.runUntilStopped();
   }
 
-  add(request: { refs: string[]; queueId?: number }): Download[] {
+  async add(request: { refs: string[]; queueId?: number }): Promise<Download[]> {
     const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
     if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
     const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
     if (!queue)
       throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
     const settings = this.options.settings.get();
+    const files = await expandRefs(request.refs, this.options.accounts, null);
     const added = this.store.addMany(
-      request.refs.map((ref) => ({
+      files.map(({ ref, folder }) => ({
         ref,
         queueId: request.queueId,
-        directory: destinationFor(settings, {
-          provider: providerFor(ref)?.id ?? 'http',
-          queue: queue.name,
-          queueDirectory: queue.directory,
-        }),
+        directory: join(
+          destinationFor(settings, {
+            provider: providerFor(ref)?.id ?? 'http',
+            queue: queue.name,
+            queueDirectory: queue.directory,
+          }),
+          folder,
+        ),
       })),
     );
     for (const download of added) this.changed(download.id);

@@ -4,6 +4,7 @@ import { FerryError } from '../../shared/errors';
 import type { Queue } from '../../shared/queues';
 import { redactText } from '../../shared/redact';
 import type { AccountStore } from '../accounts/account-store';
+import { signingAccount } from '../accounts/signing-account';
 import type { DownloadSpec } from '../engine/download-spec';
 import type { Engine } from '../engine/engine';
 import { EngineError } from '../engine/engine-error';
@@ -184,29 +185,13 @@ export class Scheduler {
     }
     if (!provider.needsAccount) return { spec: provider.resolve(download.ref, null), provider, accountLabel: null };
     try {
-      const account = this.accountFor(download, provider);
-      const credentials = this.options.accounts?.credentials(account.id) ?? {};
-      const spec = provider.resolve(download.ref, { label: account.label, baseUrl: account.baseUrl, credentials });
-      return { spec, provider, accountLabel: account.label };
+      const account = signingAccount(this.options.accounts, provider.id, download.accountId);
+      return { spec: provider.resolve(download.ref, account), provider, accountLabel: account.label };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       this.failed(download.id, { code: error instanceof FerryError ? error.code : 'account', message });
       return null;
     }
-  }
-
-  private accountFor(download: Download, provider: Provider) {
-    const accounts = this.options.accounts?.list() ?? [];
-    const account = download.accountId
-      ? accounts.find((candidate) => candidate.id === download.accountId)
-      : accounts.find((candidate) => candidate.provider === provider.id && candidate.isDefault);
-    if (!account) {
-      throw new FerryError(
-        'not_found',
-        `${provider.id} downloads need an account: add one with "ferry accounts add ${provider.id} --label NAME field=value…" or in Accounts, then retry.`,
-      );
-    }
-    return account;
   }
 
   private start(download: Download): void {

@@ -1,6 +1,6 @@
 import { FerryError } from '../../shared/errors';
 import type { DownloadSpec } from '../engine/download-spec';
-import type { BrowseEntry, Provider, ProviderAccount } from './provider';
+import type { BrowseEntry, ExpandedRef, Provider, ProviderAccount } from './provider';
 import { callApi } from './provider-http';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
@@ -12,6 +12,10 @@ interface Echo3dRef {
   id: string;
   format?: string;
   convert: boolean;
+  /** entry: the model with its textures and material. */
+  allFiles: boolean;
+  /** file: the name the entry gives it, used when the server sends none. */
+  name?: string;
 }
 
 /**
@@ -32,7 +36,13 @@ export const echo3dProvider: Provider = {
     const parsed = parseEcho3dRef(ref) as Echo3dRef;
     const auth = authFields(account as ProviderAccount);
     const base = (account?.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');
-    return parsed.kind === 'file' ? fileSpec(base, auth, parsed.id) : entrySpec(base, auth, parsed);
+    if (parsed.kind === 'file') return { ...fileSpec(base, auth, parsed.id), suggestedName: parsed.name };
+    return entrySpec(base, auth, parsed);
+  },
+  async expand(ref, account) {
+    const parsed = parseEcho3dRef(ref);
+    if (!parsed?.allFiles) return null;
+    return entryFiles(account(), parsed.id);
   },
   async test(account) {
     const entries = await collection(account);
@@ -54,23 +64,54 @@ export const echo3dProvider: Provider = {
 interface CollectionEntry {
   hologram?: { filename?: string; storageID?: string };
   textureFilenames?: string[];
+  textureStorageIDs?: string[];
+  materialFilename?: string;
+  materialStorageID?: string;
 }
 
-/** GET /query without a file: the collection as JSON, `db` keyed by entry id. */
-async function collection(account: ProviderAccount): Promise<BrowseEntry[]> {
+/** An entry's model, textures and material as one file ref each, kept together in a folder named after the model. */
+async function entryFiles(account: ProviderAccount, entryId: string): Promise<ExpandedRef[]> {
+  const db = await query(account, { entry: entryId });
+  const entry = db[entryId];
+  if (!entry?.hologram?.storageID)
+    throw new FerryError(
+      'not_found',
+      `echo3D has no entry ${entryId} in this collection. Check the id in the echo3D console.`,
+    );
+  const files: [string | undefined, string | undefined][] = [
+    [entry.hologram.storageID, entry.hologram.filename],
+    ...(entry.textureStorageIDs ?? []).map((id, i): [string, string | undefined] => [id, entry.textureFilenames?.[i]]),
+    [entry.materialStorageID, entry.materialFilename],
+  ];
+  const folder = (entry.hologram.filename ?? entryId).replace(/\.[^.]+$/, '');
+  return files
+    .filter((file): file is [string, string | undefined] => Boolean(file[0]))
+    .map(([storageId, name]) => ({
+      ref: `echo3d:file/${storageId}${name ? `?${new URLSearchParams({ name })}` : ''}`,
+      folder,
+    }));
+}
+
+/** GET /query without a file: the collection (or one entry) as JSON, `db` keyed by entry id. */
+async function query(
+  account: ProviderAccount,
+  extra: Record<string, string> = {},
+): Promise<Record<string, CollectionEntry>> {
   const base = (account.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');
-  const { status, text } = await callApi(`${base}/query?${new URLSearchParams(authFields(account))}`);
+  const { status, text } = await callApi(`${base}/query?${new URLSearchParams({ ...authFields(account), ...extra })}`);
   if (status !== 200) {
     const explained = echo3dProvider.explainStatus?.(status, account.label);
     throw new FerryError('echo3d', explained ?? `echo3D answered HTTP ${status}: ${text.slice(0, 200)}`);
   }
-  let db: Record<string, CollectionEntry>;
   try {
-    db = (JSON.parse(text) as { db?: Record<string, CollectionEntry> }).db ?? {};
+    return (JSON.parse(text) as { db?: Record<string, CollectionEntry> }).db ?? {};
   } catch {
     throw new FerryError('echo3d', 'echo3D sent a collection Ferry could not read. Try again later.');
   }
-  return Object.entries(db).map(([id, entry]) => ({
+}
+
+async function collection(account: ProviderAccount): Promise<BrowseEntry[]> {
+  return Object.entries(await query(account)).map(([id, entry]) => ({
     ref: `echo3d:entry/${id}`,
     name: entry.hologram?.filename ?? id,
     detail: `${entry.textureFilenames?.length ?? 0} textures`,
@@ -83,12 +124,17 @@ export function parseEcho3dRef(ref: string): Echo3dRef | null {
   const options = new URLSearchParams(match[3] ?? '');
   const format = options.get('format') ?? undefined;
   if (format !== undefined && !/^[A-Za-z0-9]{1,10}$/.test(format)) return null;
-  if (match[1]?.toLowerCase() === 'file' && (format || options.has('convert'))) return null;
+  const kind = match[1]?.toLowerCase() as 'file' | 'entry';
+  const allFiles = options.get('files') === 'all';
+  if (kind === 'file' && (format || options.has('convert') || allFiles)) return null;
+  if (kind === 'entry' && (options.has('name') || (allFiles && format))) return null;
   return {
-    kind: match[1]?.toLowerCase() as 'file' | 'entry',
+    kind,
     id: match[2] as string,
     format,
     convert: options.get('convert') === 'true',
+    allFiles,
+    name: options.get('name') ?? undefined,
   };
 }
 

@@ -25,6 +25,12 @@ export interface Provider {
   explainStatus?(status: number, accountLabel: string | null): string | undefined;
   /** Checks the account against the platform; resolves to a sentence saying what works. */
   test?(account: ProviderAccount): Promise<string>;
+  /**
+   * A ref that stands for several files (an echo3D entry with its textures)
+   * becomes one ref a file, with the folder that keeps them together; null
+   * when the ref is one file already. The account is asked for only when needed.
+   */
+  expand?(ref: string, account: () => ProviderAccount): Promise<ExpandedRef[] | null>;
   /** What the account holds, for a picker. */
   browse?(account: ProviderAccount): Promise<BrowseEntry[]>;
 }
@@ -34,4 +40,10 @@ export interface BrowseEntry {
   ref: string;
   name: string;
   detail: string;
+}
+
+export interface ExpandedRef {
+  ref: string;
+  /** A folder below the destination that keeps the files of one entry together. */
+  folder: string;
 }

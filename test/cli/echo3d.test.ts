@@ -14,8 +14,19 @@ const fixture: Echo3dFixture = {
     'sid-model': { name: 'castle.fbx', body: Buffer.alloc(40_000, 1) },
     'sid-glb': { name: 'castle.glb', body: Buffer.alloc(30_000, 2) },
     'sid-usdz': { name: 'castle.usdz', body: Buffer.alloc(20_000, 3) },
+    'sid-wall': { name: 'wall_diffuse.png', body: Buffer.alloc(5_000, 4) },
+    'sid-roof': { name: 'roof_normal.png', body: Buffer.alloc(6_000, 5) },
+    'sid-mtl': { name: 'castle.mtl', body: Buffer.alloc(500, 6) },
   },
-  entries: { 'entry-1': { original: 'sid-model', formats: { glb: 'sid-glb' }, conversions: { usdz: 'sid-usdz' } } },
+  entries: {
+    'entry-1': {
+      original: 'sid-model',
+      textures: ['sid-wall', 'sid-roof'],
+      material: 'sid-mtl',
+      formats: { glb: 'sid-glb' },
+      conversions: { usdz: 'sid-usdz' },
+    },
+  },
 };
 
 let echo3d: { server: FaultServer; baseUrl: string };
@@ -81,6 +92,19 @@ describe('echo3D from the CLI', () => {
     expect(posted.map((request) => request.method)).toEqual(['POST', 'POST']);
     const cdnHits = echo3d.server.requests.filter((request) => request.path.startsWith('/cdn/'));
     expect(cdnHits.every((request) => request.headers.host?.startsWith('localhost') && request.body === '')).toBe(true);
+  });
+
+  it('downloads a whole entry, model, textures and material, into one folder', async () => {
+    await addAccount('Studio');
+    const result = await ferry(['get', 'echo3d:entry/entry-1?files=all', '-o', downloads, '--json'], profile.path);
+    expect(result.code).toBe(0);
+    expect((await readdir(join(downloads, 'castle'))).sort()).toEqual([
+      'castle.fbx',
+      'castle.mtl',
+      'roof_normal.png',
+      'wall_diffuse.png',
+    ]);
+    expect(jsonLines(result.stdout).filter((event) => event.event === 'done')).toHaveLength(4);
   });
 
   it('waits through a slow conversion and downloads the converted file', async () => {

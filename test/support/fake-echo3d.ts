@@ -7,6 +7,8 @@ export interface Echo3dFile {
 
 export interface Echo3dEntry {
   original: string;
+  textures?: string[];
+  material?: string;
   /** Formats that already exist, by storage id. */
   formats: Record<string, string>;
   /** Formats the server can make on request, and the storage id the conversion produces. */
@@ -36,7 +38,8 @@ export async function startFakeEcho3d(fixture: Echo3dFixture): Promise<{ server:
     const params = new URL(request.url, 'http://x').searchParams;
     const problem = authProblem(fixture, params);
     if (problem) return problem;
-    return params.has('file') ? fileReply(fixture, params.get('file')) : collectionReply(fixture);
+    if (params.has('file')) return fileReply(fixture, params.get('file'));
+    return collectionReply(fixture, params.get('entry'));
   });
   server.route('/download', (request) => {
     const form = new URLSearchParams(request.body);
@@ -82,12 +85,21 @@ function fileReply(fixture: Echo3dFixture, storageId: string | null): Reply {
 }
 
 /** The collection as GET /query without a file answers it: `db` keyed by entry id. */
-function collectionReply(fixture: Echo3dFixture): Reply {
+function collectionReply(fixture: Echo3dFixture, only: string | null): Reply {
+  const name = (storageId: string | undefined) => (storageId ? fixture.files[storageId]?.name : undefined);
   const db = Object.fromEntries(
-    Object.entries(fixture.entries).map(([id, entry]) => [
-      id,
-      { hologram: { filename: fixture.files[entry.original]?.name, storageID: entry.original }, textureFilenames: [] },
-    ]),
+    Object.entries(fixture.entries)
+      .filter(([id]) => only === null || id === only)
+      .map(([id, entry]) => [
+        id,
+        {
+          hologram: { filename: name(entry.original), storageID: entry.original },
+          textureFilenames: (entry.textures ?? []).map(name),
+          textureStorageIDs: entry.textures ?? [],
+          materialFilename: name(entry.material),
+          materialStorageID: entry.material,
+        },
+      ]),
   );
   return { body: Buffer.from(JSON.stringify({ db })), headers: { 'content-type': 'application/json' } };
 }
