@@ -83,7 +83,7 @@ function terminalReporter(out: NodeJS.WriteStream): Reporter {
         }
         return;
       }
-      if (event.event === 'started') return;
+      if (event.event === 'started' || event.event === 'downloading') return;
       progress.delete(event.id);
       out.write('\r\x1b[K');
       plain.event(event, download);

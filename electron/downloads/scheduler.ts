@@ -22,6 +22,8 @@ import { isQueueOpen } from './queue-schedule';
 
 export type SchedulerEvent =
   | { event: 'started'; id: number }
+  /** A waiting download (a conversion) started receiving bytes. */
+  | { event: 'downloading'; id: number }
   | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)
   | { event: 'done'; id: number; path: string; size: number; sha256: string }
   | { event: 'failed'; id: number; error: DownloadError }
@@ -199,8 +201,11 @@ export class Scheduler {
     const resolved = this.resolve(download);
     if (!resolved) return;
     const { spec } = resolved;
+    // A spec that allows a long first-byte wait (a conversion) shows as waiting until bytes arrive.
+    const waits = spec.firstByteTimeoutMs !== undefined;
+    let flowing = !waits;
     // Only a download still queued starts: another process may have paused it since the read.
-    if (store.transition([download.id], ['queued'], 'downloading') === 0) return;
+    if (store.transition([download.id], ['queued'], waits ? 'waiting' : 'downloading') === 0) return;
     const transfer = engine.transfer({
       spec,
       directory: download.directory,
@@ -209,7 +214,14 @@ export class Scheduler {
       speedLimit: download.speedLimit ?? 0,
       sharedLimits: [this.queueLimit(download.queueId)],
       onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
-      onProgress: ({ status: _status, ...progress }) => this.emit({ event: 'progress', id: download.id, ...progress }),
+      onProgress: ({ status: _status, ...progress }) => {
+        if (!flowing && progress.received > 0) {
+          flowing = true;
+          store.transition([download.id], ['waiting'], 'downloading');
+          this.emit({ event: 'downloading', id: download.id });
+        }
+        this.emit({ event: 'progress', id: download.id, ...progress });
+      },
     });
     this.running.set(download.id, { transfer, download });
     this.emit({ event: 'started', id: download.id });
@@ -245,7 +257,7 @@ export class Scheduler {
     } else if (outcome.status === 'paused') {
       if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
       // Stopping or a closed window sends it back to the queue; a pause a person asked for stays.
-      if (this.yielding.delete(id) || this.stopping) store.transition([id], ['downloading'], 'queued');
+      if (this.yielding.delete(id) || this.stopping) store.transition([id], ['waiting', 'downloading'], 'queued');
       this.emit({ event: 'paused', id });
     } else {
       store.clearResumeState(id);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
-import { ferry, jsonLines } from './ferry-cli';
+import { ferry, jsonLines, startFerry } from './ferry-cli';
 
 const fixture: Echo3dFixture = {
   key: 'echo-api-KEY-7f3a',
@@ -18,6 +18,7 @@ const fixture: Echo3dFixture = {
     'sid-roof': { name: 'roof_normal.png', body: Buffer.alloc(6_000, 5) },
     'sid-mtl': { name: 'castle.mtl', body: Buffer.alloc(500, 6) },
   },
+  conversionMs: 2000,
   entries: {
     'entry-1': {
       original: 'sid-model',
@@ -107,9 +108,16 @@ describe('echo3D from the CLI', () => {
     expect(jsonLines(result.stdout).filter((event) => event.event === 'done')).toHaveLength(4);
   });
 
-  it('waits through a slow conversion and downloads the converted file', async () => {
+  it('shows a conversion as waiting, then downloads the converted file', async () => {
     await addAccount('Studio');
-    const result = await ferry(['get', 'echo3d:entry/entry-1?format=usdz&convert=true', '-o', downloads], profile.path);
+    const getting = startFerry(['get', 'echo3d:entry/entry-1?format=usdz&convert=true', '-o', downloads], profile.path);
+    let sawWaiting = false;
+    while (!sawWaiting && getting.exitCode === null) {
+      const listed = jsonLines((await ferry(['ls', '--json'], profile.path)).stdout);
+      sawWaiting = listed.some((download) => download.status === 'waiting');
+    }
+    const result = await getting.result;
+    expect(sawWaiting).toBe(true);
     expect(result.code).toBe(0);
     expect(await readdir(downloads)).toEqual(['castle.usdz']);
     expect(new URLSearchParams(echo3d.server.requestsFor('/download')[0]?.body).get('convertMissing')).toBe('true');
@@ -152,6 +160,33 @@ describe('echo3D from the CLI', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('refused the credentials of "Wrong"');
     expect(bad.stderr).not.toContain('not-the-key');
+  });
+
+  it('signs with the secret key when the collection requires one', async () => {
+    const locked = await startFakeEcho3d({ ...fixture, secKey: 'echo-sec-KEY-404' });
+    try {
+      const base = [
+        'accounts',
+        'add',
+        'echo3d',
+        '--base-url',
+        locked.baseUrl,
+        `key=${fixture.key}`,
+        `email=${fixture.email}`,
+        `userKey=${fixture.userKey}`,
+      ];
+      await ferry([...base, '--label', 'Wrong'], profile.path);
+      await ferry([...base, '--label', 'Studio', 'secKey=echo-sec-KEY-404'], profile.path);
+      const without = await ferry(['get', 'echo3d:file/sid-mtl', '-o', downloads, '--account', 'Wrong'], profile.path);
+      expect(without.code).toBe(1);
+      expect(without.stdout).toContain('refused the credentials');
+      expect(
+        (await ferry(['get', 'echo3d:file/sid-mtl', '-o', downloads, '--account', 'Studio'], profile.path)).code,
+      ).toBe(0);
+      expect(await readdir(downloads)).toEqual(['castle.mtl']);
+    } finally {
+      await locked.server.close();
+    }
   });
 
   it('explains that echo3D downloads need an account, and refuses malformed refs', async () => {
