@@ -60,6 +60,8 @@ export class Scheduler {
   private readonly queueLimits = new Map<number, TokenBucket>();
   /** Paused by the scheduler itself (its queue's window closed): they go back to queued, not paused. */
   private readonly yielding = new Set<number>();
+  /** Downloads already given one fresh link after an expired or rejected one, so a refusal cannot loop. */
+  private readonly refreshed = new Set<number>();
   private stopping = false;
   private wake: (() => void) | null = null;
 
@@ -246,6 +248,7 @@ export class Scheduler {
   private async record(id: number, outcome: TransferOutcome): Promise<void> {
     const { store } = this.options;
     if (outcome.status === 'done') {
+      this.refreshed.delete(id);
       // The row says done the moment the file has its final name; the hash, a second read, comes after.
       store.finish(id, { path: outcome.path, size: outcome.size, sha256: outcome.sha256 });
       const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
@@ -253,6 +256,12 @@ export class Scheduler {
       this.emit({ event: 'done', id, path: outcome.path, size: outcome.size, sha256 });
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
+      if (this.shouldRefresh(id, outcome)) {
+        // A link that expired or a token rejected mid-download: resolve afresh and resume, never start over.
+        store.transition([id], ['waiting', 'downloading'], 'queued');
+        return;
+      }
+      this.refreshed.delete(id);
       this.failed(id, { code: outcome.error.code, message: outcome.error.message });
     } else if (outcome.status === 'paused') {
       if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
@@ -263,6 +272,13 @@ export class Scheduler {
       store.clearResumeState(id);
       this.emit({ event: 'canceled', id });
     }
+  }
+
+  private shouldRefresh(id: number, outcome: Extract<TransferOutcome, { status: 'failed' }>): boolean {
+    const expired = outcome.error.status === 401 || outcome.error.status === 403 || outcome.error.status === 410;
+    if (!expired || !outcome.state || this.refreshed.has(id)) return false;
+    this.refreshed.add(id);
+    return true;
   }
 
   /** Failure messages reach the library, the window and the CLI, so they pass the redaction step first. */

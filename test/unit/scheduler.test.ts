@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Scheduler, type SchedulerEvent } from '../../electron/downloads/scheduler';
@@ -143,5 +144,35 @@ describe('Scheduler', () => {
     await runAndMeasure(4);
     expect(store.get(waiting.id)?.status).toBe('queued');
     expect(store.get(bad.id)).toMatchObject({ status: 'failed', error: { code: 'bad_ref' } });
+  });
+});
+
+describe('expired links', () => {
+  it('gets a fresh link and resumes where it stopped when a signed link expires mid-download', async () => {
+    const file = Buffer.alloc(600_000);
+    for (let i = 0; i < file.length; i++) file[i] = i % 251;
+    let issued = 0;
+    server.route('/signed', () => ({ redirect: { status: 302, location: `/cdn?token=t${++issued}` } }));
+    server.route('/cdn', (request, index) => {
+      const token = new URL(request.url, 'http://x').searchParams.get('token');
+      if (token === 't1' && index > 0) return { status: 403 };
+      return { body: file, etag: '"cdn"', dropAfter: token === 't1' ? 200_000 : undefined };
+    });
+    const download = store.add({ ref: server.url('/signed'), directory: profile.path });
+    await new Scheduler({ store, engine, maxParallel: 2, pollIntervalMs: 50 }).runUntilIdle();
+    expect(store.get(download.id)?.status).toBe('done');
+    expect((await readFile(`${profile.path}/cdn`)).equals(file)).toBe(true);
+    const fresh = server.requestsFor('/cdn').filter((request) => request.url.includes('token=t2'));
+    expect(Number(/bytes=(\d+)-/.exec(String(fresh[0]?.headers.range))?.[1])).toBeGreaterThan(0);
+  });
+
+  it('refreshes only once, then reports the refusal', async () => {
+    server.route('/always-expired', (_request, index) =>
+      index === 0 ? { body: Buffer.alloc(300_000), etag: '"e"', dropAfter: 100_000 } : { status: 403 },
+    );
+    const download = store.add({ ref: server.url('/always-expired'), directory: profile.path });
+    await new Scheduler({ store, engine, maxParallel: 2, pollIntervalMs: 50 }).runUntilIdle();
+    expect(store.get(download.id)).toMatchObject({ status: 'failed', error: { code: 'http_4xx' } });
+    expect(server.requestsFor('/always-expired').length).toBe(3);
   });
 });
