@@ -64,3 +64,14 @@ export function accountFieldProblems(provider: ProviderId, fields: Record<string
   }
   return problems;
 }
+
+export const accountUpdateSchema = z.strictObject({
+  label: z.string().trim().min(1, 'Give the account a label.').max(80).optional(),
+  baseUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
+  /** Fields to change; a secret given here replaces the one in the keychain. */
+  fields: z.record(z.string(), z.string().max(4096)).optional(),
+});
+export type AccountUpdate = z.infer<typeof accountUpdateSchema>;

@@ -1,4 +1,4 @@
-import type { Account, NewAccount } from '../../shared/accounts';
+import type { Account, AccountUpdate, NewAccount } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
 import { echo3dProvider } from '../providers/echo3d-provider';
 import type { BrowseEntry, Provider } from '../providers/provider';
@@ -20,6 +20,10 @@ export class AccountService {
 
   create(input: NewAccount): Account {
     return this.accounts.create(input);
+  }
+
+  update(id: string, change: AccountUpdate): Account {
+    return this.accounts.update(id, change);
   }
 
   remove(id: string): void {

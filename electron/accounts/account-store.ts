@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import {
   type Account,
+  type AccountUpdate,
   accountFieldProblems,
   accountFields,
   type NewAccount,
@@ -84,6 +85,32 @@ export class AccountStore {
       credentials[name] = typeof value === 'string' ? value : (this.keychain.get(id, name) ?? '');
     }
     return credentials;
+  }
+
+  /** Renames, moves to another base URL, or changes fields; new secrets replace the old ones in the keychain. */
+  update(id: string, change: AccountUpdate): Account {
+    const account = this.get(id);
+    if (!account) throw new FerryError('not_found', 'That account no longer exists. Refresh the list and try again.');
+    if (change.label && change.label !== account.label && this.byLabel(change.label)) {
+      throw new FerryError('conflict', `There is already an account labelled "${change.label}". Pick another label.`);
+    }
+    const current = this.credentials(id);
+    const merged = { ...current, ...change.fields };
+    const problems = accountFieldProblems(account.provider, merged);
+    if (problems.length > 0) throw new FerryError('invalid_payload', problems.join(' '));
+    const { plain, secrets } = splitFields(account.provider, merged);
+    for (const [name, value] of Object.entries(secrets))
+      if (value !== current[name]) this.keychain.set(id, name, value);
+    this.db
+      .prepare('UPDATE accounts SET label = ?, base_url = ?, fields = ?, secrets_set = ? WHERE id = ?')
+      .run(
+        change.label ?? account.label,
+        change.baseUrl === undefined ? account.baseUrl : change.baseUrl,
+        JSON.stringify(plain),
+        JSON.stringify(Object.keys(secrets)),
+        id,
+      );
+    return this.get(id) as Account;
   }
 
   /** Makes this account the one its provider uses when a download names none. */

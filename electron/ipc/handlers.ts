@@ -30,6 +30,7 @@ export function createHandlers(services: Services): Handlers {
     'queues:chooseFolder': ({ id }) => services.folders.chooseQueueFolder(id),
     'accounts:list': () => services.accounts.list(),
     'accounts:create': (account) => services.accounts.create(account),
+    'accounts:update': ({ id, change }) => services.accounts.update(id, change),
     'accounts:remove': ({ id }) => services.accounts.remove(id),
     'accounts:setDefault': ({ id }) => services.accounts.setDefault(id),
     'accounts:test': ({ id }) => services.accounts.test(id),

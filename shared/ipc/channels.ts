@@ -25,6 +25,7 @@ export const callChannels = [
   'queues:chooseFolder',
   'accounts:list',
   'accounts:create',
+  'accounts:update',
   'accounts:remove',
   'accounts:setDefault',
   'accounts:test',

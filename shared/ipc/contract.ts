@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountSchema, newAccountSchema } from '../accounts';
+import { accountSchema, accountUpdateSchema, newAccountSchema } from '../accounts';
 import { appInfoSchema } from '../app-info';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
@@ -59,6 +59,10 @@ export const calls = {
   'queues:chooseFolder': { request: z.strictObject({ id: z.int().positive() }), response: queueSchema },
   'accounts:list': { request: noPayload, response: z.array(accountSchema) },
   'accounts:create': { request: newAccountSchema, response: accountSchema },
+  'accounts:update': {
+    request: z.strictObject({ id: z.string().min(1).max(100), change: accountUpdateSchema }),
+    response: accountSchema,
+  },
   'accounts:remove': { request: accountId, response: nothing },
   'accounts:setDefault': { request: accountId, response: accountSchema },
   'accounts:test': { request: accountId, response: z.object({ message: z.string() }) },

@@ -24,6 +24,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'queues:chooseFolder': { id: 1 },
   'accounts:list': undefined,
   'accounts:create': { provider: 'scenario', label: 'Sample', fields: { apiKey: 'id', apiSecret: 'sample-secret' } },
+  'accounts:update': { id: 'no-such-account', change: { label: 'Renamed' } },
   'accounts:remove': { id: 'no-such-account' },
   'accounts:setDefault': { id: 'no-such-account' },
   'accounts:test': { id: 'no-such-account' },

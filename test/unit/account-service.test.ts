@@ -88,6 +88,20 @@ describe('accounts through IPC', () => {
     expect(JSON.stringify(events)).not.toContain(fixture.key);
   });
 
+  it('renames an account and replaces a secret in the keychain, still answering only { set: true }', async () => {
+    const account = await createStudio();
+    const updated = await router.invoke('accounts:update', {
+      id: account.id,
+      change: { label: 'Studio (old key)', fields: { key: 'rotated-KEY-0001' } },
+    });
+    expect(updated).toMatchObject({ ok: true, value: { label: 'Studio (old key)', fields: { key: { set: true } } } });
+    expect(JSON.stringify(updated)).not.toContain('rotated-KEY-0001');
+    expect(await router.invoke('accounts:test', { id: account.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('refused the credentials') },
+    });
+  });
+
   it('switches the default account of a provider', async () => {
     const first = await createStudio();
     const second = await router.invoke('accounts:create', {
