@@ -1,11 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryClient } from '../ipc/client';
+import { type AccountsSlice, createAccountsSlice } from './accounts-slice';
 import { type AppSlice, createAppSlice } from './app-slice';
 import { createDownloadsSlice, type DownloadsSlice } from './downloads-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice;
+export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice & AccountsSlice;
 export type FerryStore = StoreApi<FerryState>;
 
 /** The renderer's single store. Creating it does no IPC; `connectStore` starts the traffic. */
@@ -15,6 +16,7 @@ export function createFerryStore(client: FerryClient): FerryStore {
     ...createSettingsSlice(client)(...args),
     ...createAppSlice(client)(...args),
     ...createDownloadsSlice(client)(...args),
+    ...createAccountsSlice(client)(...args),
   }));
 }
 
@@ -30,6 +32,7 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
   void state.loadSettings();
   void state.loadAppInfo();
   void state.loadDownloads();
+  void state.loadAccounts();
   return () => {
     for (const unsubscribe of subscriptions) unsubscribe();
   };

@@ -19,4 +19,4 @@ export FERRY_KEYCHAIN_SERVICE="${FERRY_KEYCHAIN_SERVICE:-FerryTest}"
 dbus-run-session -- bash -c '
   printf "ferry-test" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec "$@"
-' keychain-session "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+' keychain-session "$@" 2> >(grep -v -e "Failed to set fd limit" -e "^dbus-daemon\[" >&2)

@@ -37,6 +37,14 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     receiveDownloads: () => undefined,
     receiveProgress: () => undefined,
     forgetDownloads: () => undefined,
+    accounts: [],
+    accountsError: null,
+    accountChecks: {},
+    loadAccounts: noop,
+    createAccount: async () => false,
+    removeAccount: noop,
+    makeDefaultAccount: noop,
+    testAccount: noop,
     ...overrides,
   };
 }

@@ -1,0 +1,95 @@
+import { type FormEvent, useId, useState } from 'react';
+import { accountFields, type ProviderId, providerIds } from '../../shared/accounts';
+import { useFerry } from '../store/store-context';
+
+const providerNames: Record<ProviderId, string> = {
+  echo3d: 'echo3D',
+  scenario: 'Scenario',
+  delos: 'Delos',
+  cid: 'CID store',
+};
+
+/** Adds an account; secret fields are password inputs and go straight to the main process, which keeps them in the keychain. */
+export function AccountForm() {
+  const create = useFerry((state) => state.createAccount);
+  const [provider, setProvider] = useState<ProviderId>('echo3d');
+  const [label, setLabel] = useState('');
+  const [baseUrl, setBaseUrl] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const id = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const filled = Object.fromEntries(Object.entries(fields).filter(([, value]) => value.trim() !== ''));
+    const saved = await create({
+      provider,
+      label,
+      fields: filled,
+      ...(baseUrl.trim() ? { baseUrl: baseUrl.trim() } : {}),
+    });
+    if (saved) {
+      setLabel('');
+      setBaseUrl('');
+      setFields({});
+    }
+  }
+
+  return (
+    <form className="settings account-form" onSubmit={submit}>
+      <fieldset>
+        <legend>Add an account</legend>
+        <div className="field">
+          <label htmlFor={`${id}-provider`}>Platform</label>
+          <select
+            id={`${id}-provider`}
+            value={provider}
+            onChange={(event) => {
+              setProvider(event.target.value as ProviderId);
+              setFields({});
+            }}
+          >
+            {providerIds.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {providerNames[candidate]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextInput id={`${id}-label`} label="Label" value={label} onChange={setLabel} />
+        {accountFields[provider].map((field) => (
+          <TextInput
+            key={field.name}
+            id={`${id}-${field.name}`}
+            label={`${field.name}${field.optional ? ' (optional)' : ''}`}
+            secret={field.secret}
+            value={fields[field.name] ?? ''}
+            onChange={(value) => setFields({ ...fields, [field.name]: value })}
+          />
+        ))}
+        <TextInput id={`${id}-base`} label="Base URL (optional)" value={baseUrl} onChange={setBaseUrl} />
+        <button type="submit">Add account</button>
+      </fieldset>
+    </form>
+  );
+}
+
+function TextInput(props: {
+  id: string;
+  label: string;
+  value: string;
+  secret?: boolean;
+  onChange(value: string): void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type={props.secret ? 'password' : 'text'}
+        autoComplete="off"
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </div>
+  );
+}
