@@ -67,6 +67,8 @@ interface CollectionEntry {
   textureStorageIDs?: string[];
   materialFilename?: string;
   materialStorageID?: string;
+  /** Converted versions appear here as `<format>HologramStorageID` (DESIGN.md section 5). */
+  additionalData?: Record<string, unknown>;
 }
 
 /** An entry's model, textures and material as one file ref each, kept together in a folder named after the model. */
@@ -111,11 +113,32 @@ async function query(
 }
 
 async function collection(account: ProviderAccount): Promise<BrowseEntry[]> {
-  return Object.entries(await query(account)).map(([id, entry]) => ({
+  return Object.entries(await query(account)).map(([id, entry]) => toBrowseEntry(id, entry));
+}
+
+function toBrowseEntry(id: string, entry: CollectionEntry): BrowseEntry {
+  const name = entry.hologram?.filename ?? id;
+  const type = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? 'unknown';
+  const converted = Object.entries(entry.additionalData ?? {})
+    .filter(([key, value]) => /^[a-z0-9]+HologramStorageID$/i.test(key) && typeof value === 'string' && value !== '')
+    .map(([key]) => key.replace(/HologramStorageID$/i, '').toLowerCase());
+  const formats = [...new Set([type, ...converted])].filter((format) => format !== 'unknown');
+  const tags = entry.additionalData?.tags;
+  const textures = entry.textureFilenames?.length ?? 0;
+  return {
     ref: `echo3d:entry/${id}`,
-    name: entry.hologram?.filename ?? id,
-    detail: `${entry.textureFilenames?.length ?? 0} textures`,
-  }));
+    name,
+    type,
+    formats,
+    tags:
+      typeof tags === 'string'
+        ? tags
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean)
+        : [],
+    detail: `${type.toUpperCase()} · ${textures} ${textures === 1 ? 'texture' : 'textures'}`,
+  };
 }
 
 export function parseEcho3dRef(ref: string): Echo3dRef | null {

@@ -39,6 +39,11 @@ export interface BrowseEntry {
   /** The ref that downloads this entry. */
   ref: string;
   name: string;
+  /** What kind of asset, e.g. the model's file type. */
+  type: string;
+  /** Versions that exist already and download without a conversion. */
+  formats: string[];
+  tags: string[];
   detail: string;
 }
 

@@ -68,7 +68,16 @@ export const calls = {
   'accounts:test': { request: accountId, response: z.object({ message: z.string() }) },
   'accounts:browse': {
     request: accountId,
-    response: z.array(z.object({ ref: z.string(), name: z.string(), detail: z.string() })),
+    response: z.array(
+      z.object({
+        ref: z.string(),
+        name: z.string(),
+        type: z.string(),
+        formats: z.array(z.string()),
+        tags: z.array(z.string()),
+        detail: z.string(),
+      }),
+    ),
   },
 } as const satisfies Record<CallChannel, CallSpec>;
 

@@ -9,6 +9,7 @@ export interface Echo3dEntry {
   original: string;
   textures?: string[];
   material?: string;
+  tags?: string;
   /** Formats that already exist, by storage id. */
   formats: Record<string, string>;
   /** Formats the server can make on request, and the storage id the conversion produces. */
@@ -98,6 +99,12 @@ function collectionReply(fixture: Echo3dFixture, only: string | null): Reply {
           textureStorageIDs: entry.textures ?? [],
           materialFilename: name(entry.material),
           materialStorageID: entry.material,
+          additionalData: {
+            ...Object.fromEntries(
+              Object.entries(entry.formats).map(([format, id]) => [`${format}HologramStorageID`, id]),
+            ),
+            ...(entry.tags ? { tags: entry.tags } : {}),
+          },
         },
       ]),
   );

@@ -14,7 +14,9 @@ const fixture: Echo3dFixture = {
   email: 'studio@example.com',
   userKey: 'ipc-user-KEY-2112',
   files: { 'sid-a': { name: 'tree.glb', body: Buffer.alloc(1000, 1) } },
-  entries: { 'entry-tree': { original: 'sid-a', formats: {}, conversions: {} } },
+  entries: {
+    'entry-tree': { original: 'sid-a', formats: { usdz: 'sid-a' }, conversions: {}, tags: 'nature, low-poly' },
+  },
 };
 
 let profile: TempDir;
@@ -75,7 +77,16 @@ describe('accounts through IPC', () => {
     });
     expect(await router.invoke('accounts:browse', { id: account.id })).toEqual({
       ok: true,
-      value: [{ ref: 'echo3d:entry/entry-tree', name: 'tree.glb', detail: '0 textures' }],
+      value: [
+        {
+          ref: 'echo3d:entry/entry-tree',
+          name: 'tree.glb',
+          type: 'glb',
+          formats: ['glb', 'usdz'],
+          tags: ['nature', 'low-poly'],
+          detail: 'GLB · 0 textures',
+        },
+      ],
     });
   });
 
