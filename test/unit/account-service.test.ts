@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, type Router } from '../../electron/ipc/router';
-import { createServices, type Services } from '../../electron/services';
+import type { Router } from '../../electron/ipc/router';
+import type { Services } from '../../electron/services';
 import type { Account } from '../../shared/accounts';
 import type { IpcEvent } from '../../shared/ipc/contract';
-import { type CapturedLogger, captureLogger } from '../support/capture-logger';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
-import { recordingDesktop } from '../support/recording-desktop';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { openTestApp, type TestApp } from '../support/test-app';
 
 const fixture: Echo3dFixture = {
   key: 'ipc-api-KEY-5150',
@@ -19,33 +17,23 @@ const fixture: Echo3dFixture = {
   },
 };
 
-let profile: TempDir;
+let app: TestApp;
+let profile: TestApp['profile'];
 let services: Services;
 let router: Router;
 let echo3d: { server: FaultServer; baseUrl: string };
-let logger: CapturedLogger;
+let logger: TestApp['logger'];
 let events: IpcEvent[];
 
 beforeEach(async () => {
-  profile = await makeTempDir();
+  app = await openTestApp('');
+  ({ profile, services, router, logger, events } = app);
   echo3d = await startFakeEcho3d(fixture);
-  logger = captureLogger();
-  services = await createServices({
-    desktop: recordingDesktop(),
-    profileDir: profile.path,
-    downloadsDir: profile.path,
-    version: '1',
-    logger,
-  });
-  router = createRouter(services);
-  events = [];
-  router.onEvent((event) => events.push(event));
 });
 afterEach(async () => {
   for (const account of services.accounts.list()) services.accounts.remove(account.id);
-  await services.dispose();
   await echo3d.server.close();
-  await profile.remove();
+  await app.close();
 });
 
 async function createStudio(): Promise<Account> {

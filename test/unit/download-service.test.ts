@@ -1,36 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, type Router } from '../../electron/ipc/router';
-import { createServices, type Services } from '../../electron/services';
+import type { Router } from '../../electron/ipc/router';
+import type { Services } from '../../electron/services';
 import type { IpcEvent } from '../../shared/ipc/contract';
-import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
-import { recordingDesktop } from '../support/recording-desktop';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { openTestApp, type TestApp } from '../support/test-app';
 
-let profile: TempDir;
+let app: TestApp;
+let profile: TestApp['profile'];
 let server: FaultServer;
 let services: Services;
 let router: Router;
 let events: IpcEvent[];
 
 beforeEach(async () => {
-  profile = await makeTempDir();
+  app = await openTestApp();
+  ({ profile, services, router, events } = app);
   server = await FaultServer.start();
-  services = await createServices({
-    desktop: recordingDesktop(),
-    profileDir: profile.path,
-    downloadsDir: `${profile.path}/dl`,
-    version: '1',
-    logger: captureLogger(),
-  });
-  router = createRouter(services);
-  events = [];
-  router.onEvent((event) => events.push(event));
 });
 afterEach(async () => {
-  await services.dispose();
   await server.close();
-  await profile.remove();
+  await app.close();
 });
 
 const ofType = <E extends IpcEvent['event']>(name: E) =>

@@ -1,34 +1,22 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, type Router } from '../../electron/ipc/router';
-import { createServices, type Services } from '../../electron/services';
+import type { Router } from '../../electron/ipc/router';
+import type { Services } from '../../electron/services';
 import type { Download } from '../../shared/downloads';
-import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
-import { recordingDesktop } from '../support/recording-desktop';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { openTestApp, type TestApp } from '../support/test-app';
 
-let profile: TempDir;
+let app: TestApp;
+let profile: TestApp['profile'];
 let services: Services;
 let router: Router;
-let desktop: ReturnType<typeof recordingDesktop>;
+let desktop: TestApp['desktop'];
 
 beforeEach(async () => {
-  profile = await makeTempDir();
-  desktop = recordingDesktop();
-  services = await createServices({
-    desktop,
-    profileDir: profile.path,
-    downloadsDir: join(profile.path, 'dl'),
-    version: '1',
-    logger: captureLogger(),
-  });
-  router = createRouter(services);
+  app = await openTestApp();
+  ({ profile, services, router, desktop } = app);
 });
-afterEach(async () => {
-  await services.dispose();
-  await profile.remove();
-});
+afterEach(() => app.close());
 
 describe('folders chosen in the main process', () => {
   it('sets the download folder from the picker, and keeps it when the picker is canceled', async () => {

@@ -2,42 +2,30 @@ import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter, type Router } from '../../electron/ipc/router';
-import { createServices, type Services } from '../../electron/services';
+import type { Router } from '../../electron/ipc/router';
 import { openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
 import type { Download } from '../../shared/downloads';
 import type { Queue } from '../../shared/queues';
-import { captureLogger } from '../support/capture-logger';
-import { recordingDesktop } from '../support/recording-desktop';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { openTestApp, type TestApp } from '../support/test-app';
 
-let profile: TempDir;
-let services: Services;
+let app: TestApp;
+let profile: TestApp['profile'];
 let router: Router;
 let store: DownloadStore;
 let db: DatabaseSync;
-let desktop: ReturnType<typeof recordingDesktop>;
+let desktop: TestApp['desktop'];
 
 beforeEach(async () => {
-  profile = await makeTempDir();
-  desktop = recordingDesktop();
-  services = await createServices({
-    desktop,
-    profileDir: profile.path,
-    downloadsDir: profile.path,
-    version: '1',
-    logger: captureLogger(),
-  });
-  router = createRouter(services);
+  app = await openTestApp('');
+  ({ profile, router, desktop } = app);
   // A second connection, as another process (ferry add) would have.
   db = openDatabase(profile.path);
   store = new DownloadStore(db);
 });
 afterEach(async () => {
   db.close();
-  await services.dispose();
-  await profile.remove();
+  await app.close();
 });
 
 async function finished(name: string): Promise<number> {
