@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { type FileHandle, link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../fs/describe-fs-error';
+import { exists, moveFileNoClobber, syncFolder } from '../fs/move-no-clobber';
 import { EngineError } from './engine-error';
 import { numberedName } from './file-name';
 
@@ -121,7 +122,10 @@ export class PartFile {
     for (let n = 0; ; n++) {
       const finalPath = join(this.directory, n === 0 ? this.name : numberedName(this.name, n));
       if (reservedPaths.has(finalPath)) continue;
-      if (await moveNoClobber(this.path, finalPath)) {
+      const moved = await moveFileNoClobber(this.path, finalPath).catch((error: unknown) => {
+        throw diskError(error, finalPath);
+      });
+      if (moved) {
         await syncFolder(this.directory);
         return finalPath;
       }
@@ -131,37 +135,6 @@ export class PartFile {
 
 export function partPath(directory: string, name: string): string {
   return join(directory, `${name}.part`);
-}
-
-/** A hard link fails if the target exists, which makes the move atomic and safe; rename is the fallback where links are missing. */
-async function moveNoClobber(from: string, to: string): Promise<boolean> {
-  try {
-    await link(from, to);
-    await unlink(from);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw diskError(error, to);
-  }
-  if (await exists(to)) return false;
-  await rename(from, to).catch((error) => {
-    throw diskError(error, to);
-  });
-  return true;
-}
-
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  await handle.sync().finally(() => handle.close());
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 function diskError(error: unknown, name: string): EngineError {

@@ -1,0 +1,21 @@
+import { sanitizeFileName } from '../engine/file-name';
+import { UnpackError } from './archive-entry';
+
+/**
+ * The folders and name an entry unpacks to, each safe on every platform.
+ * An absolute path or a `..` would write outside the unpack folder ("zip
+ * slip"): such an archive is refused whole rather than partly unpacked.
+ */
+export function safeEntrySegments(path: string): string[] {
+  const normalized = path.replace(/\\/g, '/');
+  if (normalized.startsWith('/') || /^[a-z]:/i.test(normalized)) throw unsafe(path);
+  const segments = normalized.split('/').filter((segment) => segment !== '' && segment !== '.');
+  if (segments.includes('..')) throw unsafe(path);
+  return segments.map((segment) => sanitizeFileName(segment) || '_');
+}
+
+function unsafe(path: string): UnpackError {
+  return new UnpackError(
+    `The archive tries to write outside its folder ("${path.slice(0, 200)}"), so Ferry did not unpack it. The downloaded archive is kept; only open it if you trust where it came from.`,
+  );
+}

@@ -1,0 +1,149 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, readdir, rm, stat, statfs, utimes } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { formatBytes } from '../../shared/format';
+import { numberedName, splitExtension } from '../engine/file-name';
+import { describeFsError } from '../fs/describe-fs-error';
+import { moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../fs/move-no-clobber';
+import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-entry';
+import { type ArchiveFormat, archiveFormat } from './archive-format';
+import { safeEntrySegments } from './entry-path';
+import { readTar } from './tar-reader';
+import { readZip, zipContentSize } from './zip-reader';
+
+export interface UnpackResult {
+  /** The unpacked folder, or the one file when the archive held a single file or folder. */
+  path: string;
+  format: ArchiveFormat;
+  files: number;
+  bytes: number;
+  /** Links and devices, which Ferry never recreates from an archive. */
+  skipped: number;
+}
+
+export interface UnpackOptions {
+  /** A hidden folder beside the archive that holds the work in progress; a rerun clears it first. */
+  stagingName: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Unpacks a ZIP or TAR (plain or gzip) beside itself, leaving the archive as
+ * it is. Everything is written to a staging folder first and moved into place
+ * at the end, so a crash or a bad entry never leaves half an archive under a
+ * final name. Resolves to null when the file is not an archive.
+ */
+export async function unpackArchive(archive: string, options: UnpackOptions): Promise<UnpackResult | null> {
+  const format = await archiveFormat(archive).catch((error: unknown) => {
+    throw new UnpackError(
+      `The downloaded file ${archive} could not be read (${describeFsError(error)}). Retry the download to fetch it again.`,
+      { cause: error },
+    );
+  });
+  if (!format) return null;
+  const staging = join(dirname(archive), options.stagingName);
+  await rm(staging, { recursive: true, force: true });
+  try {
+    await mkdir(staging);
+    await checkFreeSpace(archive, format);
+    const counts = await extract(archive, format, staging, options.signal);
+    const path = await placeBeside(staging, archive);
+    return { path, format, ...counts };
+  } catch (error) {
+    throw asUnpackError(error);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function extract(archive: string, format: ArchiveFormat, staging: string, signal?: AbortSignal) {
+  const counts = { files: 0, bytes: 0, skipped: 0 };
+  const folderTimes: [string, Date][] = [];
+  const visit: EntryVisitor = async (entry, body) => {
+    signal?.throwIfAborted();
+    const segments = safeEntrySegments(entry.path);
+    if (segments.length === 0) return;
+    const target = join(staging, ...segments);
+    if (entry.kind === 'directory') {
+      await mkdir(target, { recursive: true });
+      if (entry.modified) folderTimes.push([target, entry.modified]);
+    } else if (entry.kind === 'file' && body) {
+      await writeEntry(target, entry, body, signal);
+      counts.files++;
+      counts.bytes += entry.size;
+    } else {
+      counts.skipped++;
+    }
+  };
+  if (format === 'zip') await readZip(archive, visit);
+  else await readTar(archive, format === 'tar.gz', visit);
+  // Writing files inside a folder changes its time, so folders get theirs last, deepest first.
+  for (const [folder, time] of folderTimes.reverse()) await utimes(folder, time, time);
+  return counts;
+}
+
+/** Each file is flushed to disk before the unpacked result takes its final name. */
+async function writeEntry(target: string, entry: ArchiveEntry, body: Readable, signal?: AbortSignal): Promise<void> {
+  await mkdir(dirname(target), { recursive: true });
+  const mode = entry.mode !== null && (entry.mode & 0o111) !== 0 ? 0o755 : 0o644;
+  await pipeline(body, createWriteStream(target, { mode, flush: true }), { signal });
+  if (entry.modified) await utimes(target, entry.modified, entry.modified);
+}
+
+/**
+ * One file or one folder at the top goes beside the archive under its own
+ * name (no `photos/photos/`); anything else goes in a folder named after the
+ * archive. Existing names are never replaced: `name (1)` is used instead.
+ */
+async function placeBeside(staging: string, archive: string): Promise<string> {
+  const directory = dirname(archive);
+  const top = await readdir(staging);
+  const [only] = top;
+  const single = top.length === 1 && only !== undefined;
+  const from = single ? join(staging, only) : staging;
+  const name = single ? only : splitExtension(basename(archive)).base;
+  const isFolder = (await stat(from)).isDirectory();
+  for (let n = 0; ; n++) {
+    const to = join(directory, n === 0 ? name : numberedName(name, n));
+    const moved = isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to);
+    if (moved) {
+      await syncFolder(directory);
+      return to;
+    }
+  }
+}
+
+/** Plain TARs hold their files uncompressed and ZIPs list their sizes; gzip gives no size up front. */
+async function checkFreeSpace(archive: string, format: ArchiveFormat): Promise<void> {
+  if (format === 'tar.gz') return;
+  const needed = format === 'zip' ? await zipContentSize(archive) : (await stat(archive)).size;
+  const disk = await statfs(dirname(archive));
+  const free = disk.bavail * disk.bsize;
+  if (needed > free) {
+    throw new UnpackError(
+      `Unpacking needs ${formatBytes(needed)} but the disk has ${formatBytes(free)} free. Free some space, then retry; the archive is kept.`,
+    );
+  }
+}
+
+function asUnpackError(error: unknown): unknown {
+  if (error instanceof UnpackError || (error as Error | undefined)?.name === 'AbortError') return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new UnpackError('The disk filled up while unpacking. Free some space, then retry; the archive is kept.', {
+      cause: error,
+    });
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST' || code === 'EISDIR') {
+    return new UnpackError(
+      'The archive holds a file and a folder with the same name, so it cannot be unpacked as it is. The archive is kept; open it with an archive tool.',
+      { cause: error },
+    );
+  }
+  return new UnpackError(
+    `Ferry could not unpack the archive (${describeFsError(error)}). Check the download folder, then retry; the archive is kept.`,
+    { cause: error },
+  );
+}

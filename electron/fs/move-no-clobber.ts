@@ -1,0 +1,57 @@
+import { link, mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+
+/**
+ * Moves a file to `to` only if nothing is there; false when something is.
+ * A hard link fails if the target exists, which makes the move atomic; rename
+ * is the fallback where links are missing.
+ */
+export async function moveFileNoClobber(from: string, to: string): Promise<boolean> {
+  try {
+    await link(from, to);
+    await unlink(from);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+  }
+  if (await exists(to)) return false;
+  await rename(from, to);
+  return true;
+}
+
+/**
+ * Moves a folder to `to` only if nothing is there. Creating the target first
+ * claims the name atomically; renaming a folder onto an empty one then
+ * replaces it (Windows refuses that, so the claim is let go just before).
+ */
+export async function moveFolderNoClobber(from: string, to: string): Promise<boolean> {
+  try {
+    await mkdir(to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if (process.platform !== 'win32') throw error;
+    await rmdir(to);
+    await rename(from, to);
+  }
+  return true;
+}
+
+/** Makes a rename in the folder durable: without it a crash can undo the move. */
+export async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  await handle.sync().finally(() => handle.close());
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,109 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
+
+/** Archives made by the real tools (GNU tar, Info-ZIP), as people receive them. */
+export function runTool(command: 'tar' | 'zip', args: string[], cwd: string): void {
+  execFileSync(command, args, { cwd, stdio: 'pipe' });
+}
+
+export interface CraftedZipEntry {
+  name: string;
+  data?: Buffer;
+  deflate?: boolean;
+  /** What the directory claims the file inflates to, when a test needs it to lie. */
+  declaredSize?: number;
+}
+
+/**
+ * A ZIP written byte by byte, for archives no honest tool makes: names with
+ * `..` or backslashes, sizes that lie.
+ */
+export function writeCraftedZip(path: string, entries: CraftedZipEntry[]): void {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const data = entry.data ?? Buffer.alloc(0);
+    const stored = entry.deflate ? deflateRawSync(data) : data;
+    const fields = {
+      method: entry.deflate ? 8 : 0,
+      crc: crc32(data),
+      compressed: stored.length,
+      size: entry.declaredSize ?? data.length,
+    };
+    const local = Buffer.concat([zipHeader(0x04034b50, fields, name.length), name, stored]);
+    centrals.push(Buffer.concat([centralHeader(fields, name.length, offset), name]));
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(path, Buffer.concat([...locals, directory, end]));
+}
+
+interface ZipFields {
+  method: number;
+  crc: number;
+  compressed: number;
+  size: number;
+}
+
+function zipHeader(signature: number, fields: ZipFields, nameLength: number): Buffer {
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(signature, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(0x0800, 6); // names are UTF-8
+  header.writeUInt16LE(fields.method, 8);
+  header.writeUInt32LE(fields.crc, 14);
+  header.writeUInt32LE(fields.compressed, 18);
+  header.writeUInt32LE(fields.size, 22);
+  header.writeUInt16LE(nameLength, 26);
+  return header;
+}
+
+function centralHeader(fields: ZipFields, nameLength: number, localOffset: number): Buffer {
+  const header = Buffer.alloc(46);
+  header.writeUInt32LE(0x02014b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt16LE(20, 6);
+  header.writeUInt16LE(0x0800, 8);
+  header.writeUInt16LE(fields.method, 10);
+  header.writeUInt32LE(fields.crc, 16);
+  header.writeUInt32LE(fields.compressed, 20);
+  header.writeUInt32LE(fields.size, 24);
+  header.writeUInt16LE(nameLength, 28);
+  header.writeUInt32LE(localOffset, 42);
+  return header;
+}
+
+/** A TAR written block by block, for entry names and types no honest tool writes. */
+export function writeCraftedTar(path: string, entries: { name: string; data?: Buffer; type?: string }[]): void {
+  const blocks: Buffer[] = [];
+  for (const entry of entries) {
+    const data = entry.data ?? Buffer.alloc(0);
+    blocks.push(tarHeader(entry.name, data.length, entry.type ?? '0'), data);
+    blocks.push(Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  writeFileSync(path, Buffer.concat([...blocks, Buffer.alloc(1024)]));
+}
+
+function tarHeader(name: string, size: number, type: string): Buffer {
+  const header = Buffer.alloc(512);
+  header.write(name, 0, 100, 'utf8');
+  header.write('0000644\0', 100, 'latin1');
+  header.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  header.write(`${Math.floor(Date.UTC(2024, 0, 2) / 1000).toString(8)}\0`, 136, 'latin1');
+  header.write(type, 156, 'latin1');
+  header.write('ustar\0' + '00', 257, 'latin1');
+  header.fill(0x20, 148, 156);
+  const sum = header.reduce((total, byte) => total + byte, 0);
+  header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return header;
+}

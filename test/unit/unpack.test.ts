@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UnpackError } from '../../electron/archives/archive-entry';
+import { unpackArchive } from '../../electron/archives/unpack';
+import { runTool, writeCraftedTar, writeCraftedZip } from '../support/archive-fixtures';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let temp: TempDir;
+let source: string;
+let downloads: string;
+const staging = { stagingName: '.ferry-unpack-1' };
+
+beforeEach(async () => {
+  temp = await makeTempDir();
+  source = join(temp.path, 'source');
+  downloads = join(temp.path, 'downloads');
+  mkdirSync(source);
+  mkdirSync(downloads);
+});
+afterEach(() => temp.remove());
+
+const longName = `${'very-long-folder-name-'.repeat(6)}/${'texture-'.repeat(20)}.png`;
+
+/** A small project as an artist would zip it: nested folders, a long path, an executable, dated files. */
+function makeProject(): void {
+  mkdirSync(join(source, 'models', 'textures'), { recursive: true });
+  mkdirSync(join(source, longName, '..'), { recursive: true });
+  writeFileSync(join(source, 'models', 'chair.glb'), Buffer.alloc(70_000, 7));
+  writeFileSync(join(source, 'models', 'textures', 'wood.png'), 'wood');
+  writeFileSync(join(source, longName), 'long');
+  writeFileSync(join(source, 'build.sh'), '#!/bin/sh\n');
+  chmodSync(join(source, 'build.sh'), 0o755);
+  utimesSync(join(source, 'models', 'chair.glb'), new Date('2021-05-06T07:08:09Z'), new Date('2021-05-06T07:08:09Z'));
+}
+
+function expectProjectIn(folder: string): void {
+  expect(readFileSync(join(folder, 'models', 'chair.glb'))).toEqual(Buffer.alloc(70_000, 7));
+  expect(readFileSync(join(folder, 'models', 'textures', 'wood.png'), 'utf8')).toBe('wood');
+  expect(readFileSync(join(folder, longName), 'utf8')).toBe('long');
+  expect(statSync(join(folder, 'build.sh')).mode & 0o111).not.toBe(0);
+  expect(statSync(join(folder, 'models', 'chair.glb')).mtime.toISOString()).toBe('2021-05-06T07:08:09.000Z');
+}
+
+function listing(folder: string): string[] {
+  return readdirSync(folder).sort();
+}
+
+describe('unpacking archives made by real tools', () => {
+  it.each([
+    ['GNU tar', 'project.tar', ['--format=gnu', '-cf']],
+    ['POSIX pax tar', 'project.tar', ['--format=pax', '-cf']],
+    ['gzip-compressed tar', 'project.tar.gz', ['-czf']],
+  ])('unpacks a %s into a folder named after it, keeping the archive', async (_kind, name, flags) => {
+    makeProject();
+    runTool('tar', [...flags, join(downloads, name), '.'], source);
+    const result = await unpackArchive(join(downloads, name), staging);
+    expect(result).toMatchObject({ path: join(downloads, 'project'), files: 4, skipped: 0 });
+    expectProjectIn(join(downloads, 'project'));
+    expect(listing(downloads)).toEqual(['project', name]);
+  });
+
+  it('unpacks a ZIP from Info-ZIP, with its permissions and dates', async () => {
+    makeProject();
+    runTool('zip', ['-qr', join(downloads, 'project.zip'), '.'], source);
+    const result = await unpackArchive(join(downloads, 'project.zip'), staging);
+    expect(result).toMatchObject({ path: join(downloads, 'project'), format: 'zip', files: 4 });
+    expectProjectIn(join(downloads, 'project'));
+    expect(listing(downloads)).toEqual(['project', 'project.zip']);
+  });
+
+  it('recognises archives by their bytes, whatever the name says', async () => {
+    writeFileSync(join(source, 'a.txt'), 'a');
+    writeFileSync(join(source, 'b.txt'), 'b');
+    runTool('tar', ['-cf', join(downloads, 'QmSomeCid'), 'a.txt', 'b.txt'], source);
+    const result = await unpackArchive(join(downloads, 'QmSomeCid'), staging);
+    expect(result?.format).toBe('tar');
+    expect(listing(join(downloads, 'QmSomeCid (1)'))).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('puts a lone top-level folder beside the archive instead of nesting it', async () => {
+    mkdirSync(join(source, 'photos'));
+    writeFileSync(join(source, 'photos', 'one.jpg'), '1');
+    runTool('zip', ['-qr', join(downloads, 'holiday.zip'), 'photos'], source);
+    const result = await unpackArchive(join(downloads, 'holiday.zip'), staging);
+    expect(result?.path).toBe(join(downloads, 'photos'));
+    expect(listing(join(downloads, 'photos'))).toEqual(['one.jpg']);
+  });
+
+  it('puts a lone file beside the archive, the way a CID store wraps one file in a TAR', async () => {
+    writeFileSync(join(source, 'scene.glb'), 'scene');
+    runTool('tar', ['-cf', join(downloads, 'wrapped.tar'), 'scene.glb'], source);
+    const result = await unpackArchive(join(downloads, 'wrapped.tar'), staging);
+    expect(result).toMatchObject({ path: join(downloads, 'scene.glb'), files: 1 });
+    expect(readFileSync(join(downloads, 'scene.glb'), 'utf8')).toBe('scene');
+  });
+
+  it('never replaces what is already in the folder', async () => {
+    writeFileSync(join(source, 'a.txt'), 'new');
+    writeFileSync(join(source, 'b.txt'), 'new');
+    runTool('zip', ['-q', join(downloads, 'pack.zip'), 'a.txt', 'b.txt'], source);
+    mkdirSync(join(downloads, 'pack'));
+    writeFileSync(join(downloads, 'pack', 'a.txt'), 'mine');
+    const first = await unpackArchive(join(downloads, 'pack.zip'), staging);
+    const second = await unpackArchive(join(downloads, 'pack.zip'), staging);
+    expect([first?.path, second?.path]).toEqual([join(downloads, 'pack (1)'), join(downloads, 'pack (2)')]);
+    expect(readFileSync(join(downloads, 'pack', 'a.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('skips symbolic links rather than recreating them', async () => {
+    writeFileSync(join(source, 'real.txt'), 'real');
+    symlinkSync('/etc/passwd', join(source, 'link'));
+    runTool('tar', ['-cf', join(downloads, 'links.tar'), 'real.txt', 'link'], source);
+    const result = await unpackArchive(join(downloads, 'links.tar'), staging);
+    expect(result).toMatchObject({ path: join(downloads, 'real.txt'), files: 1, skipped: 1 });
+  });
+
+  it('answers null for a file that is not an archive, and leaves it alone', async () => {
+    writeFileSync(join(downloads, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    expect(await unpackArchive(join(downloads, 'photo.jpg'), staging)).toBeNull();
+    expect(listing(downloads)).toEqual(['photo.jpg']);
+  });
+
+  it('turns backslashes from Windows tools into folders', async () => {
+    writeCraftedZip(join(downloads, 'win.zip'), [
+      { name: 'art\\a.png', data: Buffer.from('a') },
+      { name: 'b.png', data: Buffer.from('b') },
+    ]);
+    await unpackArchive(join(downloads, 'win.zip'), staging);
+    expect(readFileSync(join(downloads, 'win', 'art', 'a.png'), 'utf8')).toBe('a');
+  });
+});
+
+describe('refusing archives that are unsafe or damaged', () => {
+  async function expectRefused(archive: string, message: RegExp): Promise<void> {
+    const before = listing(downloads);
+    await expect(unpackArchive(archive, staging)).rejects.toThrow(message);
+    await expect(unpackArchive(archive, staging)).rejects.toBeInstanceOf(UnpackError);
+    // Nothing half-unpacked and no staging folder is left; the archive itself is kept.
+    expect(listing(downloads)).toEqual(before);
+    expect(listing(temp.path)).toEqual(['downloads', 'source']);
+  }
+
+  it.each([
+    ['a parent-folder path', '../../escaped.txt'],
+    ['an absolute path', '/tmp/escaped.txt'],
+    ['a Windows drive path', 'C:\\Windows\\escaped.txt'],
+  ])('refuses a ZIP with %s and writes nothing', async (_kind, name) => {
+    writeCraftedZip(join(downloads, 'slip.zip'), [
+      { name: 'fine.txt', data: Buffer.from('fine') },
+      { name, data: Buffer.from('evil') },
+    ]);
+    await expectRefused(join(downloads, 'slip.zip'), /outside its folder|damaged/);
+  });
+
+  it('refuses a TAR that climbs out of its folder', async () => {
+    writeCraftedTar(join(downloads, 'slip.tar'), [
+      { name: 'ok.txt', data: Buffer.from('ok') },
+      { name: 'a/../../escaped.txt', data: Buffer.from('evil') },
+    ]);
+    await expectRefused(join(downloads, 'slip.tar'), /outside its folder/);
+  });
+
+  it('refuses a ZIP entry that inflates beyond the size it declares (a ZIP bomb)', async () => {
+    writeCraftedZip(join(downloads, 'bomb.zip'), [
+      { name: 'zeros.bin', data: Buffer.alloc(4 * 1024 * 1024), deflate: true, declaredSize: 1000 },
+      { name: 'other.bin', data: Buffer.from('x') },
+    ]);
+    await expectRefused(join(downloads, 'bomb.zip'), /damaged/);
+  });
+
+  it('says how much space is needed when the disk cannot hold the unpacked files', async () => {
+    writeCraftedZip(join(downloads, 'huge.zip'), [
+      ...Array.from({ length: 600 }, (_, n) => ({ name: `${n}.bin`, deflate: true, declaredSize: 0xfffffff0 })),
+    ]);
+    await expectRefused(join(downloads, 'huge.zip'), /Unpacking needs 2\.\d+ TiB but the disk has .* free/);
+  });
+
+  it('refuses a password-protected ZIP with a message that says so', async () => {
+    writeFileSync(join(source, 'secret.txt'), 'secret');
+    writeFileSync(join(source, 'other.txt'), 'other');
+    runTool('zip', ['-q', '-P', 'pw', join(downloads, 'locked.zip'), 'secret.txt', 'other.txt'], source);
+    await expectRefused(join(downloads, 'locked.zip'), /encrypted/);
+  });
+
+  it('reports a truncated gzip TAR as incomplete', async () => {
+    writeFileSync(join(source, 'noise.bin'), randomBytes(300_000));
+    writeFileSync(join(source, 'more.bin'), 'more');
+    runTool('tar', ['-czf', join(source, 'whole.tgz'), 'noise.bin', 'more.bin'], source);
+    const whole = readFileSync(join(source, 'whole.tgz'));
+    writeFileSync(join(downloads, 'cut.tgz'), whole.subarray(0, Math.floor(whole.length / 2)));
+    await expectRefused(join(downloads, 'cut.tgz'), /incomplete|damaged/);
+  });
+
+  it('reports a TAR whose header checksum is wrong as damaged', async () => {
+    writeCraftedTar(join(downloads, 'bad.tar'), [{ name: 'a.txt', data: Buffer.from('a') }]);
+    const bytes = readFileSync(join(downloads, 'bad.tar'));
+    bytes[0] = 'b'.charCodeAt(0);
+    writeFileSync(join(downloads, 'bad.tar'), bytes);
+    await expectRefused(join(downloads, 'bad.tar'), /damaged/);
+  });
+
+  it('stops when aborted and leaves no staging folder behind', async () => {
+    makeProject();
+    runTool('zip', ['-qr', join(downloads, 'project.zip'), '.'], source);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(
+      unpackArchive(join(downloads, 'project.zip'), { ...staging, signal: controller.signal }),
+    ).rejects.toThrow(/abort/i);
+    expect(listing(downloads)).toEqual(['project.zip']);
+  });
+
+  it('clears the staging folder a crashed run left behind', async () => {
+    writeFileSync(join(source, 'a.txt'), 'a');
+    writeFileSync(join(source, 'b.txt'), 'b');
+    runTool('zip', ['-q', join(downloads, 'pack.zip'), 'a.txt', 'b.txt'], source);
+    mkdirSync(join(downloads, staging.stagingName));
+    writeFileSync(join(downloads, staging.stagingName, 'half.txt'), 'half');
+    await unpackArchive(join(downloads, 'pack.zip'), staging);
+    expect(listing(downloads)).toEqual(['pack', 'pack.zip']);
+    expect(listing(join(downloads, 'pack'))).toEqual(['a.txt', 'b.txt']);
+  });
+});
