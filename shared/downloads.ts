@@ -7,6 +7,8 @@ export const downloadStatuses = [
   'downloading',
   'paused',
   'verifying',
+  /** The file is complete and being unpacked; a quit or crash picks it up again on the next start. */
+  'unpacking',
   'done',
   'failed',
   'canceled',
@@ -42,6 +44,10 @@ export const downloadSchema = z.object({
   createdAt: z.number(),
   finishedAt: z.number().nullable(),
   sha256: z.string().nullable(),
+  /** Unpack the file when it is a ZIP or TAR, beside the archive, which is kept. */
+  unpack: z.boolean(),
+  /** Where the archive's contents went: a folder, or the one file it held. */
+  unpackedTo: z.string().nullable(),
 });
 export type Download = z.infer<typeof downloadSchema>;
 
@@ -63,6 +69,8 @@ export const addDownloadsSchema = z.strictObject({
     .min(1, 'Give at least one link.')
     .max(MAX_REFS_PER_ADD, `Add at most ${MAX_REFS_PER_ADD} links at once.`),
   queueId: z.int().positive().optional(),
+  /** Unpack archives once downloaded; the settings' default when left out. */
+  unpack: z.boolean().optional(),
 });
 
 export const downloadActions = ['pause', 'resume', 'cancel', 'retry'] as const;

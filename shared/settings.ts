@@ -24,6 +24,8 @@ const editableShape = {
     .min(0, 'The speed limit cannot be negative; use 0 for unlimited.')
     .max(MAX_SPEED_LIMIT, 'That speed limit is too large; use 0 for unlimited.'),
   notifyOnComplete: z.boolean(),
+  /** Whether new downloads unpack ZIP and TAR archives when they finish (each download can say otherwise). */
+  unpackArchives: z.boolean(),
   /** What downloads cut off by a crash or a quit do when Ferry starts again. */
   interruptedDownloads: z.enum(['resume', 'pause']),
   /** Folders below the download folder, ending in {name}: `{provider}/{name}`. */
@@ -56,6 +58,7 @@ export function defaultSettings(downloadDir: string): Settings {
     connectionsPerDownload: 4,
     speedLimit: 0,
     notifyOnComplete: true,
+    unpackArchives: false,
     interruptedDownloads: 'resume',
     fileNameTemplate: '{name}',
     downloadDir,

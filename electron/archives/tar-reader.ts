@@ -5,6 +5,8 @@ import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-ent
 import { ByteReader } from './byte-reader';
 
 const BLOCK = 512;
+/** Large reads keep the per-chunk cost of streams small next to the bytes moved. */
+const READ_CHUNK = 1024 * 1024;
 
 /** Header overrides from PAX extended headers and GNU long-name entries. */
 interface Overrides {
@@ -19,7 +21,7 @@ interface Overrides {
  * bsdtar, 7-Zip and IPFS-style `get` produce.
  */
 export async function readTar(path: string, gzipped: boolean, visit: EntryVisitor): Promise<void> {
-  const file = createReadStream(path);
+  const file = createReadStream(path, { highWaterMark: READ_CHUNK });
   const source = gzipped ? pipeline(file, createGunzip(), () => {}) : file;
   const reader = new ByteReader(source);
   try {

@@ -1,15 +1,13 @@
-import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm, stat, statfs, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { formatBytes } from '../../shared/format';
 import { numberedName, splitExtension } from '../engine/file-name';
 import { describeFsError } from '../fs/describe-fs-error';
 import { moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../fs/move-no-clobber';
-import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-entry';
+import { type EntryVisitor, UnpackError } from './archive-entry';
 import { type ArchiveFormat, archiveFormat } from './archive-format';
 import { safeEntrySegments } from './entry-path';
+import { EntryWriter } from './entry-writer';
 import { readTar } from './tar-reader';
 import { readZip, zipContentSize } from './zip-reader';
 
@@ -61,16 +59,17 @@ export async function unpackArchive(archive: string, options: UnpackOptions): Pr
 async function extract(archive: string, format: ArchiveFormat, staging: string, signal?: AbortSignal) {
   const counts = { files: 0, bytes: 0, skipped: 0 };
   const folderTimes: [string, Date][] = [];
+  const writer = new EntryWriter();
   const visit: EntryVisitor = async (entry, body) => {
     signal?.throwIfAborted();
     const segments = safeEntrySegments(entry.path);
     if (segments.length === 0) return;
     const target = join(staging, ...segments);
     if (entry.kind === 'directory') {
-      await mkdir(target, { recursive: true });
+      await writer.folder(target);
       if (entry.modified) folderTimes.push([target, entry.modified]);
     } else if (entry.kind === 'file' && body) {
-      await writeEntry(target, entry, body, signal);
+      await writer.write(target, entry, body, signal);
       counts.files++;
       counts.bytes += entry.size;
     } else {
@@ -79,17 +78,10 @@ async function extract(archive: string, format: ArchiveFormat, staging: string, 
   };
   if (format === 'zip') await readZip(archive, visit);
   else await readTar(archive, format === 'tar.gz', visit);
+  await writer.finish();
   // Writing files inside a folder changes its time, so folders get theirs last, deepest first.
   for (const [folder, time] of folderTimes.reverse()) await utimes(folder, time, time);
   return counts;
-}
-
-/** Each file is flushed to disk before the unpacked result takes its final name. */
-async function writeEntry(target: string, entry: ArchiveEntry, body: Readable, signal?: AbortSignal): Promise<void> {
-  await mkdir(dirname(target), { recursive: true });
-  const mode = entry.mode !== null && (entry.mode & 0o111) !== 0 ? 0o755 : 0o644;
-  await pipeline(body, createWriteStream(target, { mode, flush: true }), { signal });
-  if (entry.modified) await utimes(target, entry.modified, entry.modified);
 }
 
 /**

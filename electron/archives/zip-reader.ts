@@ -1,9 +1,11 @@
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-entry';
+import { TaskPool } from './task-pool';
 
 /** Unix file-type and permission bits sit in the high half of the external attributes of ZIPs made on Unix. */
 const MADE_ON_UNIX = 3;
+const PARALLEL_ENTRIES = 8;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
@@ -15,6 +17,8 @@ const S_IFDIR = 0o040000;
  */
 export async function readZip(path: string, visit: EntryVisitor): Promise<void> {
   const zip = await openZip(path);
+  // Entries are independent and yauzl reads each at its own offset, so several unpack at once.
+  const pool = new TaskPool(PARALLEL_ENTRIES);
   try {
     for await (const raw of zip.eachEntry()) {
       const entry = toEntry(raw);
@@ -23,14 +27,18 @@ export async function readZip(path: string, visit: EntryVisitor): Promise<void> 
           `"${entry.path}" in the archive is encrypted; Ferry does not unpack password-protected archives. Open it with an archive tool.`,
         );
       }
-      const body = entry.kind === 'file' ? await zip.openReadStreamPromise(raw) : null;
-      // yauzl can emit a size error twice; the visitor's pipeline reports the first, this keeps the second from going uncaught.
-      body?.on('error', () => undefined);
-      await visit(entry, body);
+      await pool.run(async () => {
+        const body = entry.kind === 'file' ? await zip.openReadStreamPromise(raw) : null;
+        // yauzl can emit a size error twice; the visitor's pipeline reports the first, this keeps the second from going uncaught.
+        body?.on('error', () => undefined);
+        await visit(entry, body);
+      });
     }
+    await pool.drain();
   } catch (error) {
     throw error instanceof UnpackError || isFileSystemError(error) ? error : damaged(error);
   } finally {
+    await pool.drain().catch(() => undefined);
     zip.close();
   }
 }

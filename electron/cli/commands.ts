@@ -67,6 +67,7 @@ async function add(store: DownloadStore, accounts: AccountStore, options: CliOpt
       ),
       connections: options.connections ?? null,
       speedLimit: options.limit ?? null,
+      unpack: options.unpack ?? options.settings.unpackArchives,
     })),
   );
   for (const download of added) reporter.added(download);

@@ -21,6 +21,8 @@ export interface CliOptions {
   connections?: number;
   parallel?: number;
   limit?: number;
+  /** --unpack / --no-unpack; the settings' default when neither is given. */
+  unpack?: boolean;
   json: boolean;
   label?: string;
   baseUrl?: string;
@@ -69,6 +71,7 @@ async function parseCli(argv: string[]): Promise<CliOptions> {
     connections: integerOption('--connections', values.connections, MAX_CONNECTIONS_PER_DOWNLOAD),
     parallel: integerOption('--parallel', values.parallel, MAX_PARALLEL),
     limit: rateOption(values.limit),
+    unpack: values.unpack,
     json: values.json ?? false,
     label: values.label,
     account: values.account,
@@ -80,6 +83,7 @@ function parseOptions(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
+    allowNegative: true,
     strict: true,
     options: {
       output: { type: 'string', short: 'o' },
@@ -88,6 +92,7 @@ function parseOptions(argv: string[]) {
       parallel: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
+      unpack: { type: 'boolean' },
       profile: { type: 'string' },
       label: { type: 'string' },
       'base-url': { type: 'string' },

@@ -46,7 +46,11 @@ function plainReporter(out: NodeJS.WritableStream): Reporter {
     // DESIGN.md section 7: add prints the new ids, one a line, for scripts to capture.
     added: (download) => out.write(`${download.id}\n`),
     event(event, download) {
-      if (event.event === 'done') out.write(`done ${event.id} ${event.path} (${formatBytes(event.size)})\n`);
+      if (event.event === 'unpacking') out.write(`unpacking ${event.id} ${download?.path ?? ''}\n`);
+      if (event.event === 'done') {
+        const unpacked = event.unpackedTo ? `, unpacked to ${event.unpackedTo}` : '';
+        out.write(`done ${event.id} ${event.path} (${formatBytes(event.size)})${unpacked}\n`);
+      }
       if (event.event === 'failed') {
         out.write(`failed ${event.id} ${redactUrl(download?.ref ?? '')}: ${event.error.message}\n`);
       }

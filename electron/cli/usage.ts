@@ -2,8 +2,8 @@
 export class UsageError extends Error {}
 
 export const usage = `Usage:
-  ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--json]
-  ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--json]
+  ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--json]
+  ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]
   ferry run [--parallel N] [--connections N] [--limit RATE] [--json]
   ferry ls [--json]
   ferry pause|resume|cancel|retry <id|all>...
@@ -11,4 +11,5 @@ export const usage = `Usage:
   ferry accounts ls [--json] | rm <label> | test <label>
 Global: --profile DIR (or FERRY_HOME) chooses where the library and settings live.
 A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].
-RATE is bytes per second, e.g. 500K or 2M.`;
+RATE is bytes per second, e.g. 500K or 2M.
+--unpack unpacks ZIP and TAR archives beside themselves once downloaded (--no-unpack: do not; default: the settings).`;

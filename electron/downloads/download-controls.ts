@@ -21,7 +21,9 @@ export async function applyControl(
   ids: number[] | 'all',
 ): Promise<number> {
   const { from, to } = controls[action];
-  const changed = store.transition(ids, from, to);
+  // A file that arrived but would not unpack is not downloaded again: retry unpacks it again.
+  const unpacking = action === 'retry' ? store.retryUnpacking(ids) : 0;
+  const changed = unpacking + store.transition(ids, from, to);
   if (to === 'canceled') {
     for (const download of store.list()) {
       if (download.status !== 'canceled' || (ids !== 'all' && !ids.includes(download.id))) continue;

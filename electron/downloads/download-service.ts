@@ -93,7 +93,7 @@ export class DownloadService {
     this.running = this.scheduler.runUntilStopped();
   }
 
-  async add(request: { refs: string[]; queueId?: number }): Promise<Download[]> {
+  async add(request: { refs: string[]; queueId?: number; unpack?: boolean }): Promise<Download[]> {
     const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
     if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
     const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
@@ -105,6 +105,7 @@ export class DownloadService {
       files.map(({ ref, folder }) => ({
         ref,
         queueId: request.queueId,
+        unpack: request.unpack ?? settings.unpackArchives,
         directory: join(
           destinationFor(settings, {
             provider: providerFor(ref)?.id ?? 'http',
@@ -163,7 +164,11 @@ export class DownloadService {
 
   private collect(event: SchedulerEvent): void {
     if (event.event === 'done' && this.options.settings.get().notifyOnComplete) {
-      this.options.desktop.notify('Download finished', event.path.split(/[/\\]/).pop() ?? event.path);
+      const shown = event.unpackedTo ?? event.path;
+      this.options.desktop.notify(
+        event.unpackedTo ? 'Download finished and unpacked' : 'Download finished',
+        shown.split(/[/\\]/).pop() ?? shown,
+      );
     }
     if (event.event === 'progress') {
       const { event: _event, ...progress } = event;

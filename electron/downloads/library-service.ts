@@ -1,9 +1,10 @@
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
+import { exists } from '../fs/move-no-clobber';
 import type { EventHub } from '../ipc/event-hub';
 import type { DownloadStore } from '../store/download-store';
 import { removePart } from './scheduler';
@@ -114,6 +115,7 @@ export class LibraryService {
     return download;
   }
 
+  /** What a person opens: the unpacked contents when there are some, else the downloaded file. */
   private async finishedFile(id: number): Promise<string> {
     const download = this.existing(id);
     if (download.status !== 'done' || !download.path) {
@@ -122,17 +124,13 @@ export class LibraryService {
         `${download.name ?? download.ref} has not finished yet, so there is no file to open.`,
       );
     }
-    const present = await stat(download.path).then(
-      () => true,
-      () => false,
-    );
-    if (!present) {
-      throw new FerryError(
-        'not_found',
-        `${download.path} is no longer there. It was moved or deleted outside Ferry; download it again if you need it.`,
-      );
+    for (const candidate of [download.unpackedTo, download.path]) {
+      if (candidate && (await exists(candidate))) return candidate;
     }
-    return download.path;
+    throw new FerryError(
+      'not_found',
+      `${download.path} is no longer there. It was moved or deleted outside Ferry; download it again if you need it.`,
+    );
   }
 
   private emitQueues(): void {
@@ -141,5 +139,5 @@ export class LibraryService {
 }
 
 function isRunning(download: Download): boolean {
-  return ['resolving', 'waiting', 'downloading', 'verifying'].includes(download.status);
+  return ['resolving', 'waiting', 'downloading', 'verifying', 'unpacking'].includes(download.status);
 }

@@ -16,7 +16,7 @@ import type { Logger } from '../logger';
 import type { Provider } from '../providers/provider';
 import { providerFor } from '../providers/registry';
 import { redactingLogger } from '../redacting-logger';
-import type { DownloadStore } from '../store/download-store';
+import { type DownloadStore, UNPACK_FAILED } from '../store/download-store';
 import { sha256File } from './file-hash';
 import { isQueueOpen } from './queue-schedule';
 
@@ -25,7 +25,9 @@ export type SchedulerEvent =
   /** A waiting download (a conversion) started receiving bytes. */
   | { event: 'downloading'; id: number }
   | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)
-  | { event: 'done'; id: number; path: string; size: number; sha256: string }
+  /** The file is complete; its provider post-processes it (unpacks it) before it is done. */
+  | { event: 'unpacking'; id: number }
+  | { event: 'done'; id: number; path: string; size: number; sha256: string; unpackedTo: string | null }
   | { event: 'failed'; id: number; error: DownloadError }
   | { event: 'paused' | 'canceled'; id: number };
 
@@ -62,6 +64,8 @@ export class Scheduler {
   private readonly yielding = new Set<number>();
   /** Downloads already given one fresh link after an expired or rejected one, so a refusal cannot loop. */
   private readonly refreshed = new Set<number>();
+  /** Complete files being post-processed (unpacked), each with a way to stop it when the scheduler stops. */
+  private readonly postProcessing = new Map<number, { controller: AbortController; finished: Promise<void> }>();
   private stopping = false;
   private wake: (() => void) | null = null;
 
@@ -71,7 +75,7 @@ export class Scheduler {
 
   /** Runs until nothing is running and nothing startable is queued (ferry get, ferry run). */
   runUntilIdle(): Promise<void> {
-    return this.loop(() => this.startable().length === 0);
+    return this.loop(() => this.startable().length === 0 && this.toPostProcess().length === 0);
   }
 
   /** Runs until `stop()`, picking up whatever is added meanwhile (the app). */
@@ -93,9 +97,13 @@ export class Scheduler {
   private async loop(idle: () => boolean): Promise<void> {
     for (;;) {
       try {
-        if (!this.stopping) this.fill();
+        if (!this.stopping) {
+          this.fill();
+          this.startPostProcessing();
+        }
         this.followControls();
-        if (this.running.size === 0 && (this.stopping || idle())) return;
+        const busy = this.running.size > 0 || this.postProcessing.size > 0;
+        if (!busy && (this.stopping || idle())) return;
       } catch (error) {
         // A busy or failing database must not end the loop: the next poll tries again.
         this.logger().error('The download scheduler could not read the library:', error);
@@ -121,10 +129,17 @@ export class Scheduler {
     });
   }
 
-  /** Pauses everything running and leaves it queued, so the next run resumes it (Ctrl+C, quit). */
+  /**
+   * Pauses everything running and leaves it queued, so the next run resumes
+   * it (Ctrl+C, quit); unpacking stops too and starts over next time.
+   */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all([...this.running.values()].map(({ transfer }) => transfer.pause()));
+    for (const { controller } of this.postProcessing.values()) controller.abort();
+    await Promise.all([
+      ...[...this.running.values()].map(({ transfer }) => transfer.pause()),
+      ...[...this.postProcessing.values()].map(({ finished }) => finished),
+    ]);
     this.wake?.();
   }
 
@@ -148,8 +163,56 @@ export class Scheduler {
     const canRun = (queue: Queue | undefined) => queue !== undefined && !queue.paused && isQueueOpen(queue);
     return this.options.store
       .queued()
-      .filter((download) => !this.options.only || this.options.only.has(download.id))
+      .filter((download) => this.isMine(download))
       .filter((download) => canRun(queues.get(download.queueId)));
+  }
+
+  /** ferry get handles its own downloads only; the app and ferry run handle all. */
+  private isMine(download: Download): boolean {
+    return !this.options.only || this.options.only.has(download.id);
+  }
+
+  /** Complete files waiting for post-processing, including those a quit or crash interrupted. */
+  private toPostProcess(): Download[] {
+    return this.options.store
+      .unpacking()
+      .filter((download) => this.isMine(download))
+      .filter((download) => !this.postProcessing.has(download.id) && !this.running.has(download.id));
+  }
+
+  private startPostProcessing(): void {
+    for (const download of this.toPostProcess()) {
+      const controller = new AbortController();
+      const finished = this.postProcess(download, controller.signal).finally(() => {
+        this.postProcessing.delete(download.id);
+        this.wake?.();
+      });
+      this.postProcessing.set(download.id, { controller, finished });
+    }
+  }
+
+  /** A failure keeps the complete file; retrying the download unpacks again rather than downloading again. */
+  private async postProcess(download: Download, signal: AbortSignal): Promise<void> {
+    const step = providerFor(download.ref)?.postProcess?.(download) ?? null;
+    try {
+      const unpackedTo = step && download.path ? await step(download.path, signal) : null;
+      this.options.store.unpacked(download.id, unpackedTo);
+      await this.emitDone(download.id);
+    } catch (error) {
+      // Stopped: the download stays unpacking and the next run starts it over.
+      if (signal.aborted) return;
+      const reason = error instanceof Error ? error.message : String(error);
+      this.failed(download.id, { code: UNPACK_FAILED, message: `Downloaded, but not unpacked: ${reason}` });
+    }
+  }
+
+  /** Reads the finished row, so a download post-processed after a restart reports the same as one that was not. */
+  private async emitDone(id: number): Promise<void> {
+    const done = this.options.store.get(id);
+    if (!done?.path) return;
+    const sha256 = done.sha256 ?? (await sha256File(done.path));
+    if (!done.sha256) this.options.store.setSha256(id, sha256);
+    this.emit({ event: 'done', id, path: done.path, size: done.size ?? 0, sha256, unpackedTo: done.unpackedTo });
   }
 
   private fill(): void {
@@ -232,7 +295,7 @@ export class Scheduler {
 
   private async settle(download: Download, transfer: Transfer, outcome: TransferOutcome): Promise<void> {
     try {
-      await this.record(download.id, outcome);
+      await this.record(download, outcome);
     } catch (error) {
       this.logger().error(`Ferry could not record the result of download ${download.id}:`, error);
       this.failed(download.id, {
@@ -245,15 +308,22 @@ export class Scheduler {
     }
   }
 
-  private async record(id: number, outcome: TransferOutcome): Promise<void> {
+  private async record(download: Download, outcome: TransferOutcome): Promise<void> {
     const { store } = this.options;
+    const { id } = download;
     if (outcome.status === 'done') {
       this.refreshed.delete(id);
-      // The row says done the moment the file has its final name; the hash, a second read, comes after.
-      store.finish(id, { path: outcome.path, size: outcome.size, sha256: outcome.sha256 });
+      const postProcessed = providerFor(download.ref)?.postProcess?.(download) != null;
+      // The row records the file the moment it has its final name; the hash, a second read, comes after.
+      store.finish(
+        id,
+        { path: outcome.path, size: outcome.size, sha256: outcome.sha256 },
+        postProcessed ? 'unpacking' : 'done',
+      );
       const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
       store.setSha256(id, sha256);
-      this.emit({ event: 'done', id, path: outcome.path, size: outcome.size, sha256 });
+      if (postProcessed) this.emit({ event: 'unpacking', id });
+      else this.emit({ event: 'done', id, path: outcome.path, size: outcome.size, sha256, unpackedTo: null });
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
       if (this.shouldRefresh(id, outcome)) {

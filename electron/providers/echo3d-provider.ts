@@ -2,6 +2,7 @@ import { FerryError } from '../../shared/errors';
 import type { DownloadSpec } from '../engine/download-spec';
 import type { BrowseEntry, ExpandedRef, Provider, ProviderAccount } from './provider';
 import { callApi } from './provider-http';
+import { unpackWhenAsked } from './unpack-when-asked';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
 /** Conversions hold the request open while they run: five minutes and more for large models. */
@@ -39,6 +40,8 @@ export const echo3dProvider: Provider = {
     if (parsed.kind === 'file') return { ...fileSpec(base, auth, parsed.id), suggestedName: parsed.name };
     return entrySpec(base, auth, parsed);
   },
+  // Models are often uploaded as ZIPs of a mesh with its textures.
+  postProcess: unpackWhenAsked,
   async expand(ref, account) {
     const parsed = parseEcho3dRef(ref);
     if (!parsed?.allFiles) return null;

@@ -1,4 +1,5 @@
 import type { Provider } from './provider';
+import { unpackWhenAsked } from './unpack-when-asked';
 
 /** Direct http(s) links: the spec is the link itself, no account needed. */
 export const httpProvider: Provider = {
@@ -7,6 +8,7 @@ export const httpProvider: Provider = {
   recognizes: (ref) => /^https?:\/\//i.test(ref.trim()),
   refProblem: (ref) => (parseHttp(ref) ? null : `"${ref.slice(0, 200)}" is not a valid http(s) link.`),
   resolve: (ref) => ({ url: (parseHttp(ref) as URL).href }),
+  postProcess: unpackWhenAsked,
 };
 
 function parseHttp(ref: string): URL | null {

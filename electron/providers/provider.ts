@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../shared/accounts';
+import type { Download } from '../../shared/downloads';
 import type { DownloadSpec } from '../engine/download-spec';
 
 /** The account a provider signs with: its fields with the secrets, fetched from the keychain just before use. */
@@ -33,7 +34,19 @@ export interface Provider {
   expand?(ref: string, account: () => ProviderAccount): Promise<ExpandedRef[] | null>;
   /** What the account holds, for a picker. */
   browse?(account: ProviderAccount): Promise<BrowseEntry[]>;
+  /**
+   * Work to do on the finished file before the download counts as done, such
+   * as unpacking an archive; null when there is none for this download.
+   */
+  postProcess?(download: Download): PostProcessStep | null;
 }
+
+/**
+ * Runs on a complete file; resolves to where the result is, or null when
+ * there was nothing to do (the file was not an archive). It may run again
+ * from the start after a crash, so it must clean up after an earlier attempt.
+ */
+export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<string | null>;
 
 export interface BrowseEntry {
   /** The ref that downloads this entry. */

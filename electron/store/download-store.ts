@@ -11,7 +11,11 @@ export interface NewDownload {
   connections?: number | null;
   speedLimit?: number | null;
   priority?: number;
+  unpack?: boolean;
 }
+
+/** The error code of a download whose file arrived but could not be unpacked. */
+export const UNPACK_FAILED = 'unpack';
 
 type Row = Record<string, string | number | null>;
 
@@ -30,8 +34,8 @@ export class DownloadStore {
   /** One transaction for the lot: adding thousands of links stays well under a second. */
   addMany(inputs: NewDownload[]): Download[] {
     const insert = this.db.prepare(
-      `INSERT INTO downloads (queue_id, account_id, ref, status, directory, priority, connections, speed_limit, created_at)
-       VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?)`,
+      `INSERT INTO downloads (queue_id, account_id, ref, status, directory, priority, connections, speed_limit, unpack, created_at)
+       VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
     );
     const ids: number[] = [];
     this.db.exec('BEGIN IMMEDIATE');
@@ -54,6 +58,7 @@ export class DownloadStore {
       input.priority ?? 0,
       input.connections ?? null,
       input.speedLimit ?? null,
+      input.unpack ? 1 : 0,
       Date.now(),
     );
     return Number(result.lastInsertRowid);
@@ -71,6 +76,12 @@ export class DownloadStore {
 
   list(): Download[] {
     return (this.db.prepare('SELECT * FROM downloads ORDER BY id').all() as Row[]).map(toDownload);
+  }
+
+  /** Downloads whose file is complete and waits to be unpacked, oldest first. */
+  unpacking(): Download[] {
+    const rows = this.db.prepare(`SELECT * FROM downloads WHERE status = 'unpacking' ORDER BY id`).all() as Row[];
+    return rows.map(toDownload);
   }
 
   /** Queued downloads in the order they should start: priority first, then age. */
@@ -181,13 +192,15 @@ export class DownloadStore {
     this.db.prepare('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id);
   }
 
-  finish(id: number, result: { path: string; size: number; sha256?: string }): void {
+  /** The file has its final name: the download is done, or next it is unpacked. */
+  finish(id: number, result: { path: string; size: number; sha256?: string }, status: 'done' | 'unpacking'): void {
     this.db
       .prepare(
-        `UPDATE downloads SET status = 'done', path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL,
+        `UPDATE downloads SET status = ?, path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL,
            error_code = NULL, error_message = NULL, finished_at = ? WHERE id = ?`,
       )
       .run(
+        status,
         result.path,
         result.path.split(/[/\\]/).pop() ?? null,
         result.size,
@@ -196,6 +209,25 @@ export class DownloadStore {
         Date.now(),
         id,
       );
+  }
+
+  /** Unpacking ended: `to` is where the contents went, null when the file was not an archive. */
+  unpacked(id: number, to: string | null): void {
+    this.db
+      .prepare(`UPDATE downloads SET status = 'done', unpacked_to = ? WHERE id = ? AND status = 'unpacking'`)
+      .run(to, id);
+  }
+
+  /** Retry for a download whose file is complete but could not be unpacked: unpack again, do not download again. */
+  retryUnpacking(ids: number[] | 'all'): number {
+    const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
+    const result = this.db
+      .prepare(
+        `UPDATE downloads SET status = 'unpacking', error_code = NULL, error_message = NULL
+         WHERE status = 'failed' AND error_code = '${UNPACK_FAILED}' AND path IS NOT NULL${scope}`,
+      )
+      .run(...(ids === 'all' ? [] : ids));
+    return Number(result.changes);
   }
 
   setSha256(id: number, sha256: string): void {
@@ -245,5 +277,7 @@ function toDownload(row: Row): Download {
     createdAt: Number(row.created_at),
     finishedAt: nullableNumber(row.finished_at),
     sha256: nullableString(row.sha256),
+    unpack: Number(row.unpack) === 1,
+    unpackedTo: nullableString(row.unpacked_to),
   };
 }

@@ -51,4 +51,7 @@ export const migrations: string[] = [
      is_default INTEGER NOT NULL DEFAULT 0,
      created_at INTEGER NOT NULL
    );`,
+  // Unpacking archives: whether a download asked for it, and where the contents went.
+  `ALTER TABLE downloads ADD COLUMN unpack INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE downloads ADD COLUMN unpacked_to TEXT;`,
 ];

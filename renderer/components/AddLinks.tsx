@@ -6,12 +6,17 @@ export function AddLinks() {
   const addLinks = useFerry((state) => state.addLinks);
   const adding = useFerry((state) => state.adding);
   const error = useFerry((state) => state.addError);
+  const unpackByDefault = useFerry((state) => state.settings?.unpackArchives ?? false);
   const [text, setText] = useState('');
+  // Null until the person ticks or clears the box: until then the settings decide.
+  const [unpackChoice, setUnpackChoice] = useState<boolean | null>(null);
+  const unpack = unpackChoice ?? unpackByDefault;
   const id = useId();
+  const unpackId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await addLinks(text)) setText('');
+    if (await addLinks(text, { unpack })) setText('');
   }
 
   return (
@@ -27,6 +32,15 @@ export function AddLinks() {
       <button type="submit" disabled={adding}>
         {adding ? 'Adding…' : 'Add'}
       </button>
+      <div className="field-inline add-links-option">
+        <input
+          id={unpackId}
+          type="checkbox"
+          checked={unpack}
+          onChange={(event) => setUnpackChoice(event.target.checked)}
+        />
+        <label htmlFor={unpackId}>Unpack ZIP and TAR archives when they finish</label>
+      </div>
       {error ? (
         <p className="field-problem" role="alert">
           {error}

@@ -40,6 +40,7 @@ function AppearanceFields({ settings }: { settings: Settings }) {
   const update = useFerry((state) => state.updateSettings);
   const themeId = useId();
   const notifyId = useId();
+  const unpackId = useId();
   const interruptedId = useId();
   return (
     <fieldset>
@@ -77,6 +78,15 @@ function AppearanceFields({ settings }: { settings: Settings }) {
           onChange={(event) => update({ notifyOnComplete: event.target.checked })}
         />
         <label htmlFor={notifyId}>Notify me when a download finishes</label>
+      </div>
+      <div className="field field-inline">
+        <input
+          id={unpackId}
+          type="checkbox"
+          checked={settings.unpackArchives}
+          onChange={(event) => update({ unpackArchives: event.target.checked })}
+        />
+        <label htmlFor={unpackId}>Unpack ZIP and TAR archives when they finish (the archive is kept)</label>
       </div>
     </fieldset>
   );

@@ -21,6 +21,7 @@ const statusLabels: Record<DownloadStatus, string> = {
   downloading: 'Downloading',
   paused: 'Paused',
   verifying: 'Checking',
+  unpacking: 'Unpacking',
   done: 'Done',
   failed: 'Failed',
   canceled: 'Canceled',
@@ -46,7 +47,9 @@ function toRow(download: Download, live: DownloadProgress | undefined): Download
     statusLabel: statusLabels[download.status],
     received,
     size,
-    detail: detail(received, size, live),
+    detail: download.unpackedTo
+      ? `${formatBytes(received)} · unpacked to ${baseName(download.unpackedTo)}`
+      : detail(received, size, live),
     error: download.status === 'failed' ? (download.error?.message ?? 'The download failed.') : null,
     actions: actionsFor(download.status),
   };
@@ -82,6 +85,10 @@ function actionsFor(status: DownloadStatus): DownloadAction[] {
     default:
       return [];
   }
+}
+
+function baseName(path: string): string {
+  return path.split(/[/\\]/).pop() ?? path;
 }
 
 function nameFromRef(ref: string): string {

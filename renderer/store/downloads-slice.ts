@@ -10,7 +10,7 @@ export interface DownloadsSlice {
   adding: boolean;
   loadDownloads(): Promise<void>;
   /** Adds every link in the text (one per line or space-separated); true when they were added. */
-  addLinks(text: string): Promise<boolean>;
+  addLinks(text: string, options?: { unpack?: boolean }): Promise<boolean>;
   controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
   receiveDownloads(changed: Download[]): void;
   receiveProgress(items: DownloadProgress[]): void;
@@ -34,7 +34,7 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
         set({ addError: errorMessage(error) });
       }
     },
-    async addLinks(text) {
+    async addLinks(text, options = {}) {
       const refs = splitLinks(text);
       if (refs.length === 0) {
         set({ addError: 'Paste or type at least one link.' });
@@ -42,7 +42,7 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
       }
       set({ adding: true, addError: null });
       try {
-        get().receiveDownloads(await client.call('downloads:add', { refs }));
+        get().receiveDownloads(await client.call('downloads:add', { refs, ...options }));
         set({ adding: false });
         return true;
       } catch (error) {

@@ -23,6 +23,8 @@ function download(overrides: Partial<Download>): Download {
     createdAt: 0,
     finishedAt: null,
     sha256: null,
+    unpack: false,
+    unpackedTo: null,
     ...overrides,
   };
 }

@@ -121,7 +121,7 @@ describe('DownloadStore', () => {
   it('changes status only from the allowed ones', () => {
     const done = store.add({ ref: 'https://a/1', directory: '/d' });
     const queued = store.add({ ref: 'https://a/2', directory: '/d' });
-    store.finish(done.id, { path: '/d/1', size: 1, sha256: 'ab' });
+    store.finish(done.id, { path: '/d/1', size: 1, sha256: 'ab' }, 'done');
     expect(store.transition('all', ['queued', 'downloading'], 'paused')).toBe(1);
     expect(store.get(done.id)?.status).toBe('done');
     expect(store.get(queued.id)?.status).toBe('paused');
@@ -129,7 +129,7 @@ describe('DownloadStore', () => {
 
   it('keeps what history needs of a finished download', () => {
     const download = store.add({ ref: 'https://a/model.glb', directory: '/d' });
-    store.finish(download.id, { path: '/d/model.glb', size: 1234, sha256: 'f'.repeat(64) });
+    store.finish(download.id, { path: '/d/model.glb', size: 1234, sha256: 'f'.repeat(64) }, 'done');
     expect(store.get(download.id)).toMatchObject({
       status: 'done',
       name: 'model.glb',

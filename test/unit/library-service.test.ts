@@ -32,7 +32,7 @@ async function finished(name: string): Promise<number> {
   const download = store.add({ ref: `https://cdn.example.com/${name}`, directory: profile.path });
   const path = join(profile.path, name);
   await writeFile(path, name);
-  store.finish(download.id, { path, size: name.length, sha256: 'ab' });
+  store.finish(download.id, { path, size: name.length, sha256: 'ab' }, 'done');
   return download.id;
 }
 

@@ -131,6 +131,16 @@ describe('unpacking archives made by real tools', () => {
     expect(listing(downloads)).toEqual(['photo.jpg']);
   });
 
+  it('lets a later entry for the same path win, as tar does when files are appended', async () => {
+    writeCraftedTar(join(downloads, 'appended.tar'), [
+      { name: 'notes.txt', data: Buffer.from('first') },
+      { name: 'other.txt', data: Buffer.from('other') },
+      { name: 'notes.txt', data: Buffer.from('second') },
+    ]);
+    await unpackArchive(join(downloads, 'appended.tar'), staging);
+    expect(readFileSync(join(downloads, 'appended', 'notes.txt'), 'utf8')).toBe('second');
+  });
+
   it('turns backslashes from Windows tools into folders', async () => {
     writeCraftedZip(join(downloads, 'win.zip'), [
       { name: 'art\\a.png', data: Buffer.from('a') },
@@ -169,6 +179,14 @@ describe('refusing archives that are unsafe or damaged', () => {
       { name: 'a/../../escaped.txt', data: Buffer.from('evil') },
     ]);
     await expectRefused(join(downloads, 'slip.tar'), /outside its folder/);
+  });
+
+  it('refuses an archive that holds a file and a folder with the same name', async () => {
+    writeCraftedTar(join(downloads, 'clash.tar'), [
+      { name: 'model', data: Buffer.from('a file') },
+      { name: 'model/texture.png', data: Buffer.from('inside a folder') },
+    ]);
+    await expectRefused(join(downloads, 'clash.tar'), /a file and a folder with the same name/);
   });
 
   it('refuses a ZIP entry that inflates beyond the size it declares (a ZIP bomb)', async () => {

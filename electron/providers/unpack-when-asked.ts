@@ -1,0 +1,12 @@
+import type { Download } from '../../shared/downloads';
+import { unpackArchive } from '../archives/unpack';
+import type { PostProcessStep } from './provider';
+
+/** The post-processing of providers whose files are only archives when a person downloads one: unpack on request. */
+export function unpackWhenAsked(download: Download): PostProcessStep | null {
+  if (!download.unpack) return null;
+  return async (file, signal) => {
+    const result = await unpackArchive(file, { stagingName: `.ferry-unpack-${download.id}`, signal });
+    return result?.path ?? null;
+  };
+}

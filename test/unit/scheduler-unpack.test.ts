@@ -1,0 +1,149 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyControl } from '../../electron/downloads/download-controls';
+import { Scheduler, type SchedulerEvent } from '../../electron/downloads/scheduler';
+import { Engine } from '../../electron/engine/engine';
+import { openDatabase } from '../../electron/store/database';
+import { DownloadStore } from '../../electron/store/download-store';
+import { runTool } from '../support/archive-fixtures';
+import { FaultServer } from '../support/fault-server';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let server: FaultServer;
+let temp: TempDir;
+let db: DatabaseSync;
+let store: DownloadStore;
+let engine: Engine;
+let downloads: string;
+
+beforeEach(async () => {
+  server = await FaultServer.start();
+  temp = await makeTempDir('ferry-unpack-');
+  db = openDatabase(join(temp.path, 'profile'));
+  store = new DownloadStore(db);
+  engine = new Engine();
+  downloads = join(temp.path, 'downloads');
+  mkdirSync(downloads);
+});
+afterEach(async () => {
+  await engine.close();
+  db.close();
+  await server.close();
+  await temp.remove();
+});
+
+/** A ZIP of two textures, made by Info-ZIP. */
+function texturesZip(): Buffer {
+  const source = join(temp.path, 'source');
+  mkdirSync(source, { recursive: true });
+  writeFileSync(join(source, 'wood.png'), 'wood');
+  writeFileSync(join(source, 'metal.png'), 'metal');
+  runTool('zip', ['-q', join(temp.path, 'textures.zip'), 'wood.png', 'metal.png'], source);
+  return readFileSync(join(temp.path, 'textures.zip'));
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+async function runAll(): Promise<SchedulerEvent[]> {
+  const events: SchedulerEvent[] = [];
+  await new Scheduler({
+    store,
+    engine,
+    maxParallel: 2,
+    pollIntervalMs: 20,
+    onEvent: (e) => events.push(e),
+  }).runUntilIdle();
+  return events;
+}
+
+describe('unpacking finished downloads', () => {
+  it('unpacks an archive when the download asks for it, keeps the archive, and reports where the files went', async () => {
+    server.route('/textures.zip', { body: texturesZip() });
+    const download = store.add({ ref: server.url('/textures.zip'), directory: downloads, unpack: true });
+    const events = await runAll();
+    const folder = join(downloads, 'textures');
+    expect(store.get(download.id)).toMatchObject({ status: 'done', unpackedTo: folder });
+    expect(readdirSync(folder).sort()).toEqual(['metal.png', 'wood.png']);
+    expect(readdirSync(downloads).sort()).toEqual(['textures', 'textures.zip']);
+    expect(events.map((event) => event.event)).toContain('unpacking');
+    expect(events.find((event) => event.event === 'done')).toMatchObject({
+      path: join(downloads, 'textures.zip'),
+      unpackedTo: folder,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it('leaves archives packed unless asked', async () => {
+    server.route('/textures.zip', { body: texturesZip() });
+    const download = store.add({ ref: server.url('/textures.zip'), directory: downloads });
+    const events = await runAll();
+    expect(store.get(download.id)).toMatchObject({ status: 'done', unpackedTo: null });
+    expect(readdirSync(downloads)).toEqual(['textures.zip']);
+    expect(events.map((event) => event.event)).not.toContain('unpacking');
+  });
+
+  it('finishes a file that is not an archive as it is, even when asked to unpack', async () => {
+    server.route('/photo.jpg', { body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) });
+    const download = store.add({ ref: server.url('/photo.jpg'), directory: downloads, unpack: true });
+    await runAll();
+    expect(store.get(download.id)).toMatchObject({ status: 'done', unpackedTo: null });
+  });
+
+  it('fails a damaged archive with the reason, keeps it, and unpacks again on retry without downloading again', async () => {
+    const zip = texturesZip();
+    server.route('/textures.zip', { body: zip.subarray(0, zip.length - 30) });
+    const download = store.add({ ref: server.url('/textures.zip'), directory: downloads, unpack: true });
+    await runAll();
+    expect(store.get(download.id)).toMatchObject({
+      status: 'failed',
+      path: join(downloads, 'textures.zip'),
+      error: {
+        code: 'unpack',
+        message: expect.stringMatching(/^Downloaded, but not unpacked: The ZIP archive is damaged/),
+      },
+    });
+    // The person repairs the file by hand (or a tool does); retry unpacks what is there.
+    writeFileSync(join(downloads, 'textures.zip'), zip);
+    expect(await applyControl(store, 'retry', [download.id])).toBe(1);
+    expect(store.get(download.id)?.status).toBe('unpacking');
+    await runAll();
+    expect(store.get(download.id)).toMatchObject({ status: 'done', unpackedTo: join(downloads, 'textures') });
+    expect(server.requestsFor('/textures.zip')).toHaveLength(1);
+  });
+
+  it('finishes unpacking that a crash or quit cut off, starting it over cleanly', async () => {
+    writeFileSync(join(downloads, 'textures.zip'), texturesZip());
+    const download = store.add({ ref: server.url('/textures.zip'), directory: downloads, unpack: true });
+    store.finish(download.id, { path: join(downloads, 'textures.zip'), size: 1 }, 'unpacking');
+    // What the interrupted run left half-written.
+    mkdirSync(join(downloads, `.ferry-unpack-${download.id}`));
+    writeFileSync(join(downloads, `.ferry-unpack-${download.id}`, 'wood.png'), 'wo');
+    const events = await runAll();
+    expect(store.get(download.id)).toMatchObject({ status: 'done', unpackedTo: join(downloads, 'textures') });
+    expect(readdirSync(downloads).sort()).toEqual(['textures', 'textures.zip']);
+    expect(readFileSync(join(downloads, 'textures', 'wood.png'), 'utf8')).toBe('wood');
+    // The hash the crash never recorded is computed before the download is reported done.
+    expect(events.find((event) => event.event === 'done')).toMatchObject({ sha256: expect.any(String) });
+    expect(server.requestsFor('/textures.zip')).toHaveLength(0);
+  });
+
+  it('stops unpacking when the scheduler stops, leaving the download to unpack next time', async () => {
+    const big = join(temp.path, 'big');
+    mkdirSync(big);
+    for (let n = 0; n < 400; n++) writeFileSync(join(big, `${n}.bin`), Buffer.alloc(20_000, n));
+    runTool('tar', ['-cf', join(downloads, 'big.tar'), '.'], big);
+    const download = store.add({ ref: server.url('/big.tar'), directory: downloads, unpack: true });
+    store.finish(download.id, { path: join(downloads, 'big.tar'), size: 1 }, 'unpacking');
+    const scheduler = new Scheduler({ store, engine, maxParallel: 1, pollIntervalMs: 20 });
+    const running = scheduler.runUntilStopped();
+    await until(() => existsSync(join(downloads, `.ferry-unpack-${download.id}`)));
+    await scheduler.stop();
+    await running;
+    expect(store.get(download.id)?.status).toBe('unpacking');
+    expect(readdirSync(downloads)).toEqual(['big.tar']);
+  });
+});
