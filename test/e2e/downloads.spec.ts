@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { runTool } from '../support/archive-fixtures';
 import { FaultServer } from '../support/fault-server';
+import { makeTempDir } from '../support/temp-dir';
 import { expect, test } from './fixtures';
+import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
+import { SettingsPage } from './pages/settings-page';
 
 let server: FaultServer;
 test.beforeEach(async () => {
@@ -49,3 +53,41 @@ test('pauses and resumes a running download from its row', async ({ ferry }) => 
   await expect(downloads.status('slow.bin')).toHaveText('Done', { timeout: 15_000 });
   expect(server.requests.length).toBeGreaterThanOrEqual(2);
 });
+
+test('unpacks an archive when the box is ticked, and the settings choose the box default', async ({ ferry }) => {
+  const zip = await castleZip();
+  server.route('/castle-pack.zip', { body: zip });
+  const app = await ferry.launch();
+  const downloads = new DownloadsPage(app.page);
+  await expect(downloads.unpack).not.toBeChecked();
+
+  await downloads.unpack.check();
+  await downloads.add(server.url('/castle-pack.zip'));
+  await expect(downloads.status('castle-pack.zip')).toHaveText('Done', { timeout: 10_000 });
+  await expect(downloads.detail('castle-pack.zip')).toContainText('unpacked to castle');
+  const folder = join(ferry.profileDir, 'Downloads');
+  expect(await readFile(join(folder, 'castle', 'castle.glb'), 'utf8')).toBe('mesh');
+  expect((await readFile(join(folder, 'castle-pack.zip'))).equals(zip)).toBe(true);
+
+  const frame = new AppFrame(app.page);
+  const settings = new SettingsPage(app.page);
+  await frame.open('Settings');
+  await settings.unpackArchives.check();
+  await expect(settings.saveStatus).toContainText('Saved');
+  await frame.open('Downloads');
+  await expect(downloads.unpack).toBeChecked();
+  expect(app.pageErrors).toEqual([]);
+});
+
+/** A ZIP made by Info-ZIP holding one folder with a model in it. */
+async function castleZip(): Promise<Buffer> {
+  const temp = await makeTempDir('ferry-e2e-zip-');
+  try {
+    await mkdir(join(temp.path, 'castle'));
+    await writeFile(join(temp.path, 'castle', 'castle.glb'), 'mesh');
+    runTool('zip', ['-qr', 'castle.zip', 'castle'], temp.path);
+    return await readFile(join(temp.path, 'castle.zip'));
+  } finally {
+    await temp.remove();
+  }
+}

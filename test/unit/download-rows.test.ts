@@ -69,6 +69,19 @@ describe('downloadRows', () => {
     expect(byId.get(2)).toMatchObject({ error: 'The link expired.', actions: ['retry', 'cancel'] });
     expect(byId.get(3)?.actions).toEqual([]);
   });
+
+  it('shows an archive being unpacked, then where its contents went', () => {
+    const rows = downloadRows(
+      {
+        1: download({ id: 1, status: 'unpacking', received: 2048, size: 2048 }),
+        2: download({ id: 2, status: 'done', received: 2048, size: 2048, unpackedTo: '/d/castle pack' }),
+      },
+      {},
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(1)).toMatchObject({ statusLabel: 'Unpacking', actions: [] });
+    expect(byId.get(2)?.detail).toBe('2 KiB · unpacked to castle pack');
+  });
 });
 
 describe('formatDuration and splitLinks', () => {

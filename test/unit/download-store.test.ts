@@ -101,6 +101,26 @@ describe('DownloadStore', () => {
     expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
   });
 
+  it('leaves downloads that were unpacking to be unpacked again, not downloaded again', () => {
+    const download = store.add({ ref: 'https://a/pack.zip', directory: '/d', unpack: true });
+    store.finish(download.id, { path: '/d/pack.zip', size: 10 }, 'unpacking');
+    expect(store.requeueInterrupted()).toBe(0);
+    expect(store.unpacking().map((row) => row.id)).toEqual([download.id]);
+    store.unpacked(download.id, '/d/pack');
+    expect(store.get(download.id)).toMatchObject({ status: 'done', unpack: true, unpackedTo: '/d/pack' });
+  });
+
+  it('retries a download that would not unpack by unpacking again, and only that kind of failure', () => {
+    const unpackFailed = store.add({ ref: 'https://a/pack.zip', directory: '/d', unpack: true });
+    const httpFailed = store.add({ ref: 'https://a/gone.zip', directory: '/d' });
+    store.finish(unpackFailed.id, { path: '/d/pack.zip', size: 10 }, 'unpacking');
+    store.fail(unpackFailed.id, { code: 'unpack', message: 'Downloaded, but not unpacked: damaged.' });
+    store.fail(httpFailed.id, { code: 'http_4xx', message: 'Gone.' });
+    expect(store.retryUnpacking('all')).toBe(1);
+    expect(store.get(unpackFailed.id)).toMatchObject({ status: 'unpacking', error: null });
+    expect(store.get(httpFailed.id)?.status).toBe('failed');
+  });
+
   it('can bring interrupted downloads back paused instead', () => {
     const download = store.add({ ref: 'https://a/1', directory: '/d' });
     store.setStatus(download.id, 'downloading');

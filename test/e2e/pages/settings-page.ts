@@ -4,6 +4,7 @@ import type { Locator, Page } from '@playwright/test';
 export class SettingsPage {
   readonly theme: Locator;
   readonly notify: Locator;
+  readonly unpackArchives: Locator;
   readonly parallelDownloads: Locator;
   readonly connections: Locator;
   readonly speedLimit: Locator;
@@ -15,6 +16,7 @@ export class SettingsPage {
   constructor(readonly page: Page) {
     this.theme = page.getByLabel('Theme');
     this.notify = page.getByLabel('Notify me when a download finishes');
+    this.unpackArchives = page.getByLabel(/^Unpack ZIP and TAR archives when they finish \(/);
     this.parallelDownloads = page.getByLabel('Parallel downloads');
     this.connections = page.getByLabel('Connections per download');
     this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
