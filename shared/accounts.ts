@@ -25,6 +25,29 @@ export const accountFields: Record<ProviderId, AccountField[]> = {
   ],
 };
 
+/** Platforms whose provider can list an account's files for a picker (`accounts:browse`). */
+export const browsableProviders: readonly ProviderId[] = ['echo3d'];
+
+/** One way to download a listed entry, e.g. its original or a converted GLB. */
+export const browseChoiceSchema = z.object({ label: z.string(), ref: z.string() });
+export type BrowseChoice = z.infer<typeof browseChoiceSchema>;
+
+/** One entry of an account's library, as a picker shows it. */
+export const browseEntrySchema = z.object({
+  /** The ref that downloads this entry as it is. */
+  ref: z.string(),
+  name: z.string(),
+  /** What kind of asset, e.g. the model's file type. */
+  type: z.string(),
+  /** Versions that exist already and download without a conversion. */
+  formats: z.array(z.string()),
+  tags: z.array(z.string()),
+  detail: z.string(),
+  /** Every way to download it, the plain ref first. */
+  choices: z.array(browseChoiceSchema),
+});
+export type BrowseEntry = z.infer<typeof browseEntrySchema>;
+
 /** What the window and the CLI see of a secret: only that it is set. */
 export const secretMarkSchema = z.object({ set: z.literal(true) });
 

@@ -71,6 +71,8 @@ export const addDownloadsSchema = z.strictObject({
   queueId: z.int().positive().optional(),
   /** Unpack archives once downloaded; the settings' default when left out. */
   unpack: z.boolean().optional(),
+  /** The account to sign with (one picked from its library); the provider's default account otherwise. */
+  accountId: z.string().min(1).max(100).optional(),
 });
 
 export const downloadActions = ['pause', 'resume', 'cancel', 'retry'] as const;

@@ -1,10 +1,8 @@
-import type { Account, AccountUpdate, NewAccount } from '../../shared/accounts';
+import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
-import { echo3dProvider } from '../providers/echo3d-provider';
-import type { BrowseEntry, Provider } from '../providers/provider';
+import type { Provider } from '../providers/provider';
+import { providerById } from '../providers/registry';
 import type { AccountStore } from './account-store';
-
-const providers: Record<string, Provider> = { echo3d: echo3dProvider };
 
 /** Accounts for the window and the CLI: secrets go in, only `{ set: true }` comes out. */
 export class AccountService {
@@ -49,7 +47,7 @@ export class AccountService {
 
   private signed(id: string, action: 'test' | 'browse') {
     const stored = this.existing(id);
-    const provider = providers[stored.provider];
+    const provider = providerById(stored.provider);
     if (!provider?.[action]) {
       throw new FerryError(
         'not_found',

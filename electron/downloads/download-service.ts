@@ -93,18 +93,23 @@ export class DownloadService {
     this.running = this.scheduler.runUntilStopped();
   }
 
-  async add(request: { refs: string[]; queueId?: number; unpack?: boolean }): Promise<Download[]> {
+  async add(request: { refs: string[]; queueId?: number; unpack?: boolean; accountId?: string }): Promise<Download[]> {
     const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
     if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
     const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
     if (!queue)
       throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
+    const accountId = request.accountId ?? null;
+    if (accountId && !this.options.accounts.get(accountId)) {
+      throw new FerryError('not_found', 'That account no longer exists. Pick another account and try again.');
+    }
     const settings = this.options.settings.get();
-    const files = await expandRefs(request.refs, this.options.accounts, null);
+    const files = await expandRefs(request.refs, this.options.accounts, accountId);
     const added = this.store.addMany(
       files.map(({ ref, folder }) => ({
         ref,
         queueId: request.queueId,
+        accountId,
         unpack: request.unpack ?? settings.unpackArchives,
         directory: join(
           destinationFor(settings, {

@@ -32,6 +32,8 @@ export type SchedulerEvent =
   | { event: 'paused' | 'canceled'; id: number };
 
 const DEFAULT_PER_ACCOUNT = 2;
+/** Unpacking is disk-bound: two at a time keep a disk busy without making every one of them slow. */
+const MAX_POST_PROCESSING = 2;
 
 export interface SchedulerOptions {
   store: DownloadStore;
@@ -182,6 +184,7 @@ export class Scheduler {
 
   private startPostProcessing(): void {
     for (const download of this.toPostProcess()) {
+      if (this.postProcessing.size >= MAX_POST_PROCESSING) return;
       const controller = new AbortController();
       const finished = this.postProcess(download, controller.signal).finally(() => {
         this.postProcessing.delete(download.id);
@@ -201,6 +204,7 @@ export class Scheduler {
     } catch (error) {
       // Stopped: the download stays unpacking and the next run starts it over.
       if (signal.aborted) return;
+      this.logger().warn(`Download ${download.id} could not be post-processed:`, error);
       const reason = error instanceof Error ? error.message : String(error);
       this.failed(download.id, { code: UNPACK_FAILED, message: `Downloaded, but not unpacked: ${reason}` });
     }

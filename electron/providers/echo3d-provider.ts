@@ -1,6 +1,7 @@
+import type { BrowseChoice, BrowseEntry } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
 import type { DownloadSpec } from '../engine/download-spec';
-import type { BrowseEntry, ExpandedRef, Provider, ProviderAccount } from './provider';
+import type { ExpandedRef, Provider, ProviderAccount } from './provider';
 import { callApi } from './provider-http';
 import { unpackWhenAsked } from './unpack-when-asked';
 
@@ -128,6 +129,7 @@ function toBrowseEntry(id: string, entry: CollectionEntry): BrowseEntry {
   const formats = [...new Set([type, ...converted])].filter((format) => format !== 'unknown');
   const tags = entry.additionalData?.tags;
   const textures = entry.textureFilenames?.length ?? 0;
+  const withExtras = textures > 0 || Boolean(entry.materialFilename);
   return {
     ref: `echo3d:entry/${id}`,
     name,
@@ -141,7 +143,19 @@ function toBrowseEntry(id: string, entry: CollectionEntry): BrowseEntry {
             .filter(Boolean)
         : [],
     detail: `${type.toUpperCase()} · ${textures} ${textures === 1 ? 'texture' : 'textures'}`,
+    choices: browseChoices(`echo3d:entry/${id}`, type, formats, withExtras),
   };
+}
+
+/** The original, every version echo3D already has, a GLB conversion when there is none, and the whole entry. */
+function browseChoices(ref: string, type: string, formats: string[], withExtras: boolean): BrowseChoice[] {
+  const choices = [{ label: type === 'unknown' ? 'Original' : `Original (${type.toUpperCase()})`, ref }];
+  for (const format of formats.filter((candidate) => candidate !== type)) {
+    choices.push({ label: format.toUpperCase(), ref: `${ref}?format=${format}` });
+  }
+  if (!formats.includes('glb')) choices.push({ label: 'Convert to GLB', ref: `${ref}?format=glb&convert=true` });
+  if (withExtras) choices.push({ label: 'With textures', ref: `${ref}?files=all` });
+  return choices;
 }
 
 export function parseEcho3dRef(ref: string): Echo3dRef | null {

@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../shared/accounts';
+import type { BrowseEntry, ProviderId } from '../../shared/accounts';
 import type { Download } from '../../shared/downloads';
 import type { DownloadSpec } from '../engine/download-spec';
 
@@ -47,18 +47,6 @@ export interface Provider {
  * from the start after a crash, so it must clean up after an earlier attempt.
  */
 export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<string | null>;
-
-export interface BrowseEntry {
-  /** The ref that downloads this entry. */
-  ref: string;
-  name: string;
-  /** What kind of asset, e.g. the model's file type. */
-  type: string;
-  /** Versions that exist already and download without a conversion. */
-  formats: string[];
-  tags: string[];
-  detail: string;
-}
 
 export interface ExpandedRef {
   ref: string;

@@ -4,6 +4,10 @@ import type { Provider } from './provider';
 
 const providers: Provider[] = [echo3dProvider, httpProvider];
 
+export function providerById(id: string): Provider | undefined {
+  return providers.find((provider) => provider.id === id);
+}
+
 export function providerFor(ref: string): Provider | undefined {
   return providers.find((provider) => provider.recognizes(ref));
 }

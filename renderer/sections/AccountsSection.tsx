@@ -1,6 +1,7 @@
-import type { Account } from '../../shared/accounts';
+import { type Account, browsableProviders } from '../../shared/accounts';
 import { AccountForm } from '../components/AccountForm';
 import { EmptyState } from '../components/EmptyState';
+import { LibraryPicker } from '../components/LibraryPicker';
 import { useFerry } from '../store/store-context';
 
 export function AccountsSection() {
@@ -13,6 +14,7 @@ export function AccountsSection() {
           {error}
         </p>
       ) : null}
+      <LibraryPicker />
       {accounts.length === 0 ? (
         <EmptyState title="No accounts yet">
           Add an account to download from echo3D and other platforms. Its secrets stay in your system keychain.
@@ -34,6 +36,7 @@ function AccountItem({ account }: { account: Account }) {
   const test = useFerry((state) => state.testAccount);
   const remove = useFerry((state) => state.removeAccount);
   const makeDefault = useFerry((state) => state.makeDefaultAccount);
+  const browse = useFerry((state) => state.browseAccount);
   const fields = Object.entries(account.fields).map(
     ([name, value]) => `${name}: ${typeof value === 'string' ? value : 'saved in keychain'}`,
   );
@@ -58,6 +61,11 @@ function AccountItem({ account }: { account: Account }) {
           <button type="button" onClick={() => void test(account.id)}>
             Test
           </button>
+          {browsableProviders.includes(account.provider) ? (
+            <button type="button" onClick={() => void browse(account.id)}>
+              Browse
+            </button>
+          ) : null}
           {account.isDefault ? null : (
             <button type="button" onClick={() => void makeDefault(account.id)}>
               Make default

@@ -2,11 +2,12 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryClient } from '../ipc/client';
 import { type AccountsSlice, createAccountsSlice } from './accounts-slice';
 import { type AppSlice, createAppSlice } from './app-slice';
+import { type BrowseSlice, createBrowseSlice } from './browse-slice';
 import { createDownloadsSlice, type DownloadsSlice } from './downloads-slice';
 import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
 import { createSettingsSlice, type SettingsSlice } from './settings-slice';
 
-export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice & AccountsSlice;
+export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice & AccountsSlice & BrowseSlice;
 export type FerryStore = StoreApi<FerryState>;
 
 /** The renderer's single store. Creating it does no IPC; `connectStore` starts the traffic. */
@@ -17,6 +18,7 @@ export function createFerryStore(client: FerryClient): FerryStore {
     ...createAppSlice(client)(...args),
     ...createDownloadsSlice(client)(...args),
     ...createAccountsSlice(client)(...args),
+    ...createBrowseSlice(client)(...args),
   }));
 }
 

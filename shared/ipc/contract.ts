@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountSchema, accountUpdateSchema, newAccountSchema } from '../accounts';
+import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema } from '../accounts';
 import { appInfoSchema } from '../app-info';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
@@ -66,19 +66,7 @@ export const calls = {
   'accounts:remove': { request: accountId, response: nothing },
   'accounts:setDefault': { request: accountId, response: accountSchema },
   'accounts:test': { request: accountId, response: z.object({ message: z.string() }) },
-  'accounts:browse': {
-    request: accountId,
-    response: z.array(
-      z.object({
-        ref: z.string(),
-        name: z.string(),
-        type: z.string(),
-        formats: z.array(z.string()),
-        tags: z.array(z.string()),
-        detail: z.string(),
-      }),
-    ),
-  },
+  'accounts:browse': { request: accountId, response: z.array(browseEntrySchema) },
 } as const satisfies Record<CallChannel, CallSpec>;
 
 /** Main -> renderer events, each with its payload schema. */

@@ -1,8 +1,12 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
 import { expect, test } from './fixtures';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
+import { DownloadsPage } from './pages/downloads-page';
+import { LibraryPickerPage } from './pages/library-picker-page';
 
 const fixture: Echo3dFixture = {
   key: 'ui-api-KEY-31337',
@@ -50,4 +54,61 @@ test('adds and tests an echo3D account; its secrets never reach the page', async
   await accounts.item('Studio').getByRole('button', { name: 'Remove' }).click();
   await expect(app.page.getByText('No accounts yet')).toBeVisible();
   expect(app.pageErrors).toEqual([]);
+});
+
+test('browses an account library and downloads an entry in the form picked', async ({ ferry }) => {
+  const library: Echo3dFixture = {
+    ...fixture,
+    files: {
+      'sid-chair': { name: 'chair.obj', body: Buffer.from('o chair') },
+      'sid-chair-glb': { name: 'chair.glb', body: Buffer.from('glTF chair') },
+      'sid-wood': { name: 'wood.png', body: Buffer.from('wood') },
+      'sid-lamp': { name: 'lamp.fbx', body: Buffer.from('lamp') },
+    },
+    entries: {
+      'entry-chair': {
+        original: 'sid-chair',
+        textures: ['sid-wood'],
+        tags: 'furniture, wood',
+        formats: { glb: 'sid-chair-glb' },
+        conversions: {},
+      },
+      'entry-lamp': { original: 'sid-lamp', tags: 'lights', formats: {}, conversions: {} },
+    },
+  };
+  const studio = await startFakeEcho3d(library);
+  try {
+    const app = await ferry.launch();
+    await new AppFrame(app.page).open('Accounts');
+    const accounts = new AccountsPage(app.page);
+    await accounts.label.fill('Studio');
+    await accounts.field('key').fill(library.key);
+    await accounts.field('email').fill(library.email);
+    await accounts.field('userKey').fill(library.userKey);
+    await accounts.baseUrl.fill(studio.baseUrl);
+    await accounts.addButton.click();
+
+    await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
+    const picker = new LibraryPickerPage(app.page);
+    await expect(picker.status).toHaveText('2 entries');
+    await expect(picker.entry('chair.obj')).toContainText('furniture, wood');
+    await expect(picker.choice('lamp.fbx', 'Convert to GLB')).toBeVisible();
+
+    await picker.filter.fill('WOOD');
+    await expect(picker.status).toHaveText('1 of 2 entries');
+    await picker.choice('chair.obj', 'GLB').click();
+    await expect(picker.choice('chair.obj', 'GLB: added')).toBeDisabled();
+    await picker.choice('chair.obj', 'With textures').click();
+    await app.page.screenshot({ path: 'test-results/screenshots/library-picker.png' });
+
+    await new AppFrame(app.page).open('Downloads');
+    const downloads = new DownloadsPage(app.page);
+    await expect(downloads.status('chair.glb')).toHaveText('Done', { timeout: 10_000 });
+    await expect(downloads.status('wood.png')).toHaveText('Done', { timeout: 10_000 });
+    const folder = join(ferry.profileDir, 'Downloads');
+    expect(await readFile(join(folder, 'chair.glb'), 'utf8')).toBe('glTF chair');
+    expect(app.pageErrors).toEqual([]);
+  } finally {
+    await studio.server.close();
+  }
 });

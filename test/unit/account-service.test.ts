@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Router } from '../../electron/ipc/router';
+import { providerById } from '../../electron/providers/registry';
 import type { Services } from '../../electron/services';
-import type { Account } from '../../shared/accounts';
+import { type Account, browsableProviders, providerIds } from '../../shared/accounts';
 import type { IpcEvent } from '../../shared/ipc/contract';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
@@ -57,6 +58,10 @@ describe('accounts through IPC', () => {
     expect(wire).not.toContain(fixture.userKey);
   });
 
+  it('offers Browse in the window for exactly the providers that can list a library', () => {
+    expect(browsableProviders).toEqual(providerIds.filter((id) => providerById(id)?.browse !== undefined));
+  });
+
   it('tests the account and browses its collection for a picker', async () => {
     const account = await createStudio();
     expect(await router.invoke('accounts:test', { id: account.id })).toEqual({
@@ -73,6 +78,10 @@ describe('accounts through IPC', () => {
           formats: ['glb', 'usdz'],
           tags: ['nature', 'low-poly'],
           detail: 'GLB · 0 textures',
+          choices: [
+            { label: 'Original (GLB)', ref: 'echo3d:entry/entry-tree' },
+            { label: 'USDZ', ref: 'echo3d:entry/entry-tree?format=usdz' },
+          ],
         },
       ],
     });
@@ -85,6 +94,25 @@ describe('accounts through IPC', () => {
     await expect.poll(() => services.downloads.list()[0]?.status, { timeout: 5000 }).toBe('done');
     expect(services.downloads.list()[0]?.path).toBe(`${profile.path}/tree.glb`);
     expect(JSON.stringify(events)).not.toContain(fixture.key);
+  });
+
+  it('signs a download picked from a library with that account, not the default one', async () => {
+    await router.invoke('accounts:create', {
+      provider: 'echo3d',
+      label: 'Old default',
+      baseUrl: echo3d.baseUrl,
+      fields: { key: 'revoked-KEY', email: fixture.email, userKey: 'revoked-user' },
+    });
+    const studio = await createStudio();
+    expect(services.accounts.list().find((account) => account.id === studio.id)?.isDefault).toBe(false);
+    services.downloads.start();
+    await router.invoke('downloads:add', { refs: ['echo3d:file/sid-a'], accountId: studio.id });
+    await expect.poll(() => services.downloads.list()[0]?.status, { timeout: 5000 }).toBe('done');
+    expect(services.downloads.list()[0]?.accountId).toBe(studio.id);
+    expect(await router.invoke('downloads:add', { refs: ['echo3d:file/sid-a'], accountId: 'gone' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'That account no longer exists. Pick another account and try again.' },
+    });
   });
 
   it('renames an account and replaces a secret in the keychain, still answering only { set: true }', async () => {

@@ -93,3 +93,20 @@ describe('the renderer store over the real router', () => {
     expect(store.getState().settings?.notifyOnComplete).toBe(false);
   });
 });
+
+describe('the library picker in the renderer store', () => {
+  it('says why a library cannot be opened', async () => {
+    await store.getState().browseAccount('no-such-account');
+    expect(store.getState().browsing).toMatchObject({
+      status: 'failed',
+      error: 'That account no longer exists. Refresh the list and try again.',
+    });
+  });
+
+  it('drops an answer for a picker that was closed while it loaded', async () => {
+    const loading = store.getState().browseAccount('no-such-account');
+    store.getState().closeBrowse();
+    await loading;
+    expect(store.getState().browsing).toBeNull();
+  });
+});

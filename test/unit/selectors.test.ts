@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { FerryState } from '../../renderer/store/ferry-store';
 import {
   formatSpeedLimit,
+  matchingEntries,
+  selectBrowsedAccountLabel,
   selectSaveStatusLabel,
   selectSection,
   selectSectionTitle,
@@ -10,6 +12,7 @@ import {
   selectTheme,
   selectVersionLabel,
 } from '../../renderer/store/selectors';
+import type { BrowseEntry } from '../../shared/accounts';
 import { defaultSettings } from '../../shared/settings';
 
 function state(overrides: Partial<FerryState> = {}): FerryState {
@@ -45,6 +48,10 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     removeAccount: noop,
     makeDefaultAccount: noop,
     testAccount: noop,
+    browsing: null,
+    browseAccount: noop,
+    closeBrowse: () => undefined,
+    addFromBrowse: noop,
     ...overrides,
   };
 }
@@ -86,6 +93,43 @@ describe('selectors', () => {
   it('label the speed limit', () => {
     expect(selectSpeedLimitLabel(state())).toBe('');
     expect(selectSpeedLimitLabel(state({ settings: { ...settings, speedLimit: 0 } }))).toBe('Unlimited');
+  });
+});
+
+describe('the library picker', () => {
+  const entry = (name: string, tags: string[], formats: string[]): BrowseEntry => ({
+    ref: `echo3d:entry/${name}`,
+    name,
+    type: formats[0] ?? 'unknown',
+    formats,
+    tags,
+    detail: '',
+    choices: [],
+  });
+  const entries = [
+    entry('Oak chair.obj', ['furniture', 'wood'], ['obj', 'glb']),
+    entry('lamp.fbx', ['lights'], ['fbx']),
+  ];
+
+  it('keeps entries holding every word of the filter, in any case and any field', () => {
+    expect(matchingEntries(entries, '').map((match) => match.name)).toEqual(['Oak chair.obj', 'lamp.fbx']);
+    expect(matchingEntries(entries, '  WOOD  glb ').map((match) => match.name)).toEqual(['Oak chair.obj']);
+    expect(matchingEntries(entries, 'fbx').map((match) => match.name)).toEqual(['lamp.fbx']);
+    expect(matchingEntries(entries, 'wood fbx')).toEqual([]);
+  });
+
+  it('names the account being browsed', () => {
+    const account = {
+      id: 'a1',
+      provider: 'echo3d' as const,
+      label: 'Studio',
+      baseUrl: null,
+      isDefault: true,
+      fields: {},
+    };
+    const browsing = { accountId: 'a1', status: 'ready' as const, entries: [], error: null, added: [] };
+    expect(selectBrowsedAccountLabel(state({ accounts: [account], browsing }))).toBe('Studio');
+    expect(selectBrowsedAccountLabel(state({ accounts: [account] }))).toBe('');
   });
 });
 

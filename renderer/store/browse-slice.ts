@@ -1,0 +1,56 @@
+import type { StateCreator } from 'zustand';
+import type { BrowseEntry } from '../../shared/accounts';
+import { errorMessage, type FerryClient } from '../ipc/client';
+import type { FerryState } from './ferry-store';
+
+/** The picker over one account's library. */
+export interface Browsing {
+  accountId: string;
+  status: 'loading' | 'ready' | 'failed';
+  entries: BrowseEntry[];
+  error: string | null;
+  /** Refs added to Downloads from this picker, so their buttons can say so. */
+  added: string[];
+}
+
+export interface BrowseSlice {
+  browsing: Browsing | null;
+  browseAccount(accountId: string): Promise<void>;
+  closeBrowse(): void;
+  /** Downloads one choice of an entry, signed with the account being browsed. */
+  addFromBrowse(ref: string): Promise<void>;
+}
+
+export function createBrowseSlice(client: FerryClient): StateCreator<FerryState, [], [], BrowseSlice> {
+  // Only the answer for the account still open may land: a person can switch accounts mid-load.
+  const update = (get: () => FerryState, set: (partial: Partial<FerryState>) => void, accountId: string) => {
+    return (change: Partial<Browsing>) => {
+      const current = get().browsing;
+      if (current?.accountId === accountId) set({ browsing: { ...current, ...change } });
+    };
+  };
+  return (set, get) => ({
+    browsing: null,
+    async browseAccount(accountId) {
+      set({ browsing: { accountId, status: 'loading', entries: [], error: null, added: [] } });
+      const change = update(get, set, accountId);
+      try {
+        change({ status: 'ready', entries: await client.call('accounts:browse', { id: accountId }) });
+      } catch (error) {
+        change({ status: 'failed', error: errorMessage(error) });
+      }
+    },
+    closeBrowse: () => set({ browsing: null }),
+    async addFromBrowse(ref) {
+      const browsing = get().browsing;
+      if (!browsing) return;
+      const change = update(get, set, browsing.accountId);
+      try {
+        get().receiveDownloads(await client.call('downloads:add', { refs: [ref], accountId: browsing.accountId }));
+        change({ added: [...(get().browsing?.added ?? []), ref], error: null });
+      } catch (error) {
+        change({ error: errorMessage(error) });
+      }
+    },
+  });
+}
