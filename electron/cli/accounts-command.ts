@@ -6,7 +6,7 @@ import { osKeychain } from '../accounts/keychain';
 import type { CliOptions } from './ferry';
 import { UsageError } from './usage';
 
-/** ferry accounts add|ls|rm: secrets go to the keychain and are only ever printed as "set". */
+/** ferry accounts add|ls|rm|test|browse: secrets go to the keychain and are only ever printed as "set". */
 export async function accountsCommand(db: DatabaseSync, options: CliOptions): Promise<number> {
   const [action, ...rest] = options.args;
   const accounts = new AccountStore(db, osKeychain());
@@ -18,21 +18,41 @@ export async function accountsCommand(db: DatabaseSync, options: CliOptions): Pr
         process.stdout.write(`${options.json ? JSON.stringify(account) : describe(account)}\n`);
       return 0;
     case 'rm': {
-      const account = rest[0] ? accounts.byLabel(rest[0]) : undefined;
-      if (!account) throw new UsageError(`there is no account labelled "${rest[0] ?? ''}"; see "ferry accounts ls".`);
+      const account = labelled(accounts, rest[0]);
       accounts.remove(account.id);
       process.stdout.write(`removed ${account.label}\n`);
       return 0;
     }
     case 'test': {
-      const account = rest[0] ? accounts.byLabel(rest[0]) : undefined;
-      if (!account) throw new UsageError(`there is no account labelled "${rest[0] ?? ''}"; see "ferry accounts ls".`);
+      const account = labelled(accounts, rest[0]);
       process.stdout.write(`${(await new AccountService(accounts).test(account.id)).message}\n`);
       return 0;
     }
+    case 'browse':
+      return browse(accounts, labelled(accounts, rest[0]), options.json);
     default:
-      throw new UsageError('accounts takes add, ls, rm or test.');
+      throw new UsageError('accounts takes add, ls, rm, test or browse.');
   }
+}
+
+function labelled(accounts: AccountStore, label: string | undefined): Account {
+  const account = label ? accounts.byLabel(label) : undefined;
+  if (!account) throw new UsageError(`there is no account labelled "${label ?? ''}"; see "ferry accounts ls".`);
+  return account;
+}
+
+/** The account's library: one entry a line, with the refs that download it (`ferry get <ref> --account LABEL`). */
+async function browse(accounts: AccountStore, account: Account, json: boolean): Promise<number> {
+  for (const entry of await new AccountService(accounts).browse(account.id)) {
+    if (json) {
+      process.stdout.write(`${JSON.stringify(entry)}\n`);
+      continue;
+    }
+    const tags = entry.tags.length > 0 ? ` [${entry.tags.join(', ')}]` : '';
+    process.stdout.write(`${entry.name}  ${entry.detail}${tags}\n`);
+    for (const choice of entry.choices) process.stdout.write(`  ${choice.label.padEnd(16)} ${choice.ref}\n`);
+  }
+  return 0;
 }
 
 function add(accounts: AccountStore, args: string[], options: CliOptions): number {

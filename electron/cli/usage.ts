@@ -8,7 +8,7 @@ export const usage = `Usage:
   ferry ls [--json]
   ferry pause|resume|cancel|retry <id|all>...
   ferry accounts add <provider> --label L [--base-url URL] [field=value ...]
-  ferry accounts ls [--json] | rm <label> | test <label>
+  ferry accounts ls [--json] | rm <label> | test <label> | browse <label> [--json]
 Global: --profile DIR (or FERRY_HOME) chooses where the library and settings live.
 A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].
 RATE is bytes per second, e.g. 500K or 2M.

@@ -162,6 +162,30 @@ describe('echo3D from the CLI', () => {
     expect(bad.stderr).not.toContain('not-the-key');
   });
 
+  it('browses the collection, listing the refs that download each entry, then gets one of them', async () => {
+    await addAccount('Studio');
+    const listed = await ferry(['accounts', 'browse', 'Studio'], profile.path);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toBe(
+      [
+        'castle.fbx  FBX · 2 textures',
+        '  Original (FBX)   echo3d:entry/entry-1',
+        '  GLB              echo3d:entry/entry-1?format=glb',
+        '  With textures    echo3d:entry/entry-1?files=all',
+        '',
+      ].join('\n'),
+    );
+    const [entry] = jsonLines((await ferry(['accounts', 'browse', 'Studio', '--json'], profile.path)).stdout);
+    expect(entry).toMatchObject({ name: 'castle.fbx', formats: ['fbx', 'glb'] });
+    const got = await ferry(
+      ['get', 'echo3d:entry/entry-1?format=glb', '--account', 'Studio', '-o', downloads],
+      profile.path,
+    );
+    expect(got.code).toBe(0);
+    expect(await readFile(join(downloads, 'castle.glb'))).toEqual(fixture.files['sid-glb']?.body);
+    expect(listed.stdout + got.stdout).not.toContain(fixture.key);
+  });
+
   it('signs with the secret key when the collection requires one', async () => {
     const locked = await startFakeEcho3d({ ...fixture, secKey: 'echo-sec-KEY-404' });
     try {
