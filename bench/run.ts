@@ -8,8 +8,9 @@ import { type CrashResult, measureCrashResume } from './crash-resume';
 import { ensurePeers, median, timed } from './peers';
 
 /**
- * `npm run bench`: Ferry's engine against curl and aria2c on loopback, in one
- * run, medians of several runs, written to docs/benchmarks.md. A benchmark,
+ * `npm run bench`: Ferry's engine against curl and aria2c on loopback, and its
+ * unpacking against unzip and tar, in one run, medians of several runs,
+ * written to docs/benchmarks.md. A benchmark,
  * not a test: it asserts nothing and its numbers depend on the machine.
  */
 
@@ -39,7 +40,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  await ensurePeers(['curl', 'aria2c'], ['nginx']);
+  await ensurePeers(['curl', 'aria2c', 'tar', 'zip', 'unzip'], ['nginx']);
   const work = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
   try {
     const data = join(work, 'data');
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     const scripts = await bundleScripts(work);
     const server = await startBenchServer(data, work);
     try {
-      const cases = await defineCases(server, scripts, work);
+      const cases = [...(await defineCases(server, scripts, work)), ...unpackCases(scripts, data)];
       const rows: Row[] = [];
       for (const benchCase of cases) rows.push(await measure(benchCase, work));
       const library = await measureLibrary(scripts);
@@ -68,6 +69,16 @@ async function makeData(data: string): Promise<void> {
   await randomFile(join(data, 'big.bin'), 1024 * MiB);
   await randomFile(join(data, 'mid.bin'), 256 * MiB);
   for (let i = 0; i < 500; i++) await randomFile(join(data, 'small', `${i}.bin`), 100_000);
+  await makeArchives(data);
+}
+
+/** An asset pack of 2,000 small textures as a ZIP, and one large model folder as a gzip TAR. */
+async function makeArchives(data: string): Promise<void> {
+  const pack = join(data, 'pack');
+  await mkdir(join(pack, 'textures'), { recursive: true });
+  for (let i = 0; i < 2000; i++) await randomFile(join(pack, 'textures', `${i}.png`), 4_000 + ((i * 7919) % 60_000));
+  await timed('sh', ['-c', `cd "${pack}" && zip -qr "${join(data, 'pack.zip')}" textures`]);
+  await timed('tar', ['-czf', join(data, 'model.tar.gz'), '-C', data, 'mid.bin']);
 }
 
 async function randomFile(path: string, size: number): Promise<void> {
@@ -83,6 +94,7 @@ async function randomFile(path: string, size: number): Promise<void> {
 
 interface Scripts {
   ferry: string;
+  unpack: string;
   undiciRead: string;
   library: string;
 }
@@ -132,6 +144,7 @@ async function bundleScripts(work: string): Promise<Scripts> {
   };
   return {
     ferry: await bundle('ferry-fetch'),
+    unpack: await bundle('ferry-unpack'),
     undiciRead: await bundle('undici-read'),
     library: await bundle('library-child'),
   };
@@ -164,6 +177,31 @@ const ariaQuiet = [
   '--download-result=hide',
   '-q',
 ];
+
+/** Unpacking as a person would rely on it: every peer ends with `sync`, as Ferry flushes every file. */
+function unpackCases(scripts: Scripts, data: string): Case[] {
+  const durable = (command: string) => (out: string) => ['-c', `${command.replaceAll('OUT', `"${out}"`)} && sync`];
+  return [
+    {
+      title: 'unpack a ZIP of 2,000 files of 4 to 64 KB',
+      target: 'reference: Info-ZIP unzip + sync',
+      verify: (out) => expectFiles(join(out, 'textures'), 2000),
+      tools: [
+        nodeScript('Ferry', scripts.unpack, (out) => ['--dir', out, join(data, 'pack.zip')]),
+        peer('unzip+sync', 'sh', durable(`unzip -q "${join(data, 'pack.zip')}" -d OUT`)),
+      ],
+    },
+    {
+      title: 'unpack a 256 MiB gzip TAR',
+      target: 'reference: GNU tar + sync',
+      verify: (out) => expectSize(join(out, 'mid.bin'), 256 * MiB),
+      tools: [
+        nodeScript('Ferry', scripts.unpack, (out) => ['--dir', out, join(data, 'model.tar.gz')]),
+        peer('tar+sync', 'sh', durable(`tar -xzf "${join(data, 'model.tar.gz')}" -C OUT`)),
+      ],
+    },
+  ];
+}
 
 async function defineCases(server: { fast: string; limited: string }, scripts: Scripts, work: string): Promise<Case[]> {
   const smallUrls = Array.from({ length: 500 }, (_, i) => `${server.fast}small/${i}.bin`);

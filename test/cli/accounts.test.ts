@@ -86,7 +86,7 @@ describe('ferry accounts', () => {
     [['accounts', 'add', 'echo3d', '--label', 'x', 'key'], 'fields are given as name=value'],
     [['accounts', 'add', 'echo3d', '--label', 'x', 'key=a'], 'echo3d accounts need email.'],
     [['accounts', 'rm', 'nobody'], 'there is no account labelled "nobody"'],
-    [['accounts', 'fly'], 'accounts takes add, ls, rm or test'],
+    [['accounts', 'fly'], 'accounts takes add, ls, rm, test or browse'],
   ])('exits 2 with a message for %j', async (args, message) => {
     const result = await ferry(args, profile.path);
     expect(result.code).toBe(2);
