@@ -11,7 +11,8 @@ const TAR_MAGIC_OFFSET = 257;
  * null when it is not one Ferry unpacks.
  */
 export async function archiveFormat(path: string): Promise<ArchiveFormat | null> {
-  const head = await readHead(path, 64 * 1024);
+  // A few KiB hold every signature; inflating more would only cost time on the main thread.
+  const head = await readHead(path, 4096);
   if (isZip(head)) return 'zip';
   if (isTar(head)) return 'tar';
   if (head[0] === 0x1f && head[1] === 0x8b && isTar(gunzipStart(head))) return 'tar.gz';

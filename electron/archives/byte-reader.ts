@@ -60,5 +60,5 @@ export class ByteReader {
 }
 
 function truncated(): UnpackError {
-  return new UnpackError('The archive ends in the middle of a file: it is incomplete or damaged. Download it again.');
+  return new UnpackError('The archive ends in the middle of a file: it is incomplete or damaged. Download it anew.');
 }

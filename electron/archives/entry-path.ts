@@ -14,7 +14,7 @@ export function safeEntrySegments(path: string): string[] {
   return segments.map((segment) => sanitizeFileName(segment) || '_');
 }
 
-function unsafe(path: string): UnpackError {
+export function unsafe(path: string): UnpackError {
   return new UnpackError(
     `The archive tries to write outside its folder ("${path.slice(0, 200)}"), so Ferry did not unpack it. The downloaded archive is kept; only open it if you trust where it came from.`,
   );

@@ -13,32 +13,41 @@ const PARALLEL_WRITES = 16;
 
 /**
  * Writes unpacked files, each flushed to disk before the result takes its
- * final name (a crash must not leave empty files under a finished download). Asset packs hold thousands of small textures, and
- * one file after another spends most of the time waiting on each call, so
- * small files are written several at a time; large ones stream on their own.
+ * final name (a crash must not leave empty files under a finished download).
+ * Asset packs hold thousands of small textures, and one file after another
+ * spends most of the time waiting on each call, so small files are written
+ * several at a time; large ones stream on their own.
  */
 export class EntryWriter {
   private readonly pool = new TaskPool(PARALLEL_WRITES);
-  private readonly inFlight = new Map<string, Promise<void>>();
+  /** The last write queued for each path: an archive may hold a path twice, and the later entry must win. */
+  private readonly lastWrite = new Map<string, Promise<void>>();
   private readonly folders = new Set<string>();
 
   async write(target: string, entry: ArchiveEntry, body: Readable, signal?: AbortSignal): Promise<void> {
-    await this.folder(dirname(target));
-    // An archive may hold the same path twice; the later entry must win, as tar has it.
-    await this.inFlight.get(target);
-    if (entry.size > SMALL_FILE) {
-      await pipeline(body, createWriteStream(target, { mode: modeOf(entry), highWaterMark: SMALL_FILE, flush: true }), {
-        signal,
-      });
-      await setTime(target, entry.modified);
-      return;
+    const turn = this.takeTurn(target);
+    try {
+      await turn.previous;
+      await this.folder(dirname(target));
+      if (entry.size > SMALL_FILE) {
+        await pipeline(
+          body,
+          createWriteStream(target, { mode: modeOf(entry), highWaterMark: SMALL_FILE, flush: true }),
+          {
+            signal,
+          },
+        );
+        if (entry.modified) await utimes(target, entry.modified, entry.modified);
+        turn.done();
+        return;
+      }
+      const data = await readAll(body);
+      const { settled } = await this.pool.run(() => writeSmall(target, data, entry));
+      void settled.then(turn.done);
+    } catch (error) {
+      turn.done();
+      throw error;
     }
-    const data = await readAll(body);
-    const { settled } = await this.pool.run(() => writeSmall(target, data, entry));
-    this.inFlight.set(target, settled);
-    void settled.then(() => {
-      if (this.inFlight.get(target) === settled) this.inFlight.delete(target);
-    });
   }
 
   async folder(path: string): Promise<void> {
@@ -51,6 +60,18 @@ export class EntryWriter {
   finish(): Promise<void> {
     return this.pool.drain();
   }
+
+  /** Queued synchronously, before any await, so entries read at the same time still write in order. */
+  private takeTurn(target: string): { previous: Promise<void> | undefined; done: () => void } {
+    const previous = this.lastWrite.get(target);
+    const { promise: current, resolve } = Promise.withResolvers<void>();
+    this.lastWrite.set(target, current);
+    const done = () => {
+      if (this.lastWrite.get(target) === current) this.lastWrite.delete(target);
+      resolve();
+    };
+    return { previous, done };
+  }
 }
 
 async function writeSmall(target: string, data: Buffer, entry: ArchiveEntry): Promise<void> {
@@ -62,10 +83,6 @@ async function writeSmall(target: string, data: Buffer, entry: ArchiveEntry): Pr
   } finally {
     await handle.close();
   }
-}
-
-async function setTime(target: string, time: Date | null): Promise<void> {
-  if (time) await utimes(target, time, time);
 }
 
 async function readAll(body: Readable): Promise<Buffer> {

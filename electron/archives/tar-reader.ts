@@ -28,7 +28,7 @@ export async function readTar(path: string, gzipped: boolean, visit: EntryVisito
     await walk(reader, visit);
   } catch (error) {
     throw isZlibError(error)
-      ? new UnpackError('The archive is damaged: its compressed data does not decompress. Download it again.', {
+      ? new UnpackError('The archive is damaged: its compressed data does not decompress. Download it anew.', {
           cause: error,
         })
       : error;
@@ -102,18 +102,17 @@ function toEntry(raw: RawHeader, overrides: Overrides): ArchiveEntry {
   const size = overrides.size ?? raw.size;
   return {
     path,
-    kind: kindOf(raw.type, path),
+    kind: kindOf(raw.type),
     size,
     mode: raw.mode & 0o7777,
-    modified: overrides.modified ?? new Date(raw.mtime * 1000),
+    modified: overrides.modified ?? validDate(raw.mtime),
   };
 }
 
-function kindOf(type: string, path: string): ArchiveEntry['kind'] {
+function kindOf(type: string): ArchiveEntry['kind'] {
   if (type === '5') return 'directory';
   if (type === '1' || type === '2') return 'link';
-  // Pre-POSIX archives mark folders only by a trailing slash.
-  if (type === '0' || type === '\0' || type === '7') return path.endsWith('/') ? 'directory' : 'file';
+  if (type === '0' || type === '\0' || type === '7') return 'file';
   return 'other';
 }
 
@@ -166,13 +165,21 @@ function parsePax(data: Buffer): Overrides {
 function applyPax(overrides: Overrides, key: string, value: string): void {
   if (key === 'path') overrides.path = value;
   else if (key === 'size' && /^\d+$/.test(value)) overrides.size = Number(value);
-  else if (key === 'mtime' && Number.isFinite(Number(value))) overrides.modified = new Date(Number(value) * 1000);
+  else if (key === 'mtime') overrides.modified = validDate(Number(value)) ?? undefined;
+}
+
+/** Seconds since 1970 as a date, or null when the archive's value is not one a file system takes. */
+function validDate(seconds: number): Date | null {
+  const date = new Date(seconds * 1000);
+  return Number.isFinite(date.getTime()) && seconds >= 0 ? date : null;
 }
 
 /** Metadata entries are small; a huge one means a damaged or hostile archive. */
 async function readSmall(reader: ByteReader, size: number): Promise<Buffer> {
   if (size > 1024 * 1024) throw new UnpackError('The archive is damaged: a TAR metadata entry is over 1 MiB.');
-  const data = (await reader.take(size)) ?? Buffer.alloc(0);
+  const data = size === 0 ? Buffer.alloc(0) : await reader.take(size);
+  if (data === null)
+    throw new UnpackError('The archive ends in the middle of a file: it is incomplete. Download it anew.');
   await reader.skip(padding(size));
   return data;
 }

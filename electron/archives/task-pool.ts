@@ -12,8 +12,11 @@ export class TaskPool {
   /** Starts the task once there is room; resolves then, with the task's own settling (never rejected). */
   async run(task: () => Promise<void>): Promise<{ settled: Promise<void> }> {
     this.throwIfFailed();
-    if (this.running.size >= this.limit) await Promise.race(this.running);
-    this.throwIfFailed();
+    // Several callers may wait for one free slot; each checks again when it wakes.
+    while (this.running.size >= this.limit) {
+      await Promise.race(this.running);
+      this.throwIfFailed();
+    }
     const settled: Promise<void> = task()
       .catch((error: unknown) => {
         this.failure ??= { error };

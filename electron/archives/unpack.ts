@@ -16,7 +16,6 @@ export interface UnpackResult {
   path: string;
   format: ArchiveFormat;
   files: number;
-  bytes: number;
   /** Links and devices, which Ferry never recreates from an archive. */
   skipped: number;
 }
@@ -36,7 +35,7 @@ export interface UnpackOptions {
 export async function unpackArchive(archive: string, options: UnpackOptions): Promise<UnpackResult | null> {
   const format = await archiveFormat(archive).catch((error: unknown) => {
     throw new UnpackError(
-      `The downloaded file ${archive} could not be read (${describeFsError(error)}). Retry the download to fetch it again.`,
+      `The downloaded file ${archive} could not be read (${describeFsError(error)}). Download it anew.`,
       { cause: error },
     );
   });
@@ -52,12 +51,13 @@ export async function unpackArchive(archive: string, options: UnpackOptions): Pr
   } catch (error) {
     throw asUnpackError(error);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    // Best effort: a folder that will not go is cleared by the next attempt, and must not hide the real error.
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
 async function extract(archive: string, format: ArchiveFormat, staging: string, signal?: AbortSignal) {
-  const counts = { files: 0, bytes: 0, skipped: 0 };
+  const counts = { files: 0, skipped: 0 };
   const folderTimes: [string, Date][] = [];
   const writer = new EntryWriter();
   const visit: EntryVisitor = async (entry, body) => {
@@ -71,13 +71,17 @@ async function extract(archive: string, format: ArchiveFormat, staging: string, 
     } else if (entry.kind === 'file' && body) {
       await writer.write(target, entry, body, signal);
       counts.files++;
-      counts.bytes += entry.size;
     } else {
       counts.skipped++;
     }
   };
-  if (format === 'zip') await readZip(archive, visit);
-  else await readTar(archive, format === 'tar.gz', visit);
+  try {
+    if (format === 'zip') await readZip(archive, visit);
+    else await readTar(archive, format === 'tar.gz', visit);
+  } finally {
+    // Writes still running when reading failed must end before the staging folder is removed.
+    await writer.finish().catch(() => undefined);
+  }
   await writer.finish();
   // Writing files inside a folder changes its time, so folders get theirs last, deepest first.
   for (const [folder, time] of folderTimes.reverse()) await utimes(folder, time, time);

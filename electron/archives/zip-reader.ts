@@ -1,6 +1,9 @@
+import { Readable } from 'node:stream';
+import { crc32 } from 'node:zlib';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-entry';
+import { unsafe } from './entry-path';
 import { TaskPool } from './task-pool';
 
 /** Unix file-type and permission bits sit in the high half of the external attributes of ZIPs made on Unix. */
@@ -11,9 +14,9 @@ const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
 
 /**
- * Walks a ZIP through its central directory. yauzl checks every entry's
- * size and CRC against what the directory promised, so a file that inflates
- * beyond its stated size (a ZIP bomb) or has been corrupted fails.
+ * Walks a ZIP through its central directory. yauzl checks every entry's size
+ * against what the directory promised, so a file that inflates beyond it (a
+ * ZIP bomb) fails; the CRC-32, which yauzl leaves alone, is checked here.
  */
 export async function readZip(path: string, visit: EntryVisitor): Promise<void> {
   const zip = await openZip(path);
@@ -27,19 +30,32 @@ export async function readZip(path: string, visit: EntryVisitor): Promise<void> 
           `"${entry.path}" in the archive is encrypted; Ferry does not unpack password-protected archives. Open it with an archive tool.`,
         );
       }
-      await pool.run(async () => {
-        const body = entry.kind === 'file' ? await zip.openReadStreamPromise(raw) : null;
-        // yauzl can emit a size error twice; the visitor's pipeline reports the first, this keeps the second from going uncaught.
-        body?.on('error', () => undefined);
-        await visit(entry, body);
-      });
+      // The body opens lazily, so each visit starts (and claims its path) in archive order.
+      await pool.run(() =>
+        visit(entry, entry.kind === 'file' ? Readable.from(entryBytes(zip, raw, entry.path)) : null),
+      );
     }
     await pool.drain();
   } catch (error) {
-    throw error instanceof UnpackError || isFileSystemError(error) ? error : damaged(error);
+    throw passesThrough(error) ? error : damaged(error);
   } finally {
     await pool.drain().catch(() => undefined);
     zip.close();
+  }
+}
+
+/** The entry's bytes as they stream, failing at the end when they do not add up to the CRC the directory lists. */
+async function* entryBytes(zip: ZipFile, raw: Entry, path: string): AsyncGenerator<Buffer> {
+  const stream = await zip.openReadStreamPromise(raw);
+  // yauzl can emit a size error twice; this loop reports the first, the listener keeps the second from going uncaught.
+  stream.on('error', () => undefined);
+  let crc = 0;
+  for await (const chunk of stream) {
+    crc = crc32(chunk as Buffer, crc);
+    yield chunk as Buffer;
+  }
+  if (crc !== raw.crc32) {
+    throw new UnpackError(`The archive is damaged: "${path}" does not match its checksum. Download it anew.`);
   }
 }
 
@@ -57,10 +73,20 @@ export async function zipContentSize(path: string): Promise<number> {
   return total;
 }
 
-/** Backslashes from Windows tools become folders; names are decoded as the archive declares (UTF-8 or CP437). */
+/**
+ * Backslashes from Windows tools become folders; names are decoded as the
+ * archive declares (UTF-8 or CP437). Closed by the caller: bodies open lazily,
+ * after the directory has been read to its end.
+ */
 function openZip(path: string): Promise<ZipFile> {
   return yauzl
-    .openPromise(path, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false })
+    .openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      decodeStrings: true,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    })
     .catch((error: unknown) => {
       throw damaged(error);
     });
@@ -82,12 +108,17 @@ function toEntry(raw: Entry): ArchiveEntry {
 
 function damaged(error: unknown): UnpackError {
   const reason = error instanceof Error ? error.message : String(error);
-  return new UnpackError(`The ZIP archive is damaged or not a ZIP Ferry can read (${reason}). Download it again.`, {
+  // yauzl refuses these names itself; they are a hostile archive, not a damaged one.
+  const unsafeName = /^(?:absolute path|invalid relative path): (.*)$/s.exec(reason);
+  if (unsafeName) return unsafe(unsafeName[1] ?? '');
+  return new UnpackError(`The ZIP archive is damaged or not a ZIP Ferry can read (${reason}). Download it anew.`, {
     cause: error,
   });
 }
 
-function isFileSystemError(error: unknown): boolean {
+/** Errors that already say what happened: Ferry's own, the disk's, and a stop. */
+function passesThrough(error: unknown): boolean {
+  if (error instanceof UnpackError || (error as Error | undefined)?.name === 'AbortError') return true;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

@@ -6,7 +6,8 @@ import { removePart } from './scheduler';
 const controls: Record<DownloadAction, { from: readonly DownloadStatus[]; to: DownloadStatus }> = {
   pause: { from: ['queued', 'resolving', 'waiting', 'downloading'], to: 'paused' },
   resume: { from: ['paused'], to: 'queued' },
-  cancel: { from: ['queued', 'resolving', 'waiting', 'downloading', 'paused', 'failed'], to: 'canceled' },
+  // Canceling an unpack stops it; the downloaded file stays where it is.
+  cancel: { from: ['queued', 'resolving', 'waiting', 'downloading', 'paused', 'failed', 'unpacking'], to: 'canceled' },
   retry: { from: ['failed', 'canceled'], to: 'queued' },
 };
 

@@ -22,6 +22,13 @@ const BATCH_INTERVAL_MS = 100;
 const LOCK_RETRY_MS = 5000;
 const EXTERNAL_CHANGE_POLL_MS = 1000;
 
+interface AddRequest {
+  refs: string[];
+  queueId?: number;
+  unpack?: boolean;
+  accountId?: string;
+}
+
 interface DownloadServiceOptions {
   store: DownloadStore;
   accounts: AccountStore;
@@ -93,16 +100,14 @@ export class DownloadService {
     this.running = this.scheduler.runUntilStopped();
   }
 
-  async add(request: { refs: string[]; queueId?: number; unpack?: boolean; accountId?: string }): Promise<Download[]> {
+  async add(request: AddRequest): Promise<Download[]> {
     const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
     if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
     const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
     if (!queue)
       throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
     const accountId = request.accountId ?? null;
-    if (accountId && !this.options.accounts.get(accountId)) {
-      throw new FerryError('not_found', 'That account no longer exists. Pick another account and try again.');
-    }
+    if (accountId) this.checkAccountFits(accountId, request.refs);
     const settings = this.options.settings.get();
     const files = await expandRefs(request.refs, this.options.accounts, accountId);
     const added = this.store.addMany(
@@ -124,6 +129,24 @@ export class DownloadService {
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();
     return added.map(forDisplay);
+  }
+
+  /** An account named with the refs must exist and belong to the platform of every ref that signs with one. */
+  private checkAccountFits(accountId: string, refs: string[]): void {
+    const account = this.options.accounts.get(accountId);
+    if (!account) {
+      throw new FerryError('not_found', 'That account no longer exists. Pick another account and try again.');
+    }
+    const misfit = refs.find((ref) => {
+      const provider = providerFor(ref);
+      return provider?.needsAccount && provider.id !== account.provider;
+    });
+    if (misfit) {
+      throw new FerryError(
+        'invalid_ref',
+        `"${account.label}" is a ${account.provider} account, so it cannot sign "${misfit.slice(0, 200)}". Pick an account of that platform.`,
+      );
+    }
   }
 
   list(): Download[] {

@@ -186,10 +186,14 @@ export class Scheduler {
     for (const download of this.toPostProcess()) {
       if (this.postProcessing.size >= MAX_POST_PROCESSING) return;
       const controller = new AbortController();
-      const finished = this.postProcess(download, controller.signal).finally(() => {
-        this.postProcessing.delete(download.id);
-        this.wake?.();
-      });
+      const finished = this.postProcess(download, controller.signal)
+        .catch((error: unknown) => {
+          this.logger().error(`Ferry could not record the post-processing of download ${download.id}:`, error);
+        })
+        .finally(() => {
+          this.postProcessing.delete(download.id);
+          this.wake?.();
+        });
       this.postProcessing.set(download.id, { controller, finished });
     }
   }
@@ -197,17 +201,22 @@ export class Scheduler {
   /** A failure keeps the complete file; retrying the download unpacks again rather than downloading again. */
   private async postProcess(download: Download, signal: AbortSignal): Promise<void> {
     const step = providerFor(download.ref)?.postProcess?.(download) ?? null;
+    let unpackedTo: string | null;
     try {
-      const unpackedTo = step && download.path ? await step(download.path, signal) : null;
-      this.options.store.unpacked(download.id, unpackedTo);
-      await this.emitDone(download.id);
+      unpackedTo = step && download.path ? await step(download.path, signal) : null;
     } catch (error) {
-      // Stopped: the download stays unpacking and the next run starts it over.
+      // Stopped or canceled: a stopped download stays unpacking and the next run starts it over.
       if (signal.aborted) return;
       this.logger().warn(`Download ${download.id} could not be post-processed:`, error);
       const reason = error instanceof Error ? error.message : String(error);
-      this.failed(download.id, { code: UNPACK_FAILED, message: `Downloaded, but not unpacked: ${reason}` });
+      this.failed(download.id, {
+        code: UNPACK_FAILED,
+        message: `Downloaded, but not unpacked: ${reason} The file is kept: Retry unpacks it again; to download it anew, cancel it, then retry.`,
+      });
+      return;
     }
+    this.options.store.unpacked(download.id, unpackedTo);
+    await this.emitDone(download.id);
   }
 
   /** Reads the finished row, so a download post-processed after a restart reports the same as one that was not. */
@@ -364,9 +373,12 @@ export class Scheduler {
 
   /**
    * Another process (ferry pause, the app) may have paused or canceled a
-   * running download, or its queue's window may have closed.
+   * running download or unpack, or its queue's window may have closed.
    */
   private followControls(): void {
+    for (const [id, { controller }] of this.postProcessing) {
+      if (this.options.store.get(id)?.status === 'canceled') controller.abort();
+    }
     const queues = this.readQueues();
     for (const [id, { transfer, download }] of this.running) {
       const status = this.options.store.get(id)?.status;

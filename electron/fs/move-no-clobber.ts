@@ -1,4 +1,4 @@
-import { link, mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
 
 /**
  * Moves a file to `to` only if nothing is there; false when something is.
@@ -15,7 +15,14 @@ export async function moveFileNoClobber(from: string, to: string): Promise<boole
     if (code === 'EEXIST') return false;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
   }
-  if (await exists(to)) return false;
+  // lstat: a dangling symbolic link is something there too, and must not be replaced.
+  if (
+    await lstat(to).then(
+      () => true,
+      () => false,
+    )
+  )
+    return false;
   await rename(from, to);
   return true;
 }
@@ -35,8 +42,8 @@ export async function moveFolderNoClobber(from: string, to: string): Promise<boo
   try {
     await rename(from, to);
   } catch (error) {
-    if (process.platform !== 'win32') throw error;
     await rmdir(to);
+    if (process.platform !== 'win32') throw error;
     await rename(from, to);
   }
   return true;

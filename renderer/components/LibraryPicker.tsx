@@ -34,14 +34,14 @@ export function LibraryPicker() {
       </p>
       <ul className="download-list" aria-label="Library entries">
         {entries.map((entry) => (
-          <LibraryEntry key={entry.ref} entry={entry} added={browsing.added} />
+          <LibraryEntry key={entry.ref} entry={entry} added={browsing.added} adding={browsing.adding} />
         ))}
       </ul>
     </section>
   );
 }
 
-function LibraryEntry({ entry, added }: { entry: BrowseEntry; added: string[] }) {
+function LibraryEntry({ entry, added, adding }: { entry: BrowseEntry; added: string[]; adding: string[] }) {
   const add = useFerry((state) => state.addFromBrowse);
   return (
     <li className="download" aria-label={entry.name}>
@@ -58,7 +58,7 @@ function LibraryEntry({ entry, added }: { entry: BrowseEntry; added: string[] })
           <button
             key={choice.ref}
             type="button"
-            disabled={added.includes(choice.ref)}
+            disabled={added.includes(choice.ref) || adding.includes(choice.ref)}
             onClick={() => void add(choice.ref)}
           >
             {added.includes(choice.ref) ? `${choice.label}: added` : choice.label}

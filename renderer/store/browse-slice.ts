@@ -11,6 +11,8 @@ export interface Browsing {
   error: string | null;
   /** Refs added to Downloads from this picker, so their buttons can say so. */
   added: string[];
+  /** Refs being added right now: a second click must not add them twice. */
+  adding: string[];
 }
 
 export interface BrowseSlice {
@@ -32,7 +34,7 @@ export function createBrowseSlice(client: FerryClient): StateCreator<FerryState,
   return (set, get) => ({
     browsing: null,
     async browseAccount(accountId) {
-      set({ browsing: { accountId, status: 'loading', entries: [], error: null, added: [] } });
+      set({ browsing: { accountId, status: 'loading', entries: [], error: null, added: [], adding: [] } });
       const change = update(get, set, accountId);
       try {
         change({ status: 'ready', entries: await client.call('accounts:browse', { id: accountId }) });
@@ -43,13 +45,15 @@ export function createBrowseSlice(client: FerryClient): StateCreator<FerryState,
     closeBrowse: () => set({ browsing: null }),
     async addFromBrowse(ref) {
       const browsing = get().browsing;
-      if (!browsing) return;
+      if (!browsing || browsing.adding.includes(ref) || browsing.added.includes(ref)) return;
       const change = update(get, set, browsing.accountId);
+      const stillAdding = () => (get().browsing?.adding ?? []).filter((pending) => pending !== ref);
+      change({ adding: [...browsing.adding, ref] });
       try {
         get().receiveDownloads(await client.call('downloads:add', { refs: [ref], accountId: browsing.accountId }));
-        change({ added: [...(get().browsing?.added ?? []), ref], error: null });
+        change({ added: [...(get().browsing?.added ?? []), ref], adding: stillAdding(), error: null });
       } catch (error) {
-        change({ error: errorMessage(error) });
+        change({ adding: stillAdding(), error: errorMessage(error) });
       }
     },
   });

@@ -82,6 +82,8 @@ function actionsFor(status: DownloadStatus): DownloadAction[] {
       return ['retry', 'cancel'];
     case 'canceled':
       return ['retry'];
+    case 'unpacking':
+      return ['cancel'];
     default:
       return [];
   }

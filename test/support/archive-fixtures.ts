@@ -13,6 +13,8 @@ export interface CraftedZipEntry {
   deflate?: boolean;
   /** What the directory claims the file inflates to, when a test needs it to lie. */
   declaredSize?: number;
+  /** A checksum that does not match the data, for a damaged file. */
+  wrongCrc?: boolean;
 }
 
 /**
@@ -29,7 +31,7 @@ export function writeCraftedZip(path: string, entries: CraftedZipEntry[]): void 
     const stored = entry.deflate ? deflateRawSync(data) : data;
     const fields = {
       method: entry.deflate ? 8 : 0,
-      crc: crc32(data),
+      crc: entry.wrongCrc ? (crc32(data) ^ 1) >>> 0 : crc32(data),
       compressed: stored.length,
       size: entry.declaredSize ?? data.length,
     };

@@ -113,6 +113,16 @@ describe('accounts through IPC', () => {
       ok: false,
       error: { code: 'not_found', message: 'That account no longer exists. Pick another account and try again.' },
     });
+    const other = await router.invoke('accounts:create', {
+      provider: 'delos',
+      label: 'Docs',
+      fields: { login: 'me', password: 'pw' },
+    });
+    const docsId = other.ok ? (other.value as Account).id : '';
+    expect(await router.invoke('downloads:add', { refs: ['echo3d:file/sid-a'], accountId: docsId })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_ref', message: expect.stringContaining('"Docs" is a delos account') },
+    });
   });
 
   it('renames an account and replaces a secret in the keychain, still answering only { set: true }', async () => {

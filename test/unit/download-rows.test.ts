@@ -79,7 +79,7 @@ describe('downloadRows', () => {
       {},
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
-    expect(byId.get(1)).toMatchObject({ statusLabel: 'Unpacking', actions: [] });
+    expect(byId.get(1)).toMatchObject({ statusLabel: 'Unpacking', actions: ['cancel'] });
     expect(byId.get(2)?.detail).toBe('2 KiB · unpacked to castle pack');
   });
 });

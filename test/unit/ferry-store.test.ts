@@ -110,3 +110,26 @@ describe('the library picker in the renderer store', () => {
     expect(store.getState().browsing).toBeNull();
   });
 });
+
+describe('adding from the library picker', () => {
+  it('adds a choice once, however quickly it is clicked twice', async () => {
+    const account = services.accounts.create({
+      provider: 'delos',
+      label: 'Docs',
+      fields: { login: 'me', password: 'pw' },
+    });
+    try {
+      store.setState({
+        browsing: { accountId: account.id, status: 'ready', entries: [], error: null, added: [], adding: [] },
+      });
+      const ref = 'http://127.0.0.1:9/brief.pdf';
+      await Promise.all([store.getState().addFromBrowse(ref), store.getState().addFromBrowse(ref)]);
+      expect(services.downloads.list().map((download) => [download.ref, download.accountId])).toEqual([
+        [ref, account.id],
+      ]);
+      expect(store.getState().browsing).toMatchObject({ added: [ref], adding: [] });
+    } finally {
+      services.accounts.remove(account.id);
+    }
+  });
+});

@@ -131,19 +131,36 @@ describe('unpacking finished downloads', () => {
     expect(server.requestsFor('/textures.zip')).toHaveLength(0);
   });
 
-  it('stops unpacking when the scheduler stops, leaving the download to unpack next time', async () => {
+  /** A TAR of 400 files, large enough that unpacking it is still running when a test interrupts it. */
+  function bigTarUnpacking(): number {
     const big = join(temp.path, 'big');
     mkdirSync(big);
     for (let n = 0; n < 400; n++) writeFileSync(join(big, `${n}.bin`), Buffer.alloc(20_000, n));
     runTool('tar', ['-cf', join(downloads, 'big.tar'), '.'], big);
     const download = store.add({ ref: server.url('/big.tar'), directory: downloads, unpack: true });
     store.finish(download.id, { path: join(downloads, 'big.tar'), size: 1 }, 'unpacking');
+    return download.id;
+  }
+
+  it('stops unpacking when the scheduler stops, leaving the download to unpack next time', async () => {
+    const id = bigTarUnpacking();
     const scheduler = new Scheduler({ store, engine, maxParallel: 1, pollIntervalMs: 20 });
     const running = scheduler.runUntilStopped();
-    await until(() => existsSync(join(downloads, `.ferry-unpack-${download.id}`)));
+    await until(() => existsSync(join(downloads, `.ferry-unpack-${id}`)));
     await scheduler.stop();
     await running;
-    expect(store.get(download.id)?.status).toBe('unpacking');
+    expect(store.get(id)?.status).toBe('unpacking');
+    expect(readdirSync(downloads)).toEqual(['big.tar']);
+  });
+
+  it('stops unpacking when the person cancels it, keeping the downloaded file', async () => {
+    const id = bigTarUnpacking();
+    const scheduler = new Scheduler({ store, engine, maxParallel: 1, pollIntervalMs: 20 });
+    const running = scheduler.runUntilIdle();
+    await until(() => existsSync(join(downloads, `.ferry-unpack-${id}`)));
+    expect(await applyControl(store, 'cancel', [id])).toBe(1);
+    await running;
+    expect(store.get(id)).toMatchObject({ status: 'canceled', path: join(downloads, 'big.tar'), unpackedTo: null });
     expect(readdirSync(downloads)).toEqual(['big.tar']);
   });
 });

@@ -127,7 +127,7 @@ describe('the library picker', () => {
       isDefault: true,
       fields: {},
     };
-    const browsing = { accountId: 'a1', status: 'ready' as const, entries: [], error: null, added: [] };
+    const browsing = { accountId: 'a1', status: 'ready' as const, entries: [], error: null, added: [], adding: [] };
     expect(selectBrowsedAccountLabel(state({ accounts: [account], browsing }))).toBe('Studio');
     expect(selectBrowsedAccountLabel(state({ accounts: [account] }))).toBe('');
   });
