@@ -9,7 +9,7 @@ import { type ArchiveFormat, archiveFormat } from './archive-format';
 import { safeEntrySegments } from './entry-path';
 import { EntryWriter } from './entry-writer';
 import { readTar } from './tar-reader';
-import { readZip, zipContentSize } from './zip-reader';
+import { readZip } from './zip-reader';
 
 export interface UnpackResult {
   /** The unpacked folder, or the one file when the archive held a single file or folder. */
@@ -41,10 +41,11 @@ export async function unpackArchive(archive: string, options: UnpackOptions): Pr
   });
   if (!format) return null;
   const staging = join(dirname(archive), options.stagingName);
-  await rm(staging, { recursive: true, force: true });
   try {
+    await rm(staging, { recursive: true, force: true });
     await mkdir(staging);
-    await checkFreeSpace(archive, format);
+    // A plain TAR holds its files uncompressed; ZIPs list their sizes (checked as they are read); gzip says nothing.
+    if (format === 'tar') await ensureSpace(dirname(archive), (await stat(archive)).size);
     const counts = await extract(archive, format, staging, options.signal);
     const path = await placeBeside(staging, archive);
     return { path, format, ...counts };
@@ -76,7 +77,7 @@ async function extract(archive: string, format: ArchiveFormat, staging: string, 
     }
   };
   try {
-    if (format === 'zip') await readZip(archive, visit);
+    if (format === 'zip') await readZip(archive, visit, (bytes) => ensureSpace(dirname(staging), bytes));
     else await readTar(archive, format === 'tar.gz', visit);
   } finally {
     // Writes still running when reading failed must end before the staging folder is removed.
@@ -111,11 +112,8 @@ async function placeBeside(staging: string, archive: string): Promise<string> {
   }
 }
 
-/** Plain TARs hold their files uncompressed and ZIPs list their sizes; gzip gives no size up front. */
-async function checkFreeSpace(archive: string, format: ArchiveFormat): Promise<void> {
-  if (format === 'tar.gz') return;
-  const needed = format === 'zip' ? await zipContentSize(archive) : (await stat(archive)).size;
-  const disk = await statfs(dirname(archive));
+async function ensureSpace(folder: string, needed: number): Promise<void> {
+  const disk = await statfs(folder);
   const free = disk.bavail * disk.bsize;
   if (needed > free) {
     throw new UnpackError(

@@ -17,19 +17,21 @@ const S_IFDIR = 0o040000;
  * Walks a ZIP through its central directory. yauzl checks every entry's size
  * against what the directory promised, so a file that inflates beyond it (a
  * ZIP bomb) fails; the CRC-32, which yauzl leaves alone, is checked here.
+ * `checkSize` hears the total the directory promises before anything is read.
  */
-export async function readZip(path: string, visit: EntryVisitor): Promise<void> {
+export async function readZip(
+  path: string,
+  visit: EntryVisitor,
+  checkSize: (bytes: number) => Promise<void>,
+): Promise<void> {
   const zip = await openZip(path);
   // Entries are independent and yauzl reads each at its own offset, so several unpack at once.
   const pool = new TaskPool(PARALLEL_ENTRIES);
   try {
-    for await (const raw of zip.eachEntry()) {
+    const entries = await readDirectory(zip);
+    await checkSize(entries.reduce((total, raw) => total + raw.uncompressedSize, 0));
+    for (const raw of entries) {
       const entry = toEntry(raw);
-      if (entry.kind === 'file' && raw.isEncrypted()) {
-        throw new UnpackError(
-          `"${entry.path}" in the archive is encrypted; Ferry does not unpack password-protected archives. Open it with an archive tool.`,
-        );
-      }
       // The body opens lazily, so each visit starts (and claims its path) in archive order.
       await pool.run(() =>
         visit(entry, entry.kind === 'file' ? Readable.from(entryBytes(zip, raw, entry.path)) : null),
@@ -42,6 +44,20 @@ export async function readZip(path: string, visit: EntryVisitor): Promise<void> 
     await pool.drain().catch(() => undefined);
     zip.close();
   }
+}
+
+/** The whole central directory, refused before anything is written if an entry is encrypted. */
+async function readDirectory(zip: ZipFile): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  for await (const raw of zip.eachEntry()) {
+    if (raw.isEncrypted()) {
+      throw new UnpackError(
+        `"${raw.fileName}" in the archive is encrypted; Ferry does not unpack password-protected archives. Open it with an archive tool.`,
+      );
+    }
+    entries.push(raw);
+  }
+  return entries;
 }
 
 /** The entry's bytes as they stream, failing at the end when they do not add up to the CRC the directory lists. */
@@ -57,20 +73,6 @@ async function* entryBytes(zip: ZipFile, raw: Entry, path: string): AsyncGenerat
   if (crc !== raw.crc32) {
     throw new UnpackError(`The archive is damaged: "${path}" does not match its checksum. Download it anew.`);
   }
-}
-
-/** The summed sizes the central directory promises, to check free space before writing anything. */
-export async function zipContentSize(path: string): Promise<number> {
-  const zip = await openZip(path);
-  let total = 0;
-  try {
-    for await (const entry of zip.eachEntry()) total += entry.uncompressedSize;
-  } catch (error) {
-    throw damaged(error);
-  } finally {
-    zip.close();
-  }
-  return total;
 }
 
 /**
