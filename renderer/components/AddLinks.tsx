@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useFerry } from '../store/store-context';
+import { CheckboxField } from './CheckboxField';
 
 /** Where a person pastes links: one per line, or several on a line separated by spaces. */
 export function AddLinks() {
@@ -12,7 +13,6 @@ export function AddLinks() {
   const [unpackChoice, setUnpackChoice] = useState<boolean | null>(null);
   const unpack = unpackChoice ?? unpackByDefault;
   const id = useId();
-  const unpackId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -32,15 +32,12 @@ export function AddLinks() {
       <button type="submit" disabled={adding}>
         {adding ? 'Adding…' : 'Add'}
       </button>
-      <div className="field-inline add-links-option">
-        <input
-          id={unpackId}
-          type="checkbox"
-          checked={unpack}
-          onChange={(event) => setUnpackChoice(event.target.checked)}
-        />
-        <label htmlFor={unpackId}>Unpack ZIP and TAR archives when they finish</label>
-      </div>
+      <CheckboxField
+        className="add-links-option"
+        label="Unpack ZIP and TAR archives when they finish"
+        checked={unpack}
+        onChange={setUnpackChoice}
+      />
       {error ? (
         <p className="field-problem" role="alert">
           {error}

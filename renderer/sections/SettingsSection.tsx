@@ -8,6 +8,7 @@ import {
   type Theme,
   themes,
 } from '../../shared/settings';
+import { CheckboxField } from '../components/CheckboxField';
 import { NumberField } from '../components/NumberField';
 import { TextField } from '../components/TextField';
 import { selectSaveStatusLabel, selectSettings, selectSpeedLimitLabel } from '../store/selectors';
@@ -39,8 +40,6 @@ export function SettingsSection() {
 function AppearanceFields({ settings }: { settings: Settings }) {
   const update = useFerry((state) => state.updateSettings);
   const themeId = useId();
-  const notifyId = useId();
-  const unpackId = useId();
   const interruptedId = useId();
   return (
     <fieldset>
@@ -70,24 +69,16 @@ function AppearanceFields({ settings }: { settings: Settings }) {
           <option value="pause">Wait, paused, until I resume them</option>
         </select>
       </div>
-      <div className="field field-inline">
-        <input
-          id={notifyId}
-          type="checkbox"
-          checked={settings.notifyOnComplete}
-          onChange={(event) => update({ notifyOnComplete: event.target.checked })}
-        />
-        <label htmlFor={notifyId}>Notify me when a download finishes</label>
-      </div>
-      <div className="field field-inline">
-        <input
-          id={unpackId}
-          type="checkbox"
-          checked={settings.unpackArchives}
-          onChange={(event) => update({ unpackArchives: event.target.checked })}
-        />
-        <label htmlFor={unpackId}>Unpack ZIP and TAR archives when they finish (the archive is kept)</label>
-      </div>
+      <CheckboxField
+        label="Notify me when a download finishes"
+        checked={settings.notifyOnComplete}
+        onChange={(notifyOnComplete) => update({ notifyOnComplete })}
+      />
+      <CheckboxField
+        label="Unpack ZIP and TAR archives when they finish (the archive is kept)"
+        checked={settings.unpackArchives}
+        onChange={(unpackArchives) => update({ unpackArchives })}
+      />
     </fieldset>
   );
 }
