@@ -8,6 +8,7 @@ import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import type { Logger } from './logger';
+import { defaultProviders, type ProviderRegistry } from './providers/registry';
 import { redactingLogger } from './redacting-logger';
 import { FolderService } from './settings/folder-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -36,6 +37,8 @@ export interface ServiceOptions {
   desktop: Desktop;
   /** The OS keychain unless a test hands in another. */
   keychain?: Keychain;
+  /** Every platform Ferry ships with unless a test hands in others. */
+  providers?: ProviderRegistry;
   electron?: string;
   chrome?: string;
   logger?: Logger;
@@ -61,9 +64,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const db = openDatabase(options.profileDir);
   const store = new DownloadStore(db);
   const accounts = new AccountStore(db, options.keychain ?? osKeychain());
+  const providers = options.providers ?? defaultProviders();
   const downloads = new DownloadService({
     store,
     accounts,
+    providers,
     profileDir: options.profileDir,
     settings,
     events,
@@ -87,7 +92,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     downloads,
     library,
     folders,
-    accounts: new AccountService(accounts),
+    accounts: new AccountService(accounts, providers),
     events,
     logger,
     dispose,

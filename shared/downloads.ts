@@ -1,26 +1,6 @@
 import { z } from 'zod';
-
-export const downloadStatuses = [
-  'queued',
-  'resolving',
-  'waiting',
-  'downloading',
-  'paused',
-  'verifying',
-  /** The file is complete and being unpacked; a quit or crash picks it up again on the next start. */
-  'unpacking',
-  'done',
-  'failed',
-  'canceled',
-] as const;
-
-export type DownloadStatus = (typeof downloadStatuses)[number];
-
-/** Statuses a process was in the middle of when it stopped: they come back as queued. */
-export const activeStatuses: readonly DownloadStatus[] = ['resolving', 'waiting', 'downloading', 'verifying'];
-
-export const downloadErrorSchema = z.object({ code: z.string(), message: z.string() });
-export type DownloadError = z.infer<typeof downloadErrorSchema>;
+import { downloadErrorSchema } from './download-errors';
+import { downloadActions, downloadStatuses } from './download-status';
 
 /** One file Ferry fetches, as the library keeps it. Speed and ETA are live values, not stored. */
 export const downloadSchema = z.object({
@@ -74,9 +54,6 @@ export const addDownloadsSchema = z.strictObject({
   /** The account to sign with (one picked from its library); the provider's default account otherwise. */
   accountId: z.string().min(1).max(100).optional(),
 });
-
-export const downloadActions = ['pause', 'resume', 'cancel', 'retry'] as const;
-export type DownloadAction = (typeof downloadActions)[number];
 
 export const controlDownloadsSchema = z.strictObject({
   action: z.enum(downloadActions),

@@ -1,15 +1,17 @@
 import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
 import type { Provider } from '../providers/provider';
-import { providerById } from '../providers/registry';
+import type { ProviderRegistry } from '../providers/registry';
 import type { AccountStore } from './account-store';
 
 /** Accounts for the window and the CLI: secrets go in, only `{ set: true }` comes out. */
 export class AccountService {
   private readonly accounts: AccountStore;
+  private readonly providers: ProviderRegistry;
 
-  constructor(accounts: AccountStore) {
+  constructor(accounts: AccountStore, providers: ProviderRegistry) {
     this.accounts = accounts;
+    this.providers = providers;
   }
 
   list(): Account[] {
@@ -47,7 +49,7 @@ export class AccountService {
 
   private signed(id: string, action: 'test' | 'browse') {
     const stored = this.existing(id);
-    const provider = providerById(stored.provider);
+    const provider = this.providers.byId(stored.provider);
     if (!provider?.[action]) {
       throw new FerryError(
         'not_found',

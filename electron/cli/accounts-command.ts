@@ -3,13 +3,19 @@ import { type Account, accountFields, newAccountSchema, type ProviderId, provide
 import { AccountService } from '../accounts/account-service';
 import { AccountStore } from '../accounts/account-store';
 import { osKeychain } from '../accounts/keychain';
+import type { ProviderRegistry } from '../providers/registry';
 import type { CliOptions } from './ferry';
 import { UsageError } from './usage';
 
 /** ferry accounts add|ls|rm|test|browse: secrets go to the keychain and are only ever printed as "set". */
-export async function accountsCommand(db: DatabaseSync, options: CliOptions): Promise<number> {
+export async function accountsCommand(
+  db: DatabaseSync,
+  providers: ProviderRegistry,
+  options: CliOptions,
+): Promise<number> {
   const [action, ...rest] = options.args;
   const accounts = new AccountStore(db, osKeychain());
+  const service = new AccountService(accounts, providers);
   switch (action) {
     case 'add':
       return add(accounts, rest, options);
@@ -25,11 +31,11 @@ export async function accountsCommand(db: DatabaseSync, options: CliOptions): Pr
     }
     case 'test': {
       const account = labelled(accounts, rest[0]);
-      process.stdout.write(`${(await new AccountService(accounts).test(account.id)).message}\n`);
+      process.stdout.write(`${(await service.test(account.id)).message}\n`);
       return 0;
     }
     case 'browse':
-      return browse(accounts, labelled(accounts, rest[0]), options.json);
+      return browse(service, labelled(accounts, rest[0]), options.json);
     default:
       throw new UsageError('accounts takes add, ls, rm, test or browse.');
   }
@@ -42,8 +48,8 @@ function labelled(accounts: AccountStore, label: string | undefined): Account {
 }
 
 /** The account's library: one entry a line, with the refs that download it (`ferry get <ref> --account LABEL`). */
-async function browse(accounts: AccountStore, account: Account, json: boolean): Promise<number> {
-  for (const entry of await new AccountService(accounts).browse(account.id)) {
+async function browse(service: AccountService, account: Account, json: boolean): Promise<number> {
+  for (const entry of await service.browse(account.id)) {
     if (json) {
       process.stdout.write(`${JSON.stringify(entry)}\n`);
       continue;

@@ -1,15 +1,14 @@
-import { join } from 'node:path';
-import type { DownloadAction } from '../../shared/downloads';
+import type { DownloadAction } from '../../shared/download-status';
+import { FerryError } from '../../shared/errors';
 import { formatBytes } from '../../shared/format';
 import { forDisplay } from '../../shared/redact';
 import { AccountStore } from '../accounts/account-store';
 import { osKeychain } from '../accounts/keychain';
-import { destinationFor } from '../downloads/destination';
 import { applyControl } from '../downloads/download-controls';
+import { enqueue } from '../downloads/enqueue';
 import { Scheduler } from '../downloads/scheduler';
 import { Engine } from '../engine/engine';
-import { expandRefs } from '../providers/expand-refs';
-import { providerFor, refProblem } from '../providers/registry';
+import { defaultProviders, type ProviderRegistry } from '../providers/registry';
 import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
@@ -18,19 +17,26 @@ import type { CliOptions } from './ferry';
 import { createReporter } from './reporter';
 import { UsageError } from './usage';
 
+/** What every command works on: one profile's library and accounts, and the platforms Ferry knows. */
+interface Library {
+  store: DownloadStore;
+  accounts: AccountStore;
+  providers: ProviderRegistry;
+}
+
 export async function runCommand(options: CliOptions): Promise<number> {
   const db = openDatabase(options.profileDir);
   try {
     const store = new DownloadStore(db);
-    const accounts = new AccountStore(db, osKeychain());
+    const library = { store, accounts: new AccountStore(db, osKeychain()), providers: defaultProviders() };
     switch (options.command) {
       case 'get':
-        return await get(store, accounts, options);
+        return await get(library, options);
       case 'add':
-        await add(store, accounts, options);
+        await add(library, options);
         return 0;
       case 'run':
-        return await run(store, accounts, options, undefined);
+        return await run(library, options, undefined);
       case 'ls':
         list(store, options.json);
         return 0;
@@ -40,7 +46,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
       case 'retry':
         return await control(store, options);
       case 'accounts':
-        return await accountsCommand(db, options);
+        return await accountsCommand(db, library.providers, options);
       default:
         throw new UsageError(`"${options.command}" is not a ferry command.`);
     }
@@ -49,37 +55,33 @@ export async function runCommand(options: CliOptions): Promise<number> {
   }
 }
 
-async function add(store: DownloadStore, accounts: AccountStore, options: CliOptions): Promise<number[]> {
+/** The same way in as the window's Add: bad refs, or an account of another platform, add nothing. */
+async function add(library: Library, options: CliOptions): Promise<number[]> {
   if (options.args.length === 0) throw new UsageError(`${options.command} needs at least one link.`);
-  const problems = options.args.map(refProblem).filter((problem): problem is string => problem !== null);
-  if (problems.length > 0) throw new UsageError(problems.join('\n'));
-  const accountId = options.account ? accountIdFor(accounts, options.account) : null;
-  const files = await expandRefs(options.args, accounts, accountId);
+  const accountId = options.account ? accountIdFor(library.accounts, options.account) : null;
+  const request = {
+    refs: options.args,
+    accountId,
+    directory: options.directory,
+    connections: options.connections ?? null,
+    speedLimit: options.limit ?? null,
+    unpack: options.unpack,
+  };
+  const added = await enqueue({ ...library, settings: options.settings }, request).catch((error: unknown) => {
+    // A ref the CLI cannot take is a usage mistake: the usage lists the forms it takes.
+    throw error instanceof FerryError && error.code === 'invalid_ref' ? new UsageError(error.message) : error;
+  });
   const reporter = createReporter(options.json);
-  const added = store.addMany(
-    files.map(({ ref, folder }) => ({
-      ref,
-      accountId,
-      directory: join(
-        options.directory ??
-          destinationFor(options.settings, { provider: providerFor(ref)?.id ?? 'http', queue: 'Default' }),
-        folder,
-      ),
-      connections: options.connections ?? null,
-      speedLimit: options.limit ?? null,
-      unpack: options.unpack ?? options.settings.unpackArchives,
-    })),
-  );
   for (const download of added) reporter.added(download);
   return added.map((download) => download.id);
 }
 
 /** Takes the lock before adding anything, so a busy profile leaves no stray downloads behind. */
-async function get(store: DownloadStore, accounts: AccountStore, options: CliOptions): Promise<number> {
+async function get(library: Library, options: CliOptions): Promise<number> {
   const lock = acquireProfileLock(options.profileDir);
   try {
-    const ids = await add(store, accounts, options);
-    return await run(store, accounts, options, new Set(ids), lock);
+    const ids = await add(library, options);
+    return await run(library, options, new Set(ids), lock);
   } finally {
     lock.release();
   }
@@ -87,19 +89,18 @@ async function get(store: DownloadStore, accounts: AccountStore, options: CliOpt
 
 /** Resumes interrupted work and runs until there is nothing left to do; ferry get waits for its own downloads only. */
 async function run(
-  store: DownloadStore,
-  accounts: AccountStore,
+  library: Library,
   options: CliOptions,
   only: Set<number> | undefined,
   held?: ProfileLock,
 ): Promise<number> {
+  const { store } = library;
   const lock = held ?? acquireProfileLock(options.profileDir);
   const engine = new Engine({ globalSpeedLimit: options.limit ?? options.settings.speedLimit });
   const reporter = createReporter(options.json);
   let failures = 0;
   const scheduler = new Scheduler({
-    store,
-    accounts,
+    ...library,
     engine,
     only,
     maxParallel: options.parallel ?? options.settings.maxParallelDownloads,

@@ -1,7 +1,7 @@
 import type { Download } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
 import { redactUrl } from '../../shared/redact';
-import type { SchedulerEvent } from '../downloads/scheduler';
+import type { SchedulerEvent } from '../downloads/scheduler-events';
 
 /** How the CLI tells what happens: JSON lines for scripts, a live line on a terminal, plain lines otherwise. */
 export interface Reporter {

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
-import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
-import { FerryError } from '../../shared/errors';
+import type { DownloadAction } from '../../shared/download-status';
+import type { Download, DownloadProgress } from '../../shared/downloads';
 import type { Queue } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { AccountStore } from '../accounts/account-store';
@@ -8,14 +7,14 @@ import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logger';
-import { expandRefs } from '../providers/expand-refs';
-import { providerFor, refProblem } from '../providers/registry';
+import type { ProviderRegistry } from '../providers/registry';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
-import { destinationFor } from './destination';
 import { applyControl } from './download-controls';
-import { Scheduler, type SchedulerEvent } from './scheduler';
+import { enqueue } from './enqueue';
+import { Scheduler } from './scheduler';
+import type { SchedulerEvent } from './scheduler-events';
 
 /** At most ten event batches a second reach the window, however many downloads run. */
 const BATCH_INTERVAL_MS = 100;
@@ -32,6 +31,7 @@ interface AddRequest {
 interface DownloadServiceOptions {
   store: DownloadStore;
   accounts: AccountStore;
+  providers: ProviderRegistry;
   desktop: Desktop;
   profileDir: string;
   settings: SettingsStore;
@@ -67,7 +67,9 @@ export class DownloadService {
     this.scheduler = new Scheduler({
       store: this.store,
       accounts: options.accounts,
+      providers: options.providers,
       engine: this.engine,
+      logger: options.logger,
       maxParallel: settings.maxParallelDownloads,
       connections: settings.connectionsPerDownload,
       pollIntervalMs: 500,
@@ -101,52 +103,14 @@ export class DownloadService {
   }
 
   async add(request: AddRequest): Promise<Download[]> {
-    const problems = request.refs.map(refProblem).filter((problem): problem is string => problem !== null);
-    if (problems.length > 0) throw new FerryError('invalid_ref', problems.slice(0, 5).join(' '));
-    const queue = this.store.queues().find((candidate) => candidate.id === (request.queueId ?? 1));
-    if (!queue)
-      throw new FerryError('not_found', 'That queue no longer exists. Pick another queue and add the links again.');
-    const accountId = request.accountId ?? null;
-    if (accountId) this.checkAccountFits(accountId, request.refs);
-    const settings = this.options.settings.get();
-    const files = await expandRefs(request.refs, this.options.accounts, accountId);
-    const added = this.store.addMany(
-      files.map(({ ref, folder }) => ({
-        ref,
-        queueId: request.queueId,
-        accountId,
-        unpack: request.unpack ?? settings.unpackArchives,
-        directory: join(
-          destinationFor(settings, {
-            provider: providerFor(ref)?.id ?? 'http',
-            queue: queue.name,
-            queueDirectory: queue.directory,
-          }),
-          folder,
-        ),
-      })),
+    const { store, accounts, providers, settings } = this.options;
+    const added = await enqueue(
+      { store, accounts, providers, settings: settings.get() },
+      { ...request, accountId: request.accountId ?? null },
     );
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();
     return added.map(forDisplay);
-  }
-
-  /** An account named with the refs must exist and belong to the platform of every ref that signs with one. */
-  private checkAccountFits(accountId: string, refs: string[]): void {
-    const account = this.options.accounts.get(accountId);
-    if (!account) {
-      throw new FerryError('not_found', 'That account no longer exists. Pick another account and try again.');
-    }
-    const misfit = refs.find((ref) => {
-      const provider = providerFor(ref);
-      return provider?.needsAccount && provider.id !== account.provider;
-    });
-    if (misfit) {
-      throw new FerryError(
-        'invalid_ref',
-        `"${account.label}" is a ${account.provider} account, so it cannot sign "${misfit.slice(0, 200)}". Pick an account of that platform.`,
-      );
-    }
   }
 
   list(): Download[] {

@@ -1,13 +1,14 @@
 import { rm } from 'node:fs/promises';
+import { isBusy } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
+import { removePart } from '../engine/resume-state';
 import { exists } from '../fs/move-no-clobber';
 import type { EventHub } from '../ipc/event-hub';
 import type { DownloadStore } from '../store/download-store';
-import { removePart } from './scheduler';
 
 const DEFAULT_QUEUE_ID = 1;
 
@@ -34,10 +35,10 @@ export class LibraryService {
   /** Removes downloads that are not running; with `deleteFiles` their files (and parts) go too. */
   async remove(ids: number[], deleteFiles: boolean): Promise<{ removed: number }> {
     const { store } = this.options;
-    const removable = ids.map((id) => this.existing(id)).filter((download) => !isRunning(download));
+    const removable = ids.map((id) => this.existing(id)).filter((download) => !isBusy(download.status));
     for (const download of removable) {
       if (deleteFiles && download.path) await rm(download.path, { force: true });
-      await removePart(download, store.resumeState(download.id));
+      await removePart(download.directory, store.resumeState(download.id));
     }
     store.remove(removable.map((download) => download.id));
     this.options.events.emit(
@@ -136,8 +137,4 @@ export class LibraryService {
   private emitQueues(): void {
     this.options.events.emit('queues:changed', this.options.store.queues());
   }
-}
-
-function isRunning(download: Download): boolean {
-  return ['resolving', 'waiting', 'downloading', 'verifying', 'unpacking'].includes(download.status);
 }

@@ -46,7 +46,7 @@ function invalidPayload(channel: CallChannel, error: z.ZodError): IpcResult<neve
   return fail(
     'invalid_payload',
     `Ferry refused the "${channel}" request. ${detail.join(' ')} Correct the value and try again; if you did not type it, restart Ferry.`,
-    issues,
+    { issues },
   );
 }
 
@@ -55,7 +55,9 @@ function asSentence(text: string): string {
 }
 
 function failure(channel: CallChannel, error: unknown, logger: Services['logger']): IpcResult<never> {
-  if (error instanceof FerryError) return fail(error.code, error.message);
+  if (error instanceof FerryError) {
+    return fail(error.code, error.message, error.provider ? { provider: error.provider } : {});
+  }
   logger.error(`The "${channel}" handler failed:`, error);
   return fail(
     'internal',

@@ -107,12 +107,16 @@ async function query(
   const { status, text } = await callApi(`${base}/query?${new URLSearchParams({ ...authFields(account), ...extra })}`);
   if (status !== 200) {
     const explained = echo3dProvider.explainStatus?.(status, account.label);
-    throw new FerryError('echo3d', explained ?? `echo3D answered HTTP ${status}: ${text.slice(0, 200)}`);
+    throw new FerryError('provider', explained ?? `echo3D answered HTTP ${status}: ${text.slice(0, 200)}`, {
+      provider: 'echo3d',
+    });
   }
   try {
     return (JSON.parse(text) as { db?: Record<string, CollectionEntry> }).db ?? {};
   } catch {
-    throw new FerryError('echo3d', 'echo3D sent a collection Ferry could not read. Try again later.');
+    throw new FerryError('provider', 'echo3D sent a collection Ferry could not read. Try again later.', {
+      provider: 'echo3d',
+    });
   }
 }
 

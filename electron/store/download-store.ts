@@ -1,10 +1,21 @@
-import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { activeStatuses, type Download, type DownloadError, type DownloadStatus } from '../../shared/downloads';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
+import type { DownloadError } from '../../shared/download-errors';
+import {
+  assertMoves,
+  type DownloadStatus,
+  inFlightStatuses,
+  sqlStatusList,
+  statusesInto,
+} from '../../shared/download-status';
+import type { Download } from '../../shared/downloads';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
+import { type Row, toDownload, toQueue } from './rows';
 
 export interface NewDownload {
   ref: string;
+  /** Which provider fetches it; `http` (a direct link) when left out. */
+  provider?: string;
   directory: string;
   queueId?: number;
   accountId?: string | null;
@@ -14,10 +25,8 @@ export interface NewDownload {
   unpack?: boolean;
 }
 
-/** The error code of a download whose file arrived but could not be unpacked. */
-export const UNPACK_FAILED = 'unpack';
-
-type Row = Record<string, string | number | null>;
+/** Where a download may be when its file gets its final name: see `nextStatuses` for why a pause or cancel is too late then. */
+const finishingStatuses: readonly DownloadStatus[] = statusesInto('done').filter((status) => status !== 'unpacking');
 
 /** Downloads and queues in the profile's database: the one source of truth every process reads. */
 export class DownloadStore {
@@ -34,8 +43,8 @@ export class DownloadStore {
   /** One transaction for the lot: adding thousands of links stays well under a second. */
   addMany(inputs: NewDownload[]): Download[] {
     const insert = this.db.prepare(
-      `INSERT INTO downloads (queue_id, account_id, ref, status, directory, priority, connections, speed_limit, unpack, created_at)
-       VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO downloads (queue_id, account_id, provider, ref, status, directory, priority, connections, speed_limit, unpack, created_at)
+       VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
     );
     const ids: number[] = [];
     this.db.exec('BEGIN IMMEDIATE');
@@ -53,6 +62,7 @@ export class DownloadStore {
     const result = statement.run(
       input.queueId ?? 1,
       input.accountId ?? null,
+      input.provider ?? 'http',
       input.ref,
       input.directory,
       input.priority ?? 0,
@@ -72,6 +82,15 @@ export class DownloadStore {
   get(id: number): Download | undefined {
     const row = this.db.prepare('SELECT * FROM downloads WHERE id = ?').get(id) as Row | undefined;
     return row ? toDownload(row) : undefined;
+  }
+
+  /** The current status of each download that still exists, in one read. */
+  statuses(ids: readonly number[]): Map<number, DownloadStatus> {
+    if (ids.length === 0) return new Map();
+    const rows = this.db
+      .prepare(`SELECT id, status FROM downloads WHERE id IN (${ids.map(() => '?').join(', ')})`)
+      .all(...ids) as Row[];
+    return new Map(rows.map((row) => [Number(row.id), row.status as DownloadStatus]));
   }
 
   list(): Download[] {
@@ -156,25 +175,37 @@ export class DownloadStore {
     for (const id of ids) statement.run(queueId, id);
   }
 
-  setStatus(id: number, status: DownloadStatus): void {
-    this.db.prepare('UPDATE downloads SET status = ? WHERE id = ?').run(status, id);
-  }
-
-  /** Sets a status only where the download is in one of `from`; returns how many changed. */
+  /**
+   * Sets `to` where a download is in one of `from`, and only there: another
+   * process may have moved it meanwhile. Returns how many changed. A move the
+   * state machine forbids throws IllegalTransitionError before anything is written.
+   */
   transition(ids: number[] | 'all', from: readonly DownloadStatus[], to: DownloadStatus): number {
-    const statuses = from.map(() => '?').join(', ');
-    const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
-    const result = this.db
-      .prepare(
-        `UPDATE downloads SET status = ?, error_code = NULL, error_message = NULL WHERE status IN (${statuses})${scope}`,
-      )
-      .run(to, ...from, ...(ids === 'all' ? [] : ids));
-    return Number(result.changes);
+    return this.move(ids, from, to, { set: 'error_code = NULL, error_message = NULL' });
   }
 
   /** After a crash or kill, what was running comes back queued (or paused, if the settings say so); its resume state stays. */
   requeueInterrupted(to: 'queued' | 'paused' = 'queued'): number {
-    return this.transition('all', activeStatuses, to);
+    return this.transition('all', inFlightStatuses, to);
+  }
+
+  /** Every status change goes through here, so none can skip the state machine. */
+  private move(
+    ids: number[] | 'all',
+    from: readonly DownloadStatus[],
+    to: DownloadStatus,
+    change: { set: string; params?: SQLInputValue[]; where?: string },
+  ): number {
+    assertMoves(from, to);
+    if (ids !== 'all' && ids.length === 0) return 0;
+    const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
+    const result = this.db
+      .prepare(
+        `UPDATE downloads SET status = '${to}', ${change.set}
+         WHERE status IN (${sqlStatusList(from)})${change.where ?? ''}${scope}`,
+      )
+      .run(...(change.params ?? []), ...(ids === 'all' ? [] : ids));
+    return Number(result.changes);
   }
 
   recordCheckpoint(id: number, state: ResumeState, received: number): void {
@@ -192,92 +223,43 @@ export class DownloadStore {
     this.db.prepare('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id);
   }
 
-  /** The file has its final name: the download is done, or next it is unpacked. */
-  finish(id: number, result: { path: string; size: number; sha256?: string }, status: 'done' | 'unpacking'): void {
-    this.db
-      .prepare(
-        `UPDATE downloads SET status = ?, path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL,
-           error_code = NULL, error_message = NULL, finished_at = ? WHERE id = ?`,
-      )
-      .run(
-        status,
-        result.path,
-        result.path.split(/[/\\]/).pop() ?? null,
-        result.size,
-        result.size,
-        result.sha256 ?? null,
-        Date.now(),
-        id,
-      );
+  /**
+   * The file has its final name: the download is done, or next it is unpacked.
+   * False when it was removed or had already settled meanwhile.
+   */
+  finish(id: number, result: { path: string; size: number; sha256?: string }, status: 'done' | 'unpacking'): boolean {
+    const name = result.path.split(/[/\\]/).pop() ?? null;
+    const changed = this.move([id], finishingStatuses, status, {
+      set: `path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL,
+            error_code = NULL, error_message = NULL, finished_at = ?`,
+      params: [result.path, name, result.size, result.size, result.sha256 ?? null, Date.now()],
+    });
+    return changed === 1;
   }
 
   /** Unpacking ended: `to` is where the contents went, null when the file was not an archive. */
-  unpacked(id: number, to: string | null): void {
-    this.db
-      .prepare(`UPDATE downloads SET status = 'done', unpacked_to = ? WHERE id = ? AND status = 'unpacking'`)
-      .run(to, id);
+  unpacked(id: number, to: string | null): boolean {
+    return this.move([id], ['unpacking'], 'done', { set: 'unpacked_to = ?', params: [to] }) === 1;
   }
 
   /** Retry for a download whose file is complete but could not be unpacked: unpack again, do not download again. */
   retryUnpacking(ids: number[] | 'all'): number {
-    const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
-    const result = this.db
-      .prepare(
-        `UPDATE downloads SET status = 'unpacking', error_code = NULL, error_message = NULL
-         WHERE status = 'failed' AND error_code = '${UNPACK_FAILED}' AND path IS NOT NULL${scope}`,
-      )
-      .run(...(ids === 'all' ? [] : ids));
-    return Number(result.changes);
+    return this.move(ids, ['failed'], 'unpacking', {
+      set: 'error_code = NULL, error_message = NULL',
+      where: ` AND error_code = 'unpack' AND path IS NOT NULL`,
+    });
   }
 
   setSha256(id: number, sha256: string): void {
     this.db.prepare('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id);
   }
 
-  fail(id: number, error: DownloadError): void {
-    this.db
-      .prepare(`UPDATE downloads SET status = 'failed', error_code = ?, error_message = ? WHERE id = ?`)
-      .run(error.code, error.message, id);
+  /** False when the download had moved on meanwhile: a failure never overrides a person's pause or cancel. */
+  fail(id: number, error: DownloadError): boolean {
+    const changed = this.move([id], statusesInto('failed'), 'failed', {
+      set: 'error_code = ?, error_message = ?',
+      params: [error.code, error.message],
+    });
+    return changed === 1;
   }
-}
-
-function toQueue(row: Row): Queue {
-  const start = row.schedule_start === null ? null : String(row.schedule_start);
-  const stop = row.schedule_stop === null ? null : String(row.schedule_stop);
-  return {
-    id: Number(row.id),
-    name: String(row.name),
-    concurrency: Number(row.concurrency),
-    speedLimit: Number(row.speed_limit),
-    paused: Number(row.paused) === 1,
-    schedule: start && stop ? { start, stop } : null,
-    directory: row.directory === null ? null : String(row.directory),
-  };
-}
-
-function toDownload(row: Row): Download {
-  const nullableNumber = (value: unknown) => (value === null ? null : Number(value));
-  const nullableString = (value: unknown) => (value === null ? null : String(value));
-  return {
-    id: Number(row.id),
-    queueId: Number(row.queue_id),
-    accountId: nullableString(row.account_id),
-    provider: String(row.provider),
-    ref: String(row.ref),
-    status: row.status as DownloadStatus,
-    name: nullableString(row.name),
-    path: nullableString(row.path),
-    directory: String(row.directory),
-    size: nullableNumber(row.size),
-    received: Number(row.received),
-    error: row.error_code === null ? null : { code: String(row.error_code), message: String(row.error_message) },
-    priority: Number(row.priority),
-    connections: nullableNumber(row.connections),
-    speedLimit: nullableNumber(row.speed_limit),
-    createdAt: Number(row.created_at),
-    finishedAt: nullableNumber(row.finished_at),
-    sha256: nullableString(row.sha256),
-    unpack: Number(row.unpack) === 1,
-    unpackedTo: nullableString(row.unpacked_to),
-  };
 }

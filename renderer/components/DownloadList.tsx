@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DownloadAction } from '../../shared/downloads';
+import type { DownloadAction } from '../../shared/download-status';
 import { type DownloadRow, downloadRows } from '../store/download-rows';
 import { useFerry } from '../store/store-context';
 

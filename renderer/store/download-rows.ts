@@ -1,4 +1,6 @@
-import type { Download, DownloadAction, DownloadProgress, DownloadStatus } from '../../shared/downloads';
+import { downloadErrorTitles } from '../../shared/download-errors';
+import { actionsFor, type DownloadAction, type DownloadStatus, statusLabels } from '../../shared/download-status';
+import type { Download, DownloadProgress } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
 
 /** One line of the Downloads list, ready to show. */
@@ -13,19 +15,6 @@ export interface DownloadRow {
   error: string | null;
   actions: DownloadAction[];
 }
-
-const statusLabels: Record<DownloadStatus, string> = {
-  queued: 'Queued',
-  resolving: 'Starting',
-  waiting: 'Waiting for the server',
-  downloading: 'Downloading',
-  paused: 'Paused',
-  verifying: 'Checking',
-  unpacking: 'Unpacking',
-  done: 'Done',
-  failed: 'Failed',
-  canceled: 'Canceled',
-};
 
 /** Newest first; live progress, when there is some, wins over the stored numbers. */
 export function downloadRows(
@@ -44,7 +33,7 @@ function toRow(download: Download, live: DownloadProgress | undefined): Download
     id: download.id,
     name: download.name ?? nameFromRef(download.ref),
     status: download.status,
-    statusLabel: statusLabels[download.status],
+    statusLabel: statusLabel(download),
     received,
     size,
     detail: download.unpackedTo
@@ -69,24 +58,10 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(rounded / 3600)} h ${Math.floor((rounded % 3600) / 60)} min`;
 }
 
-function actionsFor(status: DownloadStatus): DownloadAction[] {
-  switch (status) {
-    case 'queued':
-    case 'resolving':
-    case 'waiting':
-    case 'downloading':
-      return ['pause', 'cancel'];
-    case 'paused':
-      return ['resume', 'cancel'];
-    case 'failed':
-      return ['retry', 'cancel'];
-    case 'canceled':
-      return ['retry'];
-    case 'unpacking':
-      return ['cancel'];
-    default:
-      return [];
-  }
+/** A failed row says why in its headline; the detail below it says what to do. */
+function statusLabel(download: Download): string {
+  if (download.status === 'failed' && download.error) return downloadErrorTitles[download.error.code];
+  return statusLabels[download.status];
 }
 
 function baseName(path: string): string {

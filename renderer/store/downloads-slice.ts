@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Download, DownloadAction, DownloadProgress } from '../../shared/downloads';
+import type { DownloadAction } from '../../shared/download-status';
+import type { Download, DownloadProgress } from '../../shared/downloads';
 import { errorMessage, type FerryClient } from '../ipc/client';
 import type { FerryState } from './ferry-store';
 

@@ -12,7 +12,8 @@ export type IpcErrorCode =
   | 'conflict'
   | 'keychain'
   | 'network'
-  | 'echo3d'
+  /** A platform's API refused or failed; `provider` in the error says which platform. */
+  | 'provider'
   | 'internal';
 
 export interface IpcIssue {
@@ -24,6 +25,8 @@ export interface IpcError {
   code: IpcErrorCode;
   message: string;
   issues?: IpcIssue[];
+  /** With the `provider` code: which platform answered. */
+  provider?: string;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -32,8 +35,12 @@ export function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value };
 }
 
-export function fail(code: IpcErrorCode, message: string, issues?: IpcIssue[]): IpcResult<never> {
-  return { ok: false, error: issues ? { code, message, issues } : { code, message } };
+export function fail(
+  code: IpcErrorCode,
+  message: string,
+  details: { issues?: IpcIssue[]; provider?: string } = {},
+): IpcResult<never> {
+  return { ok: false, error: { code, message, ...details } };
 }
 
 export function unknownChannel(channel: unknown): IpcResult<never> {

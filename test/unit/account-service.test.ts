@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Router } from '../../electron/ipc/router';
-import { providerById } from '../../electron/providers/registry';
+import { defaultProviders } from '../../electron/providers/registry';
 import type { Services } from '../../electron/services';
 import { type Account, browsableProviders, providerIds } from '../../shared/accounts';
 import type { IpcEvent } from '../../shared/ipc/contract';
@@ -59,7 +59,7 @@ describe('accounts through IPC', () => {
   });
 
   it('offers Browse in the window for exactly the providers that can list a library', () => {
-    expect(browsableProviders).toEqual(providerIds.filter((id) => providerById(id)?.browse !== undefined));
+    expect(browsableProviders).toEqual(providerIds.filter((id) => defaultProviders().byId(id)?.browse !== undefined));
   });
 
   it('tests the account and browses its collection for a picker', async () => {

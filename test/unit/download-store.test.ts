@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
 import { migrations } from '../../electron/store/migrations';
+import { IllegalTransitionError } from '../../shared/download-status';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { withLibrary } from '../support/with-library';
 
 let profile: TempDir;
 beforeEach(async () => {
@@ -73,13 +75,11 @@ describe('the library database', () => {
 });
 
 describe('DownloadStore', () => {
+  const library = withLibrary();
   let store: DownloadStore;
-  let db: DatabaseSync;
   beforeEach(() => {
-    db = openDatabase(profile.path);
-    store = new DownloadStore(db);
+    store = library.store;
   });
-  afterEach(() => db.close());
 
   it('queues downloads by priority, then age', () => {
     const low = store.add({ ref: 'https://a/1', directory: '/d' });
@@ -90,7 +90,7 @@ describe('DownloadStore', () => {
 
   it('brings interrupted downloads back as queued, keeping their resume state', () => {
     const download = store.add({ ref: 'https://a/1', directory: '/d' });
-    store.setStatus(download.id, 'downloading');
+    store.transition([download.id], ['queued'], 'downloading');
     store.recordCheckpoint(
       download.id,
       { fileName: 'x.bin', size: 100, etag: '"e"', ranges: [{ start: 40, end: 100 }] },
@@ -123,7 +123,7 @@ describe('DownloadStore', () => {
 
   it('can bring interrupted downloads back paused instead', () => {
     const download = store.add({ ref: 'https://a/1', directory: '/d' });
-    store.setStatus(download.id, 'downloading');
+    store.transition([download.id], ['queued'], 'downloading');
     store.requeueInterrupted('paused');
     expect(store.get(download.id)?.status).toBe('paused');
   });
@@ -159,5 +159,36 @@ describe('DownloadStore', () => {
       sha256: 'f'.repeat(64),
       finishedAt: expect.any(Number),
     });
+  });
+
+  it('records which provider fetches each download', () => {
+    const [echo3d, http] = store.addMany([
+      { ref: 'echo3d:file/abc', provider: 'echo3d', directory: '/d' },
+      { ref: 'https://a/1', directory: '/d' },
+    ]);
+    expect(store.get(echo3d?.id ?? 0)?.provider).toBe('echo3d');
+    expect(store.get(http?.id ?? 0)?.provider).toBe('http');
+  });
+
+  it('refuses a status change the state machine forbids, writing nothing', () => {
+    const download = store.add({ ref: 'https://a/1', directory: '/d' });
+    store.finish(download.id, { path: '/d/1', size: 1 }, 'done');
+    expect(() => store.transition([download.id], ['done'], 'queued')).toThrow(IllegalTransitionError);
+    expect(store.get(download.id)?.status).toBe('done');
+  });
+
+  it('never lets a failure override a pause a person asked for', () => {
+    const download = store.add({ ref: 'https://a/1', directory: '/d' });
+    store.transition([download.id], ['queued'], 'paused');
+    expect(store.fail(download.id, { code: 'network', message: 'Gone.' })).toBe(false);
+    expect(store.get(download.id)).toMatchObject({ status: 'paused', error: null });
+  });
+
+  it('reads error codes written by earlier versions as the codes of today', () => {
+    const download = store.add({ ref: 'echo3d:file/abc', directory: '/d' });
+    library.db
+      .prepare(`UPDATE downloads SET status = 'failed', error_code = 'echo3d', error_message = 'Refused.' WHERE id = ?`)
+      .run(download.id);
+    expect(store.get(download.id)?.error).toEqual({ code: 'provider', message: 'Refused.' });
   });
 });

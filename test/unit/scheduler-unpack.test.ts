@@ -1,38 +1,47 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyControl } from '../../electron/downloads/download-controls';
-import { Scheduler, type SchedulerEvent } from '../../electron/downloads/scheduler';
+import { Scheduler } from '../../electron/downloads/scheduler';
+import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
 import { Engine } from '../../electron/engine/engine';
-import { openDatabase } from '../../electron/store/database';
-import { DownloadStore } from '../../electron/store/download-store';
+import { defaultProviders } from '../../electron/providers/registry';
+import type { DownloadStore } from '../../electron/store/download-store';
 import { runTool } from '../support/archive-fixtures';
 import { FaultServer } from '../support/fault-server';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import type { TempDir } from '../support/temp-dir';
+import { withLibrary } from '../support/with-library';
 
+const library = withLibrary('ferry-unpack-');
 let server: FaultServer;
 let temp: TempDir;
-let db: DatabaseSync;
 let store: DownloadStore;
 let engine: Engine;
 let downloads: string;
 
 beforeEach(async () => {
   server = await FaultServer.start();
-  temp = await makeTempDir('ferry-unpack-');
-  db = openDatabase(join(temp.path, 'profile'));
-  store = new DownloadStore(db);
+  ({ profile: temp, store } = library);
   engine = new Engine();
   downloads = join(temp.path, 'downloads');
   mkdirSync(downloads);
 });
 afterEach(async () => {
   await engine.close();
-  db.close();
   await server.close();
-  await temp.remove();
 });
+
+/** Its poll for other processes is an hour: these tests wake it themselves with `poke()`. */
+function scheduler(onEvent?: (event: SchedulerEvent) => void): Scheduler {
+  return new Scheduler({
+    store,
+    engine,
+    providers: defaultProviders(),
+    maxParallel: 2,
+    pollIntervalMs: 3_600_000,
+    onEvent,
+  });
+}
 
 /** A ZIP of two textures, made by Info-ZIP. */
 function texturesZip(): Buffer {
@@ -50,13 +59,7 @@ async function until(condition: () => boolean): Promise<void> {
 
 async function runAll(): Promise<SchedulerEvent[]> {
   const events: SchedulerEvent[] = [];
-  await new Scheduler({
-    store,
-    engine,
-    maxParallel: 2,
-    pollIntervalMs: 20,
-    onEvent: (e) => events.push(e),
-  }).runUntilIdle();
+  await scheduler((e) => events.push(e)).runUntilIdle();
   return events;
 }
 
@@ -144,10 +147,10 @@ describe('unpacking finished downloads', () => {
 
   it('stops unpacking when the scheduler stops, leaving the download to unpack next time', async () => {
     const id = bigTarUnpacking();
-    const scheduler = new Scheduler({ store, engine, maxParallel: 1, pollIntervalMs: 20 });
-    const running = scheduler.runUntilStopped();
+    const loop = scheduler();
+    const running = loop.runUntilStopped();
     await until(() => existsSync(join(downloads, `.ferry-unpack-${id}`)));
-    await scheduler.stop();
+    await loop.stop();
     await running;
     expect(store.get(id)?.status).toBe('unpacking');
     expect(readdirSync(downloads)).toEqual(['big.tar']);
@@ -155,10 +158,11 @@ describe('unpacking finished downloads', () => {
 
   it('stops unpacking when the person cancels it, keeping the downloaded file', async () => {
     const id = bigTarUnpacking();
-    const scheduler = new Scheduler({ store, engine, maxParallel: 1, pollIntervalMs: 20 });
-    const running = scheduler.runUntilIdle();
+    const loop = scheduler();
+    const running = loop.runUntilIdle();
     await until(() => existsSync(join(downloads, `.ferry-unpack-${id}`)));
     expect(await applyControl(store, 'cancel', [id])).toBe(1);
+    loop.poke();
     await running;
     expect(store.get(id)).toMatchObject({ status: 'canceled', path: join(downloads, 'big.tar'), unpackedTo: null });
     expect(readdirSync(downloads)).toEqual(['big.tar']);

@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Scheduler, type SchedulerEvent } from '../../electron/downloads/scheduler';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Scheduler, type SchedulerOptions } from '../../electron/downloads/scheduler';
+import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
 import { Engine } from '../../electron/engine/engine';
-import { openDatabase } from '../../electron/store/database';
-import { DownloadStore } from '../../electron/store/download-store';
+import { defaultProviders } from '../../electron/providers/registry';
+import type { DownloadStore } from '../../electron/store/download-store';
 import { FaultServer } from '../support/fault-server';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import type { TempDir } from '../support/temp-dir';
+import { withLibrary } from '../support/with-library';
 
+const library = withLibrary('ferry-scheduler-');
 let server: FaultServer;
 let profile: TempDir;
 let db: DatabaseSync;
@@ -16,17 +19,29 @@ let engine: Engine;
 
 beforeEach(async () => {
   server = await FaultServer.start();
-  profile = await makeTempDir('ferry-scheduler-');
-  db = openDatabase(profile.path);
-  store = new DownloadStore(db);
+  ({ profile, db, store } = library);
   engine = new Engine();
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await engine.close();
-  db.close();
   await server.close();
-  await profile.remove();
 });
+
+/**
+ * A scheduler over this test's library. Its poll (for other processes) is an
+ * hour: these tests wake it only through what it hears itself, or `poke()`.
+ */
+function scheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
+  return new Scheduler({
+    store,
+    engine,
+    providers: defaultProviders(),
+    maxParallel: 4,
+    pollIntervalMs: 3_600_000,
+    ...options,
+  });
+}
 
 /** Runs the scheduler and records, overall, per queue and per account, the most downloads that ran at once. */
 async function runAndMeasure(maxParallel: number, maxPerAccount?: number) {
@@ -52,7 +67,7 @@ async function runAndMeasure(maxParallel: number, maxPerAccount?: number) {
       }
     }
   };
-  await new Scheduler({ store, engine, maxParallel, maxPerAccount, onEvent, pollIntervalMs: 50 }).runUntilIdle();
+  await scheduler({ maxParallel, maxPerAccount, onEvent }).runUntilIdle();
   return peak;
 }
 
@@ -91,11 +106,10 @@ describe('Scheduler', () => {
   });
 
   it('holds back a queue outside its schedule window', async () => {
-    const closed = store.addQueue({ name: 'Closed now', concurrency: 2 });
-    const hour = new Date().getHours();
-    const start = `${String((hour + 2) % 24).padStart(2, '0')}:00`;
-    const stop = `${String((hour + 3) % 24).padStart(2, '0')}:00`;
-    store.updateQueue(closed.id, { schedule: { start, stop } });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 27, 12, 0));
+    const closed = store.addQueue({ name: 'Closed at noon', concurrency: 2 });
+    store.updateQueue(closed.id, { schedule: { start: '14:00', stop: '15:00' } });
     const held = store.add({ ref: server.url('/f'), directory: profile.path, queueId: closed.id });
     await runAndMeasure(4);
     expect(store.get(held.id)?.status).toBe('queued');
@@ -118,19 +132,17 @@ describe('Scheduler', () => {
     server.route('/twice', { body: file, etag: '"t"', bytesPerSecond: 400_000 });
     const download = store.add({ ref: server.url('/twice'), directory: profile.path });
     const timeline: string[] = [];
-    const scheduler = new Scheduler({
-      store,
-      engine,
-      maxParallel: 4,
-      pollIntervalMs: 150,
+    const loop = scheduler({
       onEvent: (event) => {
         if (event.event !== 'progress') timeline.push(event.event);
       },
     });
-    const running = scheduler.runUntilIdle();
+    const running = loop.runUntilIdle();
     await expect.poll(() => timeline.includes('started')).toBe(true);
     store.transition([download.id], ['downloading'], 'paused');
     store.transition([download.id], ['paused'], 'queued');
+    // Stands for the poll that would notice another process's writes.
+    loop.poke();
     await running;
     for (let i = 1; i < timeline.length; i++) expect(`${timeline[i - 1]}>${timeline[i]}`).not.toBe('started>started');
     expect(store.get(download.id)?.status).toBe('done');
@@ -159,7 +171,7 @@ describe('expired links', () => {
       return { body: file, etag: '"cdn"', dropAfter: token === 't1' ? 200_000 : undefined };
     });
     const download = store.add({ ref: server.url('/signed'), directory: profile.path });
-    await new Scheduler({ store, engine, maxParallel: 2, pollIntervalMs: 50 }).runUntilIdle();
+    await scheduler({ maxParallel: 2 }).runUntilIdle();
     expect(store.get(download.id)?.status).toBe('done');
     expect((await readFile(`${profile.path}/cdn`)).equals(file)).toBe(true);
     const fresh = server.requestsFor('/cdn').filter((request) => request.url.includes('token=t2'));
@@ -171,7 +183,7 @@ describe('expired links', () => {
       index === 0 ? { body: Buffer.alloc(300_000), etag: '"e"', dropAfter: 100_000 } : { status: 403 },
     );
     const download = store.add({ ref: server.url('/always-expired'), directory: profile.path });
-    await new Scheduler({ store, engine, maxParallel: 2, pollIntervalMs: 50 }).runUntilIdle();
+    await scheduler({ maxParallel: 2 }).runUntilIdle();
     expect(store.get(download.id)).toMatchObject({ status: 'failed', error: { code: 'http_4xx' } });
     expect(server.requestsFor('/always-expired').length).toBe(3);
   });

@@ -1,0 +1,108 @@
+import pLimit from 'p-limit';
+import { downloadErrorMessages } from '../../shared/download-errors';
+import type { Download } from '../../shared/downloads';
+import type { Logger } from '../logger';
+import type { ProviderRegistry } from '../providers/registry';
+import type { DownloadStore } from '../store/download-store';
+import { sha256File } from './file-hash';
+import type { SchedulerEvent } from './scheduler-events';
+
+/** Unpacking is disk-bound: two at a time keep a disk busy without making every one of them slow. */
+const MAX_POST_PROCESSING = 2;
+
+export interface PostProcessorOptions {
+  store: DownloadStore;
+  providers: ProviderRegistry;
+  emit(event: SchedulerEvent): void;
+  /** Fails a download with the reason, through the runner's redaction. */
+  fail(id: number, error: { code: 'unpack'; message: string }): void;
+  logger: Logger;
+}
+
+/**
+ * Runs the providers' post-processing (unpacking) of complete files, a few at
+ * a time, and records the result. A failure keeps the complete file; retrying
+ * the download unpacks again rather than downloading again.
+ */
+export class PostProcessor {
+  private readonly options: PostProcessorOptions;
+  private readonly limit = pLimit(MAX_POST_PROCESSING);
+  /** Queued or running, each with a way to stop it. */
+  private readonly jobs = new Map<number, { controller: AbortController; finished: Promise<void> }>();
+
+  constructor(options: PostProcessorOptions) {
+    this.options = options;
+  }
+
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  has(id: number): boolean {
+    return this.jobs.has(id);
+  }
+
+  ids(): number[] {
+    return [...this.jobs.keys()];
+  }
+
+  /** Queues a download for post-processing; `onSettled` runs when it is recorded, whatever happened. */
+  add(download: Download, onSettled: () => void): void {
+    if (this.jobs.has(download.id)) return;
+    const controller = new AbortController();
+    const finished = this.limit(() => this.run(download, controller.signal))
+      .catch((error: unknown) => {
+        this.options.logger.error(`Ferry could not record the post-processing of download ${download.id}:`, error);
+      })
+      .finally(() => {
+        this.jobs.delete(download.id);
+        onSettled();
+      });
+    this.jobs.set(download.id, { controller, finished });
+  }
+
+  /** Stops one (a person canceled it): the downloaded file stays. */
+  cancel(id: number): void {
+    this.jobs.get(id)?.controller.abort();
+  }
+
+  /** Stops them all and waits; each stays `unpacking`, so the next start does it again from the beginning. */
+  async stop(): Promise<void> {
+    const jobs = [...this.jobs.values()];
+    for (const { controller } of jobs) controller.abort();
+    await Promise.all(jobs.map(({ finished }) => finished));
+  }
+
+  private async run(download: Download, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
+    const step = this.options.providers.forRef(download.ref)?.postProcess?.(download) ?? null;
+    let unpackedTo: string | null;
+    try {
+      unpackedTo = step && download.path ? await step(download.path, signal) : null;
+    } catch (error) {
+      // Stopped or canceled: a stopped download stays unpacking and the next run starts it over.
+      if (signal.aborted) return;
+      this.options.logger.warn(`Download ${download.id} could not be post-processed:`, error);
+      const reason = error instanceof Error ? error.message : String(error);
+      this.options.fail(download.id, { code: 'unpack', message: downloadErrorMessages.unpack(reason) });
+      return;
+    }
+    if (this.options.store.unpacked(download.id, unpackedTo)) await this.emitDone(download.id);
+  }
+
+  /** Reads the finished row, so a download post-processed after a restart reports the same as one that was not. */
+  private async emitDone(id: number): Promise<void> {
+    const done = this.options.store.get(id);
+    if (!done?.path) return;
+    const sha256 = done.sha256 ?? (await sha256File(done.path));
+    if (!done.sha256) this.options.store.setSha256(id, sha256);
+    this.options.emit({
+      event: 'done',
+      id,
+      path: done.path,
+      size: done.size ?? 0,
+      sha256,
+      unpackedTo: done.unpackedTo,
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import type { DownloadError } from '../../shared/download-errors';
+import type { TransferProgress } from '../engine/transfer-types';
+
+/** What the scheduler tells its host (the app's event batching, the CLI's reporter) as downloads move. */
+export type SchedulerEvent =
+  | { event: 'started'; id: number }
+  /** A waiting download (a conversion) started receiving bytes. */
+  | { event: 'downloading'; id: number }
+  | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)
+  /** The file is complete; its provider post-processes it (unpacks it) before it is done. */
+  | { event: 'unpacking'; id: number }
+  | { event: 'done'; id: number; path: string; size: number; sha256: string; unpackedTo: string | null }
+  | { event: 'failed'; id: number; error: DownloadError }
+  | { event: 'paused' | 'canceled'; id: number };

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Why a download failed, as a code programs can act on. The engine's codes
+ * come first (electron/engine/engine-error.ts must stay a subset of them);
+ * the rest come from the steps around a transfer.
+ */
+export const downloadErrorCodes = [
+  'network',
+  'timeout',
+  'http_4xx',
+  'http_5xx',
+  'redirect',
+  'bad_response',
+  'disk_full',
+  'disk',
+  'verification',
+  'canceled',
+  /** The ref is not something any provider can fetch. */
+  'bad_ref',
+  /** The account is missing, or the keychain would not give its secrets. */
+  'account',
+  /** The platform's API refused or failed before the file's transfer began. */
+  'provider',
+  /** The file arrived but its post-processing (unpacking) failed; the file is kept. */
+  'unpack',
+  /** Ferry could not write the outcome to its library. */
+  'storage',
+] as const;
+
+export type DownloadErrorCode = (typeof downloadErrorCodes)[number];
+
+export const downloadErrorSchema = z.object({ code: z.enum(downloadErrorCodes), message: z.string() });
+export type DownloadError = z.infer<typeof downloadErrorSchema>;
+
+/** The headline a person reads above the detailed message, one per code. */
+export const downloadErrorTitles: Record<DownloadErrorCode, string> = {
+  network: 'Network problem',
+  timeout: 'The server stopped answering',
+  http_4xx: 'The server refused the download',
+  http_5xx: 'Server error',
+  redirect: 'Too many redirects',
+  bad_response: 'Unexpected answer from the server',
+  disk_full: 'The disk is full',
+  disk: 'Could not write the file',
+  verification: 'The file did not check out',
+  canceled: 'Stopped',
+  bad_ref: 'Not something Ferry can download',
+  account: 'Account problem',
+  provider: 'The platform refused',
+  unpack: 'Unpacking failed',
+  storage: 'Library problem',
+};
+
+/** Fixed messages for the codes Ferry raises itself, rather than a transfer or a provider. */
+export const downloadErrorMessages = {
+  storage: 'Ferry could not save the result of this download in its library. Retry it; a finished file is kept.',
+  unpack: (reason: string) =>
+    `Downloaded, but not unpacked: ${reason} The file is kept: Retry unpacks it again; to download it anew, cancel it, then retry.`,
+  badRef: (ref: string) => `Ferry cannot download "${ref.slice(0, 200)}".`,
+} as const;
+
+/**
+ * Libraries written by earlier versions hold codes that are gone now (the IPC
+ * codes of a missing account, a platform's name): read them as today's.
+ */
+export function toDownloadErrorCode(stored: string): DownloadErrorCode {
+  if ((downloadErrorCodes as readonly string[]).includes(stored)) return stored as DownloadErrorCode;
+  return stored === 'not_found' || stored === 'keychain' ? 'account' : 'provider';
+}
