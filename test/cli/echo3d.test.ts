@@ -40,7 +40,7 @@ beforeEach(async () => {
   downloads = join(profile.path, 'dl');
 });
 afterEach(async () => {
-  for (const label of ['Studio', 'Wrong']) await ferry(['accounts', 'rm', label], profile.path);
+  for (const label of ['Studio', 'Wrong', 'Scenario']) await ferry(['accounts', 'rm', label], profile.path);
   await echo3d.server.close();
   await profile.remove();
 });
@@ -220,5 +220,17 @@ describe('echo3D from the CLI', () => {
     const malformed = await ferry(['get', 'echo3d:file/sid?format=glb'], profile.path);
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toContain('is not an echo3D ref');
+  });
+
+  it('refuses, as the window does, to sign a ref with an account of another platform, adding nothing', async () => {
+    const scenario = await ferry(
+      ['accounts', 'add', 'scenario', '--label', 'Scenario', 'apiKey=api-1', 'apiSecret=secret-1'],
+      profile.path,
+    );
+    expect(scenario.code).toBe(0);
+    const misfit = await ferry(['add', 'echo3d:file/sid-model', '--account', 'Scenario'], profile.path);
+    expect(misfit.code).toBe(2);
+    expect(misfit.stderr).toContain('"Scenario" is a scenario account, so it cannot sign "echo3d:file/sid-model"');
+    expect((await ferry(['ls', '--json'], profile.path)).stdout).toBe('');
   });
 });
