@@ -63,13 +63,9 @@ function nextChunk(pass: PassContext, chunks: AsyncIterator<Buffer>): Promise<It
   return new Promise((resolve, reject) => {
     const stalled = () =>
       reject(
-        new EngineError(
-          'timeout',
-          `${host(pass.remote.target.url)} stopped sending data for ${Math.round(stallMs / 1000)} s. Ferry will resume from where it stopped.`,
-          {
-            retryable: true,
-          },
-        ),
+        new EngineError('timeout', `${host(pass.remote.target.url)} stopped sending data for ${duration(stallMs)}.`, {
+          retryable: true,
+        }),
       );
     const aborted = () => reject(signal.reason);
     const timer = setTimeout(stalled, stallMs);
@@ -82,4 +78,8 @@ function nextChunk(pass: PassContext, chunks: AsyncIterator<Buffer>): Promise<It
         signal.removeEventListener('abort', aborted);
       });
   });
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }

@@ -58,13 +58,9 @@ async function fetchSegment(pass: PassContext, segment: Segment, body?: Body): P
         segment.end = segment.pos;
         pass.ended(segment.pos);
       } else if (segment.pos < segment.end) {
-        throw new EngineError(
-          'network',
-          `${host(pass.remote.target.url)} closed the connection early. Ferry will resume from where it stopped.`,
-          {
-            retryable: true,
-          },
-        );
+        throw new EngineError('network', `${host(pass.remote.target.url)} closed the connection early.`, {
+          retryable: true,
+        });
       }
     },
     {

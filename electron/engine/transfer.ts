@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { Checkpointer } from './checkpointer';
-import { canceled, EngineError, fromNetworkError } from './engine-error';
+import { canceled, EngineError, fromNetworkError, unexpectedFailure } from './engine-error';
 import { chooseFileName } from './file-name';
 import { discard, type HttpResponse, header, host, sendFollowingRedirects, toTarget } from './http-request';
 import { PartFile, partPath } from './part-file';
@@ -255,7 +255,7 @@ export class Transfer {
       return { status: 'paused', ...(state ? { state } : {}) };
     }
     this.status = 'failed';
-    const error = raw instanceof EngineError ? raw : fromNetworkError(raw, host(this.remote.target.url));
+    const error = raw instanceof EngineError ? raw : unexpectedFailure(raw, host(this.remote.target.url));
     return { status: 'failed', error, ...(state ? { state } : {}) };
   }
 }

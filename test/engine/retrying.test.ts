@@ -38,7 +38,7 @@ describe('retrying', () => {
     expect(attempts).toBe(3);
   });
 
-  it('gives up after maxAttempts failures in a row', async () => {
+  it('gives up after maxAttempts failures in a row, with final wording that says what to do', async () => {
     let attempts = 0;
     const failure = await retrying(async () => {
       attempts += 1;
@@ -46,7 +46,11 @@ describe('retrying', () => {
     }, options()).catch((error: unknown) => error);
     expect(attempts).toBe(3);
     expect(failure).toBeInstanceOf(EngineError);
-    expect(failure).toMatchObject({ code: 'network' });
+    expect(failure).toMatchObject({ code: 'network', retryable: false });
+    const message = (failure as EngineError).message;
+    expect(message).toMatch(/files\.example could not be reached \(ECONNREFUSED\)/);
+    expect(message).toMatch(/gave up after 3 attempts: check the link and your network, then retry\./);
+    expect(message).not.toMatch(/will (try again|resume|wait)/i);
   });
 
   it('starts the count afresh after an attempt that made progress', async () => {
@@ -86,7 +90,7 @@ describe('retrying', () => {
     expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(195);
   });
 
-  it('refuses a Retry-After longer than the policy allows, at once', async () => {
+  it('refuses a Retry-After longer than the policy allows, at once and with final wording', async () => {
     let attempts = 0;
     const started = performance.now();
     const failure = await retrying(async () => {
@@ -96,7 +100,9 @@ describe('retrying', () => {
     expect(attempts).toBe(1);
     expect(performance.now() - started).toBeLessThan(500);
     expect(failure).toMatchObject({ code: 'http_5xx', status: 503, retryable: false });
-    expect((failure as EngineError).message).toMatch(/wait 180 minutes/);
+    const message = (failure as EngineError).message;
+    expect(message).toMatch(/asked Ferry to wait 180 minutes.*retry the download later\./);
+    expect(message).not.toMatch(/will (try again|resume|wait)/i);
   });
 
   it('stops at once on abort while waiting, with the engine error for a stop, and leaves no timer behind', async () => {
