@@ -34,38 +34,51 @@ export class EngineError extends Error {
   }
 }
 
-const networkCodes = new Set([
-  'ECONNRESET',
+/** Failures before any byte of the request left: the server was never reached. */
+const unreachableCodes = new Set([
   'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'ENETDOWN',
   'EAI_AGAIN',
   'ENOTFOUND',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-/** Turns whatever a socket or undici threw into an EngineError; unknown failures are retried as network trouble. */
+const brokenConnectionCodes = new Set([
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+
+/**
+ * Turns whatever a socket or undici threw into an EngineError; unknown
+ * failures are retried as network trouble. Retryable errors say only what
+ * happened: whether Ferry tries again is for the retry loop to say.
+ */
 export function fromNetworkError(error: unknown, host: string): EngineError {
   if (error instanceof EngineError) return error;
   const code = (error as { code?: string } | undefined)?.code ?? '';
+  const options = { retryable: true, cause: error };
   if (code === 'UND_ERR_HEADERS_TIMEOUT') {
-    return new EngineError('timeout', `${host} did not start sending the file in time. Ferry will try again.`, {
-      retryable: true,
-      cause: error,
-    });
+    return new EngineError('timeout', `${host} did not start sending the file in time.`, options);
   }
-  const known = networkCodes.has(code) ? ` (${code})` : '';
+  if (unreachableCodes.has(code)) return new EngineError('network', `${host} could not be reached (${code}).`, options);
+  const known = brokenConnectionCodes.has(code) ? ` (${code})` : '';
+  return new EngineError('network', `The connection to ${host} failed${known}.`, options);
+}
+
+/** A failure nobody foresaw that ends a transfer: nothing retries it, so it says what to try. */
+export function unexpectedFailure(error: unknown, host: string): EngineError {
+  const reason = error instanceof Error ? error.message : String(error);
   return new EngineError(
     'network',
-    `The connection to ${host} failed${known}. Ferry will try again; check your network if it keeps failing.`,
-    { retryable: true, cause: error },
+    `The download from ${host} stopped unexpectedly (${reason}). Retry it; if it stops again, check your network and the download folder.`,
+    { cause: error },
   );
 }
 
@@ -79,6 +92,7 @@ export function fromHttpStatus(status: number, host: string, retryAfterMs?: numb
 }
 
 function httpMessage(status: number, host: string): string {
+  if (transientStatuses.has(status)) return transientMessage(status, host);
   switch (status) {
     case 401:
       return `${host} asked for credentials (HTTP 401). Check the account for this download and try again.`;
@@ -87,12 +101,17 @@ function httpMessage(status: number, host: string): string {
     case 404:
     case 410:
       return `${host} has no such file (HTTP ${status}). Check the link; the file may have been moved or deleted.`;
-    case 429:
-      return `${host} is limiting requests (HTTP 429). Ferry will wait and try again.`;
     default:
-      if (status >= 500) return `${host} had a server error (HTTP ${status}). Ferry will try again later.`;
+      if (status >= 500) return `${host} had a server error (HTTP ${status}). Try again later.`;
       return `${host} refused the request (HTTP ${status}). Check the link and try again.`;
   }
+}
+
+/** Only what happened: the retry loop is what knows whether Ferry asks again. */
+function transientMessage(status: number, host: string): string {
+  if (status === 429) return `${host} is limiting requests (HTTP 429).`;
+  if (status >= 500) return `${host} had a server error (HTTP ${status}).`;
+  return `${host} was not ready to answer (HTTP ${status}).`;
 }
 
 export function canceled(): EngineError {

@@ -1,3 +1,4 @@
+import { extension as mimeExtension } from 'mime-types';
 import { filenameFromContentDisposition } from './content-disposition';
 
 /** 255 is the file-system limit; the `.part` suffix needs the other five. */
@@ -59,30 +60,27 @@ export function numberedName(name: string, n: number): string {
   return truncateToBytes(base, MAX_NAME_BYTES - Buffer.byteLength(suffix)) + suffix;
 }
 
-const extensionsByType: Record<string, string> = {
-  'application/pdf': '.pdf',
-  'application/zip': '.zip',
-  'application/x-tar': '.tar',
-  'application/gzip': '.gz',
-  'application/json': '.json',
-  'application/octet-stream': '',
-  'image/png': '.png',
-  'image/jpeg': '.jpg',
-  'image/gif': '.gif',
-  'image/webp': '.webp',
-  'image/svg+xml': '.svg',
-  'model/gltf-binary': '.glb',
-  'model/gltf+json': '.gltf',
-  'model/obj': '.obj',
-  'model/stl': '.stl',
-  'video/mp4': '.mp4',
-  'video/webm': '.webm',
-  'audio/mpeg': '.mp3',
-  'audio/wav': '.wav',
-  'text/plain': '.txt',
-  'text/html': '.html',
-  'text/csv': '.csv',
-};
+/**
+ * Where Ferry's choice differs from mime-types' first extension for a type: it
+ * picks `.bin` for application/octet-stream, which says nothing about the file,
+ * and `.mpga`, `.oga` and `.qt` where people and their apps expect `.mp3`,
+ * `.ogg` and `.mov`.
+ */
+const preferredExtensions = new Map([
+  ['application/octet-stream', ''],
+  ['audio/mpeg', '.mp3'],
+  ['audio/ogg', '.ogg'],
+  ['video/quicktime', '.mov'],
+]);
+
+/** The extension a Content-Type suggests, '' when it suggests none. */
+function extensionFor(contentType: string | undefined): string {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  const preferred = preferredExtensions.get(type);
+  if (preferred !== undefined) return preferred;
+  const known = mimeExtension(type);
+  return known ? `.${known}` : '';
+}
 
 interface NameSources {
   contentDisposition?: string;
@@ -100,8 +98,7 @@ export function chooseFileName(sources: NameSources): string {
   ];
   const name = candidates.map((candidate) => sanitizeFileName(candidate ?? '')).find(Boolean) ?? FALLBACK_NAME;
   if (splitExtension(name).extension) return name;
-  const mime = sources.contentType?.split(';')[0]?.trim().toLowerCase() ?? '';
-  return sanitizeFileName(name + (extensionsByType[mime] ?? '')) || name;
+  return sanitizeFileName(name + extensionFor(sources.contentType)) || name;
 }
 
 function nameFromUrl(url: string): string | undefined {

@@ -1,5 +1,6 @@
-import type { HttpResponse } from './http-request';
-import { header } from './http-request';
+import { type EngineError, fromHttpStatus } from './engine-error';
+import { type HttpResponse, header, host } from './http-request';
+import { parseRetryAfter } from './retry-policy';
 
 type Headers = HttpResponse['headers'];
 
@@ -46,7 +47,27 @@ export function parseContentRange(value: string | undefined): { start: number; s
   return { start: Number(match[1]), size: Number(match[3]) };
 }
 
-export function contentLength(headers: Headers): number | null {
+/**
+ * What a 2xx answer to `Range: bytes=<start>-` offers: ranges (a 206 from
+ * `start`) or the whole file (anything else). Undefined when a 206 does not
+ * say it starts at `start`, or gives no size.
+ */
+export function offeredFile(
+  response: HttpResponse,
+  start: number,
+): { ranged: boolean; size: number | null } | undefined {
+  if (response.status !== 206) return { ranged: false, size: contentLength(response.headers) };
+  const range = parseContentRange(header(response.headers, 'content-range'));
+  return range?.start === start ? { ranged: true, size: range.size } : undefined;
+}
+
+function contentLength(headers: Headers): number | null {
   const value = header(headers, 'content-length');
   return value !== undefined && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** A non-2xx answer as an error, with how long the server asked to wait before asking again. */
+export function statusError(response: HttpResponse): EngineError {
+  const retryAfter = parseRetryAfter(header(response.headers, 'retry-after'));
+  return fromHttpStatus(response.status, host(response.target.url), retryAfter);
 }

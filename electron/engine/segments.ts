@@ -52,6 +52,22 @@ export class SegmentPlan {
     return this.remaining() === 0;
   }
 
+  /** Bytes in so far of a file of `size` bytes; while the size is unknown, how far its single range got. */
+  received(size: number | null): number {
+    if (size !== null) return size - this.remaining();
+    return this.first?.pos ?? 0;
+  }
+
+  /**
+   * Shares a fresh plan's single range out among up to `wanted` connections,
+   * as many as get MIN_SEGMENT_BYTES each; returns how many that is.
+   */
+  shareOut(first: Segment, wanted: number): number {
+    const connections = Math.max(1, Math.min(wanted, Math.floor(this.remaining() / MIN_SEGMENT_BYTES)));
+    if (connections > 1 && this.toRanges().length === 1) this.splitEvenly(first, connections);
+    return connections;
+  }
+
   /** Cuts the range of `segment` into `parts` equal pieces left unowned, keeping the first for its owner. */
   splitEvenly(segment: Segment, parts: number): void {
     const length = segment.end - segment.pos;

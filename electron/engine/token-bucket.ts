@@ -1,4 +1,5 @@
-import { sleep } from './abortable-sleep';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { canceled } from './engine-error';
 
 /** Wakes a waiting taker at least this often, so a new limit takes effect quickly. */
 const RECHECK_MS = 100;
@@ -33,7 +34,10 @@ export class TokenBucket {
     this.refill();
     this.tokens -= bytes;
     while (this.rate > 0 && this.tokens < 0) {
-      await sleep(Math.min(RECHECK_MS, (-this.tokens / this.rate) * 1000), signal);
+      // Aborting clears the timer; the rejection becomes the engine's own "stopped" error.
+      await sleep(Math.min(RECHECK_MS, (-this.tokens / this.rate) * 1000), undefined, { signal }).catch(() => {
+        throw canceled();
+      });
       this.refill();
     }
   }

@@ -1,44 +1,29 @@
 import { rm } from 'node:fs/promises';
-import { sleep } from './abortable-sleep';
-import { canceled, EngineError, fromHttpStatus, fromNetworkError } from './engine-error';
+import { Checkpointer } from './checkpointer';
+import { canceled, EngineError, fromNetworkError, unexpectedFailure } from './engine-error';
 import { chooseFileName } from './file-name';
-import {
-  discard,
-  type HttpResponse,
-  type HttpTarget,
-  header,
-  host,
-  sendFollowingRedirects,
-  toTarget,
-} from './http-request';
+import { discard, type HttpResponse, header, host, sendFollowingRedirects, toTarget } from './http-request';
 import { PartFile, partPath } from './part-file';
 import {
-  contentLength,
-  hasValidator,
-  ifRangeHeader,
-  parseContentRange,
-  readValidator,
-  type Validator,
-  validatorChanged,
-} from './response-metadata';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from './retry-policy';
-import { MIN_SEGMENT_BYTES, presentEnd, type Segment, SegmentPlan } from './segments';
-import { SequentialWriter } from './sequential-writer';
-import { SpeedMeter } from './speed-meter';
+  type ConnectionSettings,
+  connectionSettings,
+  type PassContext,
+  type RemoteFile,
+  type WorkingFile,
+} from './pass-context';
+import { ProgressReporter } from './progress-reporter';
+import { ifRangeHeader, offeredFile, readValidator, statusError, validatorChanged } from './response-metadata';
+import { RestartFromZero, restartsRanOut } from './restart-from-zero';
+import { reopenPart } from './resumed-part';
+import { retrying } from './retrying';
+import { runConnections } from './segment-worker';
+import { type Segment, SegmentPlan } from './segments';
 import { TokenBucket } from './token-bucket';
-import type { ResumeState, TransferOptions, TransferOutcome, TransferProgress, TransferStatus } from './transfer-types';
+import type { TransferOptions, TransferOutcome, TransferProgress, TransferStatus } from './transfer-types';
+import { checkOfferedSize, verifyPart } from './verify-part';
 
-export const MAX_CONNECTIONS = 16;
-const DEFAULT_HEADERS_TIMEOUT_MS = 60_000;
-const LIMITED_SLICE_BYTES = 16 * 1024;
-/** Per transfer, split among its connections: 4 MiB batches measured twice as fast as 64 KiB writes. */
-const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
-const MIN_BATCH_BYTES = 512 * 1024;
-
-type Body = HttpResponse['body'];
-
-/** Thrown inside a pass when the file on the server is not the one the part holds. */
-class RestartFromZero extends Error {}
+/** The first answer's body, and the part it goes into once the answer has said what the file is. */
+type FirstAnswer = WorkingFile & { body: HttpResponse['body'] };
 
 /**
  * One file from a DownloadSpec to a complete, verified file on disk. `run()`
@@ -46,7 +31,7 @@ class RestartFromZero extends Error {}
  */
 export class Transfer {
   private readonly options: TransferOptions;
-  private readonly retry: RetryPolicy;
+  private readonly settings: ConnectionSettings;
   private readonly limit: TokenBucket;
   private readonly stop = new AbortController();
   private stopReason: 'pause' | 'cancel' | null = null;
@@ -54,23 +39,24 @@ export class Transfer {
   private part: PartFile | null = null;
   /** null until the server has told us what the file is, and again after a restart. */
   private plan: SegmentPlan | null = null;
-  private size: number | null = null;
-  private validator: Validator = {};
-  private target: HttpTarget;
-  private rangesSupported = false;
-  private connections = 1;
-  private dirty = false;
-  private settling = false;
-  private checkpoints: Promise<unknown> = Promise.resolve();
-  private lastDurable: ResumeState | undefined;
-  private readonly meter = new SpeedMeter(0);
+  private readonly remote: RemoteFile;
+  private readonly checkpointer: Checkpointer;
+  private readonly reporter: ProgressReporter;
   private settled: Promise<TransferOutcome> | null = null;
 
   constructor(options: TransferOptions) {
     this.options = options;
-    this.retry = options.retry ?? defaultRetryPolicy;
     this.limit = new TokenBucket(options.speedLimit ?? 0);
-    this.target = toTarget(options.spec);
+    this.remote = { target: toTarget(options.spec), size: null, validator: {}, rangesSupported: false };
+    this.settings = connectionSettings(options, this.limit);
+    this.checkpointer = new Checkpointer(
+      () => (this.part && this.plan ? { part: this.part, plan: this.plan, remote: this.remote } : undefined),
+      options.onCheckpoint,
+    );
+    this.reporter = new ProgressReporter(
+      () => ({ status: this.status, received: this.plan?.received(this.remote.size) ?? 0, size: this.remote.size }),
+      options.onProgress,
+    );
   }
 
   run(): Promise<TransferOutcome> {
@@ -100,425 +86,154 @@ export class Transfer {
   }
 
   progress(): TransferProgress {
-    const received = this.received();
-    const speed = this.meter.sample(received);
-    return { status: this.status, received, size: this.size, speed, eta: this.meter.eta(received, this.size) };
+    return this.reporter.current();
   }
 
   private async execute(): Promise<TransferOutcome> {
-    const timers = this.startTimers();
+    this.reporter.start(this.options.progressIntervalMs ?? 250);
+    this.checkpointer.start(this.options.checkpointIntervalMs ?? 1000);
     try {
       await this.openPart();
-      await this.download();
-      return await this.finish();
+      return await this.finish(await this.download());
     } catch (error) {
       return await this.settleInterrupted(error);
     } finally {
-      this.settling = true;
-      for (const timer of timers) clearInterval(timer);
-      this.emitProgress();
+      this.reporter.stop();
     }
   }
 
-  private startTimers(): NodeJS.Timeout[] {
-    const { progressIntervalMs = 250, checkpointIntervalMs = 1000 } = this.options;
-    return [
-      setInterval(() => this.emitProgress(), progressIntervalMs),
-      setInterval(() => {
-        if (!this.settling) void this.queueCheckpoint().catch(() => undefined);
-      }, checkpointIntervalMs),
-    ];
-  }
-
-  /** A listener's bug must not break the download or the process hosting it. */
-  private notify(callback: () => void): void {
-    try {
-      callback();
-    } catch {
-      // Deliberately ignored: progress and checkpoints are advisory to the caller.
-    }
-  }
-
-  private emitProgress(): void {
-    this.notify(() => this.options.onProgress?.(this.progress()));
-  }
-
-  private received(): number {
-    if (!this.plan) return 0;
-    if (this.size !== null) return this.size - this.plan.remaining();
-    return this.plan.first?.pos ?? 0;
-  }
-
-  /**
-   * A resumed transfer continues in its part. If the part is gone, shorter than
-   * the state claims, or the state has no validator to prove the server's file
-   * is the same one, the part is reused but refilled from zero.
-   */
+  /** Continues in the part an earlier run left, from where it stopped when its bytes can be trusted. */
   private async openPart(): Promise<void> {
-    const resume = this.options.resume;
-    if (!resume) return;
-    this.part = await PartFile.reopen(this.options.directory, resume.fileName);
-    if (!this.part) return;
-    const validator = { etag: resume.etag, lastModified: resume.lastModified };
-    const intact = (await this.part.size()) >= presentEnd(resume.ranges, resume.size);
-    if (!intact || !hasValidator(validator)) return;
-    this.size = resume.size;
-    this.validator = validator;
-    this.plan = SegmentPlan.fromRanges(resume.ranges);
+    if (!this.options.resume) return;
+    const reopened = await reopenPart(this.options.directory, this.options.resume);
+    this.part = reopened?.part ?? null;
+    if (!reopened?.trusted) return;
+    const { plan, size, validator } = reopened.trusted;
+    this.plan = plan;
+    this.remote.size = size;
+    this.remote.validator = validator;
   }
 
   /** Passes until every byte is in; a changed file on the server means a clean new pass from zero. */
-  private async download(): Promise<void> {
+  private async download(): Promise<PartFile> {
     for (let restarts = 0; ; restarts++) {
       try {
-        await this.pass();
-        return;
+        return await this.pass();
       } catch (error) {
         if (!(error instanceof RestartFromZero) || this.stop.signal.aborted) throw error;
-        if (restarts >= this.retry.maxAttempts) {
-          throw new EngineError(
-            'bad_response',
-            `${host(this.target.url)} keeps changing the file or breaking off. Try again later.`,
-          );
-        }
-        await this.checkpoints;
+        if (restarts >= this.settings.retry.maxAttempts) throw restartsRanOut(host(this.remote.target.url));
+        await this.checkpointer.idle();
         this.plan = null;
       }
     }
   }
 
-  private async pass(): Promise<void> {
-    if (this.plan?.isComplete()) return;
-    const pass = new AbortController();
-    const signal = AbortSignal.any([this.stop.signal, pass.signal]);
-    const first = await this.withRetries(
-      () => this.openFirstResponse(signal),
-      () => 0,
+  private async pass(): Promise<PartFile> {
+    if (this.part && this.plan?.isComplete()) return this.part;
+    const controller = new AbortController();
+    const signal = AbortSignal.any([this.stop.signal, controller.signal]);
+    const first = await retrying(() => this.openFirstResponse(signal), {
+      policy: this.settings.retry,
       signal,
-    );
-    const plan = this.plan as SegmentPlan;
-    const firstSegment = plan.claim(0);
-    if (!firstSegment) {
-      discard(first);
-      return;
+      progress: () => 0,
+      classify: (error) => fromNetworkError(error, host(this.remote.target.url)),
+    });
+    const segment = first.plan.claim(0);
+    if (!segment) {
+      discard(first.body);
+      return first.part;
     }
-    this.connections = this.connectionCount();
-    if (this.connections > 1 && plan.toRanges().length === 1) plan.splitEvenly(firstSegment, this.connections);
-    const workers = [this.worker(0, signal, firstSegment, first)];
-    for (let id = 1; id < this.connections; id++) workers.push(this.worker(id, signal));
-    // The first failure stops the siblings and is the one reported; all settle before the part is touched again.
-    let firstFailure: unknown;
-    const stopSiblings = (error: unknown) => {
-      if (firstFailure === undefined) firstFailure = error;
-      pass.abort(canceled());
-    };
-    await Promise.all(workers.map((work) => work.catch(stopSiblings)));
-    if (firstFailure !== undefined) throw firstFailure;
+    const context = this.startPass(first, segment, signal);
+    await runConnections(context, { segment, body: first.body }, () => controller.abort(canceled()));
+    return first.part;
   }
 
-  private connectionCount(): number {
-    if (!this.rangesSupported || this.size === null || this.target.method !== 'GET') return 1;
-    const wanted = Math.min(MAX_CONNECTIONS, Math.max(1, this.options.connections ?? 4));
-    return Math.max(1, Math.min(wanted, Math.floor((this.plan as SegmentPlan).remaining() / MIN_SEGMENT_BYTES)));
-  }
-
-  private async worker(id: number, signal: AbortSignal, segment?: Segment, body?: Body): Promise<void> {
-    const plan = this.plan as SegmentPlan;
-    let current = segment ?? plan.claim(id);
-    let opened = body;
-    while (current) {
-      await this.fetchSegment(current, signal, opened);
-      plan.release(current);
-      opened = undefined;
-      current = plan.claim(id);
-    }
-  }
-
-  /** Fetches one segment to its end, retrying from the last byte written. */
-  private async fetchSegment(segment: Segment, signal: AbortSignal, body?: Body): Promise<void> {
-    let opened = body;
-    await this.withRetries(
-      async () => {
-        const stream = opened ?? (await this.openRange(segment, signal));
-        opened = undefined;
-        await this.pump(stream, segment, signal);
-        if (segment.pos < segment.end && Number.isFinite(segment.end)) {
-          throw new EngineError(
-            'network',
-            `${host(this.target.url)} closed the connection early. Ferry will resume from where it stopped.`,
-            { retryable: true },
-          );
-        }
-        if (!Number.isFinite(segment.end)) this.size = segment.end = segment.pos;
+  /** Hands the connections what this pass knows, after sharing the file out among them. */
+  private startPass(first: FirstAnswer, segment: Segment, signal: AbortSignal): PassContext {
+    const { rangesSupported, size, target } = this.remote;
+    const parallel = rangesSupported && size !== null && target.method === 'GET';
+    return {
+      part: first.part,
+      plan: first.plan,
+      signal,
+      connections: first.plan.shareOut(segment, parallel ? this.settings.connections : 1),
+      remote: { ...this.remote },
+      settings: this.settings,
+      wrote: () => this.checkpointer.wrote(),
+      ended: (size) => {
+        this.remote.size = size;
       },
-      () => segment.pos,
-      signal,
-    );
+    };
   }
 
-  /**
-   * Runs `attempt` until it succeeds, backing off between retryable failures.
-   * Attempts that made progress reset the count, so a flaky but moving link never gives up.
-   */
-  private async withRetries<T>(attempt: () => Promise<T>, progress: () => number, signal: AbortSignal): Promise<T> {
-    let failures = 0;
-    for (;;) {
-      const before = progress();
-      try {
-        return await attempt();
-      } catch (raw) {
-        if (signal.aborted) throw canceled();
-        if (raw instanceof RestartFromZero) throw raw;
-        const error = raw instanceof EngineError ? raw : fromNetworkError(raw, host(this.target.url));
-        if (!error.retryable) throw error;
-        if (!this.rangesSupported && progress() > 0) throw new RestartFromZero();
-        failures = progress() > before ? 1 : failures + 1;
-        if (failures >= this.retry.maxAttempts) throw error;
-        await sleep(this.retryDelay(failures, error), signal);
-      }
-    }
-  }
-
-  private retryDelay(failures: number, error: EngineError): number {
-    const backoff = backoffDelay(failures, this.retry);
-    if (error.retryAfterMs === undefined) return backoff;
-    if (error.retryAfterMs > this.retry.maxRetryAfterMs) {
-      const minutes = Math.ceil(error.retryAfterMs / 60_000);
-      throw new EngineError(
-        error.code,
-        `${error.message} The server asked to wait ${minutes} minutes; try again later.`,
-        { status: error.status },
-      );
-    }
-    return Math.max(backoff, error.retryAfterMs);
-  }
-
-  private async openFirstResponse(signal: AbortSignal): Promise<Body> {
-    const resuming = this.plan !== null;
-    const start = this.plan?.first?.pos ?? 0;
+  private async openFirstResponse(signal: AbortSignal): Promise<FirstAnswer> {
+    const resumeFrom = this.part && this.plan ? { part: this.part, plan: this.plan } : null;
+    const start = resumeFrom?.plan.first?.pos ?? 0;
     const extraHeaders =
-      this.target.method === 'GET'
-        ? { range: `bytes=${start}-`, ...(resuming ? ifRangeHeader(this.validator) : {}) }
+      this.remote.target.method === 'GET'
+        ? { range: `bytes=${start}-`, ...(resumeFrom ? ifRangeHeader(this.remote.validator) : {}) }
         : {};
-    const response = await sendFollowingRedirects(this.target, this.sendOptions(signal, extraHeaders));
-    this.target = response.target;
+    const response = await sendFollowingRedirects(this.remote.target, { ...this.settings.http, signal, extraHeaders });
+    this.remote.target = response.target;
     try {
       if (response.status < 200 || response.status >= 300) {
-        throw response.status === 416 && resuming ? new RestartFromZero() : this.statusError(response);
+        throw response.status === 416 && resumeFrom ? new RestartFromZero() : statusError(response);
       }
-      await this.adopt(response, start, resuming);
+      return { body: response.body, ...(await this.adopt(response, start, resumeFrom)) };
     } catch (error) {
       discard(response.body);
       throw error;
     }
-    return response.body;
   }
 
   /** Learns what the file is from the first answer: continues a resume, or (re)starts the part from zero. */
-  private async adopt(response: HttpResponse, start: number, resuming: boolean): Promise<void> {
-    if (response.status === 206) {
-      const range = parseContentRange(header(response.headers, 'content-range'));
-      if (!range || range.start !== start) {
-        if (resuming) throw new RestartFromZero();
-        throw new EngineError(
-          'bad_response',
-          `${host(this.target.url)} answered with the wrong part of the file. Try again later.`,
-        );
-      }
-      this.rangesSupported = true;
-      if (resuming) {
-        if (range.size !== this.size || validatorChanged(this.validator, response.headers)) throw new RestartFromZero();
-        return;
-      }
-      this.size = range.size;
-    } else {
-      this.rangesSupported = false;
-      this.size = contentLength(response.headers);
+  private async adopt(response: HttpResponse, start: number, resumeFrom: WorkingFile | null): Promise<WorkingFile> {
+    const offered = offeredFile(response, start);
+    if (!offered) {
+      if (resumeFrom) throw new RestartFromZero();
+      throw new EngineError(
+        'bad_response',
+        `${host(this.remote.target.url)} answered with the wrong part of the file. Try again later.`,
+      );
     }
-    this.checkExpectedSize();
-    this.validator = readValidator(response.headers);
+    this.remote.rangesSupported = offered.ranged;
+    if (resumeFrom && offered.ranged) {
+      const changed = offered.size !== this.remote.size || validatorChanged(this.remote.validator, response.headers);
+      if (changed) throw new RestartFromZero();
+      return resumeFrom;
+    }
+    this.remote.size = offered.size;
+    checkOfferedSize(this.remote.size, this.options.spec.expectedSize, host(this.remote.target.url));
+    this.remote.validator = readValidator(response.headers);
     if (this.part) await this.part.truncate(0);
     else this.part = await PartFile.create(this.options.directory, this.nameFor(response));
-    this.plan = SegmentPlan.whole(this.size);
+    this.plan = SegmentPlan.whole(this.remote.size);
     // Record the part's name at once, so a process killed before its first timed checkpoint still finds it.
-    void this.queueCheckpoint().catch(() => undefined);
+    void this.checkpointer.request().catch(() => undefined);
+    return { part: this.part, plan: this.plan };
   }
 
   private nameFor(response: HttpResponse): string {
     return chooseFileName({
       contentDisposition: header(response.headers, 'content-disposition'),
       suggestedName: this.options.spec.suggestedName,
-      url: this.target.url,
+      url: this.remote.target.url,
       contentType: header(response.headers, 'content-type'),
     });
   }
 
-  private checkExpectedSize(): void {
-    const expected = this.options.spec.expectedSize;
-    if (expected !== undefined && this.size !== null && expected !== this.size) {
-      throw new EngineError(
-        'verification',
-        `${host(this.target.url)} offers ${this.size} bytes, but ${expected} were expected. The file may have changed; get a fresh link.`,
-      );
-    }
-  }
-
-  private async openRange(segment: Segment, signal: AbortSignal): Promise<Body> {
-    const last = Number.isFinite(segment.end) ? String(segment.end - 1) : '';
-    const extraHeaders = { range: `bytes=${segment.pos}-${last}`, ...ifRangeHeader(this.validator) };
-    const response = await sendFollowingRedirects(this.target, this.sendOptions(signal, extraHeaders));
-    if (response.status === 206) {
-      const range = parseContentRange(header(response.headers, 'content-range'));
-      const sameFile = range?.size === this.size && !validatorChanged(this.validator, response.headers);
-      if (range?.start === segment.pos && sameFile) return response.body;
-    }
-    discard(response.body);
-    if (response.status === 200 || response.status === 206 || response.status === 416) throw new RestartFromZero();
-    throw this.statusError(response);
-  }
-
-  private sendOptions(signal: AbortSignal, extraHeaders: Record<string, string>) {
-    return {
-      dispatcher: this.options.dispatcher,
-      signal,
-      headersTimeoutMs: this.options.spec.firstByteTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS,
-      extraHeaders,
-    };
-  }
-
-  private statusError(response: HttpResponse): EngineError {
-    const retryAfter = parseRetryAfter(header(response.headers, 'retry-after'));
-    return fromHttpStatus(response.status, host(response.target.url), retryAfter);
-  }
-
-  /** Streams a body into the part at the segment's offset, stopping at its (possibly shrunk) end. */
-  private async pump(body: Body, segment: Segment, signal: AbortSignal): Promise<void> {
-    const chunks = body[Symbol.asyncIterator]();
-    segment.taken = segment.pos;
-    const writer = new SequentialWriter(this.part as PartFile, segment.pos, this.batchBytes(), (written) => {
-      segment.pos = written;
-      this.dirty = true;
-    });
-    try {
-      while (writer.next < segment.end) {
-        const next = await this.nextChunk(chunks, signal);
-        if (next.done) return;
-        await this.store(next.value, segment, writer, signal);
-      }
-    } finally {
-      discard(body);
-      await writer.drain();
-    }
-  }
-
-  private isLimited(): boolean {
-    return [this.limit, ...(this.options.sharedLimits ?? [])].some((bucket) => bucket.bytesPerSecond > 0);
-  }
-
-  /** Big batches at full speed, shared out among connections to bound memory; small ones under a limit. */
-  private batchBytes(): number {
-    if (this.isLimited()) return LIMITED_SLICE_BYTES;
-    return Math.max(MIN_BATCH_BYTES, Math.floor(WRITE_BUFFER_BYTES / this.connections));
-  }
-
-  /**
-   * Under a speed limit a socket chunk (often hundreds of KiB on a fast link)
-   * goes through in small slices, so a limit change applies within one slice.
-   */
-  private async store(chunk: Buffer, segment: Segment, writer: SequentialWriter, signal: AbortSignal): Promise<void> {
-    const sliceSize = this.isLimited() ? LIMITED_SLICE_BYTES : chunk.length;
-    for (let offset = 0; offset < chunk.length; offset += sliceSize) {
-      // Another connection may have stolen the tail of this segment meanwhile.
-      const room = segment.end - writer.next;
-      if (room <= 0) return;
-      const slice = chunk.subarray(offset, offset + Math.min(sliceSize, room));
-      await this.limit.take(slice.length, signal);
-      for (const bucket of this.options.sharedLimits ?? []) await bucket.take(slice.length, signal);
-      segment.taken = writer.next + slice.length;
-      await writer.add(slice);
-    }
-  }
-
-  /** The next chunk, or a retryable timeout when the server goes quiet. */
-  private nextChunk(chunks: AsyncIterator<Buffer>, signal: AbortSignal): Promise<IteratorResult<Buffer>> {
-    const stallMs = this.options.stallTimeoutMs ?? 30_000;
-    return new Promise((resolve, reject) => {
-      const stalled = () =>
-        reject(
-          new EngineError(
-            'timeout',
-            `${host(this.target.url)} stopped sending data for ${Math.round(stallMs / 1000)} s. Ferry will resume from where it stopped.`,
-            { retryable: true },
-          ),
-        );
-      const aborted = () => reject(signal.reason);
-      const timer = setTimeout(stalled, stallMs);
-      signal.addEventListener('abort', aborted, { once: true });
-      chunks
-        .next()
-        .then(resolve, reject)
-        .finally(() => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', aborted);
-        });
-    });
-  }
-
-  /** Checkpoints run one at a time, so none can report bytes another is still syncing. */
-  private queueCheckpoint(): Promise<ResumeState | undefined> {
-    const next = this.checkpoints.then(() => this.checkpoint());
-    this.checkpoints = next.catch(() => undefined);
-    return next;
-  }
-
-  /** Snapshots positions, then syncs: every byte the snapshot claims is on disk when it is reported. */
-  private async checkpoint(): Promise<ResumeState | undefined> {
-    if (!this.part || !this.plan) return undefined;
-    const state = this.resumeState(this.part, this.plan);
-    if (this.dirty) {
-      this.dirty = false;
-      try {
-        await this.part.sync();
-      } catch (error) {
-        this.dirty = true;
-        throw error;
-      }
-    }
-    this.lastDurable = state;
-    this.notify(() => this.options.onCheckpoint?.(state));
-    return state;
-  }
-
-  private resumeState(part: PartFile, plan: SegmentPlan): ResumeState {
-    return { fileName: part.name, size: this.size, ...this.validator, ranges: plan.toRanges() };
-  }
-
-  private async finish(): Promise<TransferOutcome> {
-    this.settling = true;
-    await this.checkpoints;
+  private async finish(part: PartFile): Promise<TransferOutcome> {
+    await this.checkpointer.stop();
     this.status = 'verifying';
-    this.emitProgress();
-    const part = this.part as PartFile;
-    const size = await part.size();
-    if (this.size !== null && size !== this.size) {
+    this.reporter.emit();
+    const verified = await verifyPart(part, this.remote.size, this.options.spec.sha256);
+    if (verified instanceof EngineError) {
       await this.discardPart();
-      throw new EngineError(
-        'verification',
-        `${part.name} had ${size} bytes on disk instead of ${this.size}, so it was discarded. Download it again.`,
-      );
-    }
-    const expectedHash = this.options.spec.sha256?.toLowerCase();
-    const sha256 = expectedHash ? await part.sha256() : undefined;
-    if (expectedHash && sha256 !== expectedHash) {
-      await this.discardPart();
-      throw new EngineError(
-        'verification',
-        `${part.name} does not match its expected checksum, so it was discarded. Download it again; if it keeps failing, the source file is damaged.`,
-      );
+      throw verified;
     }
     const path = await part.finish();
     this.status = 'done';
-    return { status: 'done', path, size, ...(sha256 ? { sha256 } : {}) };
+    return { status: 'done', path, ...verified };
   }
 
   private async discardPart(): Promise<void> {
@@ -527,22 +242,20 @@ export class Transfer {
   }
 
   private async settleInterrupted(raw: unknown): Promise<TransferOutcome> {
-    this.settling = true;
-    await this.checkpoints;
+    await this.checkpointer.stop();
     if (this.stopReason === 'cancel') {
       this.status = 'canceled';
       await this.discardPart().catch(() => undefined);
       return { status: 'canceled' };
     }
-    // After a failed sync only the last durable state may be trusted.
-    const state = await this.checkpoint().catch(() => this.lastDurable);
+    const state = await this.checkpointer.final();
     await this.part?.close();
     if (this.stopReason === 'pause') {
       this.status = 'paused';
       return { status: 'paused', ...(state ? { state } : {}) };
     }
     this.status = 'failed';
-    const error = raw instanceof EngineError ? raw : fromNetworkError(raw, host(this.target.url));
+    const error = raw instanceof EngineError ? raw : unexpectedFailure(raw, host(this.remote.target.url));
     return { status: 'failed', error, ...(state ? { state } : {}) };
   }
 }

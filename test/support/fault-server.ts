@@ -182,7 +182,11 @@ async function sendBody(request: RecordedRequest, response: ServerResponse, body
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
     }
   }
-  if (reply.stallAfter !== undefined && reply.stallAfter < body.length) return;
+  if (reply.stallAfter !== undefined && reply.stallAfter < body.length) {
+    // Stalling before the first byte still sends the headers: the body stalls, not the answer.
+    if (request.sent === 0) response.flushHeaders();
+    return;
+  }
   if (reply.dropAfter !== undefined || reply.shortBy) {
     response.destroy();
     return;

@@ -1,0 +1,68 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { canceled, EngineError, type EngineErrorCode } from './engine-error';
+import { backoffDelay, type RetryPolicy } from './retry-policy';
+
+export interface RetryOptions {
+  policy: RetryPolicy;
+  /** Ends the waiting and the retrying at once, with the engine's "stopped" error. */
+  signal: AbortSignal;
+  /** How far the work has got; a failed attempt that moved it on starts the count of failures afresh. */
+  progress: () => number;
+  /** What a failure means: only retryable errors are retried, any other is thrown as returned. */
+  classify: (error: unknown) => EngineError;
+}
+
+/**
+ * Runs `attempt` until it succeeds, backing off between retryable failures.
+ * Attempts that made progress reset the count, so a flaky but moving link
+ * never gives up. Once it gives up nothing will retry the error, so the error
+ * thrown says so and what the person can do.
+ */
+export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const { policy, signal, progress } = options;
+  let failures = 0;
+  for (;;) {
+    const before = progress();
+    try {
+      return await attempt();
+    } catch (raw) {
+      if (signal.aborted) throw canceled();
+      const error = options.classify(raw);
+      if (!error.retryable) throw error;
+      failures = progress() > before ? 1 : failures + 1;
+      if (failures >= policy.maxAttempts) throw gaveUp(error, failures);
+      // Aborting clears the timer; the rejection becomes the engine's own "stopped" error.
+      await sleep(retryDelay(failures, error, policy), undefined, { signal }).catch(() => {
+        throw canceled();
+      });
+    }
+  }
+}
+
+function retryDelay(failures: number, error: EngineError, policy: RetryPolicy): number {
+  const backoff = backoffDelay(failures, policy);
+  if (error.retryAfterMs === undefined) return backoff;
+  if (error.retryAfterMs > policy.maxRetryAfterMs) {
+    const minutes = Math.ceil(error.retryAfterMs / 60_000);
+    throw new EngineError(
+      error.code,
+      `${error.message} It asked Ferry to wait ${minutes} minutes, longer than Ferry waits on its own: retry the download later.`,
+      { status: error.status, cause: error },
+    );
+  }
+  return Math.max(backoff, error.retryAfterMs);
+}
+
+function gaveUp(error: EngineError, attempts: number): EngineError {
+  const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+  return new EngineError(error.code, `${error.message} Ferry gave up after ${tries}: ${adviceFor(error.code)}`, {
+    status: error.status,
+    cause: error,
+  });
+}
+
+function adviceFor(code: EngineErrorCode): string {
+  if (code === 'network') return 'check the link and your network, then retry.';
+  if (code === 'timeout') return 'check your network, then retry later.';
+  return 'the server may be busy or down, so retry later.';
+}

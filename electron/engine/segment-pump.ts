@@ -1,0 +1,85 @@
+import { EngineError } from './engine-error';
+import { discard, type HttpResponse, host } from './http-request';
+import type { PassContext } from './pass-context';
+import type { Segment } from './segments';
+import { SequentialWriter } from './sequential-writer';
+
+const LIMITED_SLICE_BYTES = 16 * 1024;
+/** Per transfer, split among its connections: 4 MiB batches measured twice as fast as 64 KiB writes. */
+const WRITE_BUFFER_BYTES = 4 * 1024 * 1024;
+const MIN_BATCH_BYTES = 512 * 1024;
+
+/** Streams a body into the part at the segment's offset, stopping at its (possibly shrunk) end. */
+export async function pumpSegment(pass: PassContext, body: HttpResponse['body'], segment: Segment): Promise<void> {
+  const chunks = body[Symbol.asyncIterator]();
+  segment.taken = segment.pos;
+  const writer = new SequentialWriter(pass.part, segment.pos, batchBytes(pass), (written) => {
+    segment.pos = written;
+    pass.wrote();
+  });
+  try {
+    while (writer.next < segment.end) {
+      const next = await nextChunk(pass, chunks);
+      if (next.done) return;
+      await store(pass, next.value, segment, writer);
+    }
+  } finally {
+    discard(body);
+    await writer.drain();
+  }
+}
+
+function isLimited(pass: PassContext): boolean {
+  return pass.settings.limits.some((bucket) => bucket.bytesPerSecond > 0);
+}
+
+/** Big batches at full speed, shared out among connections to bound memory; small ones under a limit. */
+function batchBytes(pass: PassContext): number {
+  if (isLimited(pass)) return LIMITED_SLICE_BYTES;
+  return Math.max(MIN_BATCH_BYTES, Math.floor(WRITE_BUFFER_BYTES / pass.connections));
+}
+
+/**
+ * Under a speed limit a socket chunk (often hundreds of KiB on a fast link)
+ * goes through in small slices, so a limit change applies within one slice.
+ */
+async function store(pass: PassContext, chunk: Buffer, segment: Segment, writer: SequentialWriter): Promise<void> {
+  const sliceSize = isLimited(pass) ? LIMITED_SLICE_BYTES : chunk.length;
+  for (let offset = 0; offset < chunk.length; offset += sliceSize) {
+    // Another connection may have stolen the tail of this segment meanwhile.
+    const room = segment.end - writer.next;
+    if (room <= 0) return;
+    const slice = chunk.subarray(offset, offset + Math.min(sliceSize, room));
+    for (const bucket of pass.settings.limits) await bucket.take(slice.length, pass.signal);
+    segment.taken = writer.next + slice.length;
+    await writer.add(slice);
+  }
+}
+
+/** The next chunk, or a retryable timeout when the server goes quiet. */
+function nextChunk(pass: PassContext, chunks: AsyncIterator<Buffer>): Promise<IteratorResult<Buffer>> {
+  const { signal } = pass;
+  const stallMs = pass.settings.stallTimeoutMs;
+  return new Promise((resolve, reject) => {
+    const stalled = () =>
+      reject(
+        new EngineError('timeout', `${host(pass.remote.target.url)} stopped sending data for ${duration(stallMs)}.`, {
+          retryable: true,
+        }),
+      );
+    const aborted = () => reject(signal.reason);
+    const timer = setTimeout(stalled, stallMs);
+    signal.addEventListener('abort', aborted, { once: true });
+    chunks
+      .next()
+      .then(resolve, reject)
+      .finally(() => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', aborted);
+      });
+  });
+}
+
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}
