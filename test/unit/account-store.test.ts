@@ -4,27 +4,26 @@ import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountStore } from '../../electron/accounts/account-store';
 import { type Keychain, keychainService, osKeychain } from '../../electron/accounts/keychain';
-import { DATABASE_FILE, openDatabase } from '../../electron/store/database';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { DATABASE_FILE } from '../../electron/store/database';
+import type { TempDir } from '../support/temp-dir';
+import { withLibrary } from '../support/with-library';
 
 const SECRET = 'k3y-ABC-never-in-plain-text';
 const USER_SECRET = 'user-key-456-also-secret';
 
+const library = withLibrary('ferry-accounts-');
 let profile: TempDir;
 let db: DatabaseSync;
 let keychain: Keychain;
 let accounts: AccountStore;
 
-beforeEach(async () => {
-  profile = await makeTempDir();
-  db = openDatabase(profile.path);
+beforeEach(() => {
+  ({ profile, db } = library);
   keychain = osKeychain();
   accounts = new AccountStore(db, keychain);
 });
-afterEach(async () => {
+afterEach(() => {
   for (const account of accounts.list()) accounts.remove(account.id);
-  db.close();
-  await profile.remove();
 });
 
 describe('accounts with secrets in the real OS keychain', () => {
