@@ -1,9 +1,8 @@
-import { rm } from 'node:fs/promises';
 import { Checkpointer } from './checkpointer';
 import { canceled, EngineError, fromNetworkError, unexpectedFailure } from './engine-error';
 import { chooseFileName } from './file-name';
 import { discard, type HttpResponse, header, host, sendFollowingRedirects, toTarget } from './http-request';
-import { PartFile, partPath } from './part-file';
+import { PartFile } from './part-file';
 import {
   type ConnectionSettings,
   connectionSettings,
@@ -14,6 +13,7 @@ import {
 import { ProgressReporter } from './progress-reporter';
 import { ifRangeHeader, offeredFile, readValidator, statusError, validatorChanged } from './response-metadata';
 import { RestartFromZero, restartsRanOut } from './restart-from-zero';
+import { removePart } from './resume-state';
 import { reopenPart } from './resumed-part';
 import { retrying } from './retrying';
 import { runConnections } from './segment-worker';
@@ -76,9 +76,7 @@ export class Transfer {
     if (this.stopReason !== 'pause' || !this.settled) this.stopReason = 'cancel';
     this.stop.abort(canceled());
     const outcome = await this.settled;
-    if (outcome?.status === 'paused' && outcome.state) {
-      await rm(partPath(this.options.directory, outcome.state.fileName), { force: true });
-    }
+    if (outcome?.status === 'paused') await removePart(this.options.directory, outcome.state);
   }
 
   setSpeedLimit(bytesPerSecond: number): void {
