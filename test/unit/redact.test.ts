@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactingLogger } from '../../electron/redacting-logger';
 import { forDisplay, REDACTED, redactHeaders, redactPairs, redactText, redactUrl } from '../../shared/redact';
+import { captureLogger } from '../support/capture-logger';
 
 describe('redaction', () => {
   it('cuts echo3D keys from query strings, keeping the rest of the link usable to read', () => {
@@ -50,12 +51,11 @@ describe('redaction', () => {
   });
 
   it('is applied to every log line', () => {
-    const lines: string[] = [];
-    const logger = redactingLogger({
-      warn: (...parts) => lines.push(parts.join(' ')),
-      error: (...parts) => lines.push(parts.join(' ')),
-    });
+    const target = captureLogger();
+    const logger = redactingLogger(target);
     logger.error('request failed', new Error('GET https://api.echo3d.com/query?key=topsecret returned 500'));
-    expect(lines.join('\n')).not.toContain('topsecret');
+    logger.debug('headers', { authorization: 'Bearer topsecret' });
+    expect(target.lines.join('\n')).toContain('request failed');
+    expect(target.lines.join('\n')).not.toContain('topsecret');
   });
 });
