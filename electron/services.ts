@@ -9,7 +9,6 @@ import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import type { Logger } from './logger';
 import { logDirectory, openLogFolder } from './logs/log-folder';
-import { redactingLogger } from './redacting-logger';
 import { FolderService } from './settings/folder-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
@@ -41,13 +40,13 @@ export interface ServiceOptions {
   keychain?: Keychain;
   electron?: string;
   chrome?: string;
-  /** Ferry's file logger in the app (main.ts opens it); a capture in tests; the console otherwise. */
-  logger?: Logger;
+  /** Ferry's file logger in the app (main.ts opens it, so a failed start is logged too); a capture in tests. */
+  logger: Logger;
 }
 
 /** Builds every main-process service from plain Node parts; Electron only supplies paths. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  const logger = options.logger ?? redactingLogger(console);
+  const { logger } = options;
   logger.info(
     `Ferry ${options.version} on ${process.platform} ${process.arch}, Node ${process.versions.node}` +
       `${options.electron ? `, Electron ${options.electron}` : ''}; profile ${options.profileDir}`,

@@ -6,8 +6,6 @@ import { openLogFile, type Rotation } from './log-file';
 export interface FerryLogger extends Logger {
   /** The same file, without the terminal: for what the terminal was already told in other words. */
   readonly fileOnly: Logger;
-  /** The file lines go to; null when the log folder cannot be written and only the terminal is left. */
-  readonly file: string | null;
   /** Writes out what is buffered and closes the file; later lines reach the terminal only. */
   close(): Promise<void>;
 }
@@ -54,9 +52,6 @@ export function createLogger(options: LoggerOptions): FerryLogger {
   return {
     ...levels(true),
     fileOnly: levels(false),
-    get file() {
-      return file.path;
-    },
     close: () => file.close(),
   };
 }

