@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, Notification, session, shell } from 'electr
 import type { Desktop } from './desktop';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
+import { createLogger, type FerryLogger } from './logs/ferry-logger';
+import { APP_LOG_FILE, logDirectory } from './logs/log-folder';
 import { resolveProfileDir } from './profile';
 import { createServices, type Services } from './services';
 import { createMainWindow, hardenContents } from './window/main-window';
@@ -16,6 +18,7 @@ const appUrl =
 const preloadPath = join(__dirname, '../preload/index.cjs');
 const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
+let logger: FerryLogger | null = null;
 let quitting = false;
 
 if (app.requestSingleInstanceLock()) {
@@ -34,8 +37,12 @@ async function start(): Promise<void> {
   // Ferry's page needs no browser permission; deny both the prompts and the silent checks.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  const profileDir = resolveProfileDir(process.env, app.getPath('userData'));
+  logger = createLogger({ directory: logDirectory(profileDir), fileName: APP_LOG_FILE });
+  process.on('uncaughtExceptionMonitor', logCrash);
   services = await createServices({
-    profileDir: resolveProfileDir(process.env, app.getPath('userData')),
+    profileDir,
+    logger,
     downloadsDir: app.getPath('downloads'),
     version: app.getVersion(),
     desktop: electronDesktop(),
@@ -79,7 +86,20 @@ function holdQuitUntilDisposed(event: Electron.Event): void {
   if (quitting || !services) return;
   event.preventDefault();
   quitting = true;
-  void services.dispose().finally(() => app.quit());
+  void services
+    .dispose()
+    .finally(closeLog)
+    .finally(() => app.quit());
+}
+
+/** Only watches: Electron still reports the crash its own way, but the log keeps the stack. */
+function logCrash(error: Error): void {
+  logger?.error('Ferry crashed:', error);
+}
+
+async function closeLog(): Promise<void> {
+  process.off('uncaughtExceptionMonitor', logCrash);
+  await logger?.close();
 }
 
 function focusMainWindow(): void {
@@ -90,10 +110,11 @@ function focusMainWindow(): void {
 }
 
 function failStart(error: unknown): void {
+  logger?.error('Ferry could not start:', error);
   const reason = error instanceof Error ? error.message : String(error);
   dialog.showErrorBox(
     'Ferry could not start',
     `${reason}\n\nNothing in your downloads or settings was changed. Fix the problem above and start Ferry again.`,
   );
-  app.exit(1);
+  void closeLog().finally(() => app.exit(1));
 }

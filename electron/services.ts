@@ -7,9 +7,9 @@ import type { Desktop } from './desktop';
 import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
-import type { Logger } from './logger';
+import { logDirectory, openLogFolder } from './logs/log-folder';
+import type { Logger } from './logs/logger';
 import { defaultProviders, type ProviderRegistry } from './providers/registry';
-import { redactingLogger } from './redacting-logger';
 import { FolderService } from './settings/folder-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { openDatabase } from './store/database';
@@ -24,6 +24,8 @@ export interface Services {
   accounts: AccountService;
   events: EventHub;
   logger: Logger;
+  /** Where the app and the CLI write their logs, and the action that shows it to the person. */
+  logFolder: { path: string; open(): Promise<void> };
   /** Stops downloads (they resume next time), closes the library. */
   dispose(): Promise<void>;
 }
@@ -41,12 +43,17 @@ export interface ServiceOptions {
   providers?: ProviderRegistry;
   electron?: string;
   chrome?: string;
-  logger?: Logger;
+  /** Ferry's file logger in the app (main.ts opens it, so a failed start is logged too); a capture in tests. */
+  logger: Logger;
 }
 
 /** Builds every main-process service from plain Node parts; Electron only supplies paths. */
 export async function createServices(options: ServiceOptions): Promise<Services> {
-  const logger = options.logger ?? redactingLogger(console);
+  const { logger } = options;
+  logger.info(
+    `Ferry ${options.version} on ${process.platform} ${process.arch}, Node ${process.versions.node}` +
+      `${options.electron ? `, Electron ${options.electron}` : ''}; profile ${options.profileDir}`,
+  );
   const events = createEventHub(logger);
   const settings = await openSettingsStore({
     profileDir: options.profileDir,
@@ -82,6 +89,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events,
     changed: (ids) => downloads.markChanged(ids),
   });
+  const logPath = logDirectory(options.profileDir);
   const dispose = async () => {
     await downloads.dispose();
     db.close();
@@ -95,6 +103,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accounts: new AccountService(accounts, providers),
     events,
     logger,
+    logFolder: { path: logPath, open: () => openLogFolder(logPath, options.desktop) },
     dispose,
   };
 }

@@ -32,13 +32,15 @@ export function redactPairs(text: string): string {
   );
 }
 
+/** A header, query parameter or object field whose value is a credential. */
+export function isSensitiveName(name: string): boolean {
+  return /^(authorization|cookie|proxy-authorization|x-api-key)$/i.test(name) || sensitiveNames.test(name);
+}
+
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const safe: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    safe[name] =
-      /^(authorization|cookie|proxy-authorization|x-api-key)$/i.test(name) || sensitiveNames.test(name)
-        ? REDACTED
-        : value;
+    safe[name] = isSensitiveName(name) ? REDACTED : value;
   }
   return safe;
 }

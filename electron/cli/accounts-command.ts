@@ -4,7 +4,7 @@ import { AccountService } from '../accounts/account-service';
 import { AccountStore } from '../accounts/account-store';
 import { osKeychain } from '../accounts/keychain';
 import type { ProviderRegistry } from '../providers/registry';
-import type { CliOptions } from './ferry';
+import type { CliOptions } from './cli-options';
 import { UsageError } from './usage';
 
 /** ferry accounts add|ls|rm|test|browse: secrets go to the keychain and are only ever printed as "set". */

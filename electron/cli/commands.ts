@@ -13,7 +13,7 @@ import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
 import { accountsCommand } from './accounts-command';
-import type { CliOptions } from './ferry';
+import type { CliOptions } from './cli-options';
 import { createReporter } from './reporter';
 import { UsageError } from './usage';
 
@@ -105,6 +105,7 @@ async function run(
     only,
     maxParallel: options.parallel ?? options.settings.maxParallelDownloads,
     connections: options.connections ?? options.settings.connectionsPerDownload,
+    logger: options.logger,
     onEvent: (event) => {
       if (event.event === 'failed') failures += 1;
       reporter.event(event, store.get(event.id));

@@ -10,7 +10,7 @@ import { receivedIn } from '../engine/resume-state';
 import type { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
-import type { Logger } from '../logger';
+import type { Logger } from '../logs/logger';
 import type { Provider } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';

@@ -6,7 +6,7 @@ import type { AccountStore } from '../accounts/account-store';
 import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
-import type { Logger } from '../logger';
+import type { Logger } from '../logs/logger';
 import type { ProviderRegistry } from '../providers/registry';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
-import type { Logger } from '../logger';
+import type { Logger } from '../logs/logger';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { sha256File } from './file-hash';

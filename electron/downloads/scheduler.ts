@@ -4,9 +4,8 @@ import type { AccountStore } from '../accounts/account-store';
 import type { Engine } from '../engine/engine';
 import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
-import type { Logger } from '../logger';
+import type { Logger } from '../logs/logger';
 import type { ProviderRegistry } from '../providers/registry';
-import { redactingLogger } from '../redacting-logger';
 import type { DownloadStore } from '../store/download-store';
 import { type Control, controlsFor } from './control-follower';
 import { DownloadRunner } from './download-runner';
@@ -32,7 +31,7 @@ export interface SchedulerOptions {
   onEvent?(event: SchedulerEvent): void;
   /** How often the library is read for pause and cancel from other processes and for queue windows. */
   pollIntervalMs?: number;
-  logger?: Logger;
+  logger: Logger;
 }
 
 /**
@@ -55,7 +54,7 @@ export class Scheduler {
 
   constructor(options: SchedulerOptions) {
     this.options = options;
-    const logger = options.logger ?? redactingLogger(console);
+    const { logger } = options;
     this.logger = logger;
     const emit = (event: SchedulerEvent) => options.onEvent?.(event);
     this.runner = new DownloadRunner({

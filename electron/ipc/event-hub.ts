@@ -1,6 +1,6 @@
 import type { EventChannel } from '../../shared/ipc/channels';
 import type { EventPayload, IpcEvent } from '../../shared/ipc/contract';
-import type { Logger } from '../logger';
+import type { Logger } from '../logs/logger';
 
 export type EventListener = (event: IpcEvent) => void;
 

@@ -11,6 +11,7 @@ export function createHandlers(services: Services): Handlers {
   return {
     'app:info': () => services.appInfo,
     'app:ping': ({ nonce }) => ({ nonce, receivedAt: Date.now() }),
+    'app:openLogFolder': () => services.logFolder.open(),
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),
     'settings:chooseDownloadDir': () => services.folders.chooseDownloadDir(),

@@ -5,7 +5,7 @@ import { type Settings, type SettingsPatch, settingsSchema } from '../../shared/
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFsError } from '../fs/describe-fs-error';
 import type { EventHub } from '../ipc/event-hub';
-import type { Logger } from '../logger';
+import type { Logger } from '../logs/logger';
 
 export const SETTINGS_FILE = 'settings.json';
 

@@ -30,6 +30,7 @@ export function SettingsSection() {
     <form className="settings" onSubmit={(event) => event.preventDefault()}>
       <AppearanceFields settings={settings} />
       <TransferFields settings={settings} />
+      <LogFields />
       <p className="save-status" role={status === 'error' ? 'alert' : 'status'} data-status={status}>
         {saveLabel}
       </p>
@@ -132,6 +133,26 @@ function TransferFields({ settings }: { settings: Settings }) {
           </output>
           <button type="button" onClick={() => void chooseFolder()}>
             Change…
+          </button>
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+function LogFields() {
+  const openLogFolder = useFerry((state) => state.openLogFolder);
+  return (
+    <fieldset>
+      <legend>Problems</legend>
+      <div className="field">
+        <span className="field-label">Log files</span>
+        <div className="field-row">
+          <p className="field-hint">
+            What Ferry did, without passwords or keys. Attach these files when you report a problem.
+          </p>
+          <button type="button" onClick={() => void openLogFolder()}>
+            Open log folder
           </button>
         </div>
       </div>

@@ -13,6 +13,8 @@ export interface SettingsSlice {
   updateSettings(patch: SettingsPatch): Promise<void>;
   /** Opens the system folder picker in the main process; the window never names a path itself. */
   chooseDownloadDir(): Promise<void>;
+  /** Shows the folder of Ferry's log files, to attach to a problem report; a failure shows like a settings error. */
+  openLogFolder(): Promise<void>;
   /** Settings changed elsewhere (another window, the tray, the CLI). */
   receiveSettings(settings: Settings): void;
 }
@@ -53,6 +55,14 @@ export function createSettingsSlice(client: FerryClient): StateCreator<FerryStat
           settingsStatus: 'saved',
           settingsError: null,
         });
+      } catch (error) {
+        set({ settingsStatus: 'error', settingsError: errorMessage(error) });
+      }
+    },
+    async openLogFolder() {
+      try {
+        await client.call('app:openLogFolder');
+        if (get().settingsStatus === 'error') set({ settingsStatus: 'ready', settingsError: null });
       } catch (error) {
         set({ settingsStatus: 'error', settingsError: errorMessage(error) });
       }

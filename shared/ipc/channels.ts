@@ -6,6 +6,7 @@
 export const callChannels = [
   'app:info',
   'app:ping',
+  'app:openLogFolder',
   'settings:get',
   'settings:update',
   'settings:chooseDownloadDir',

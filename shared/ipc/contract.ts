@@ -31,6 +31,7 @@ export const calls = {
     request: z.strictObject({ nonce: z.string().max(200) }),
     response: z.object({ nonce: z.string(), receivedAt: z.number() }),
   },
+  'app:openLogFolder': { request: noPayload, response: nothing },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'settings:chooseDownloadDir': { request: noPayload, response: settingsSchema },

@@ -1,4 +1,5 @@
 import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { AppFrame, type SectionName } from './pages/app-frame';
 import { SettingsPage } from './pages/settings-page';
@@ -110,6 +111,23 @@ test('tells the person when settings cannot be saved, and keeps working', async 
   await rm(ferry.profileDir);
   await settings.theme.selectOption('dark');
   await expect(settings.saveStatus).toHaveText('Saved');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('opens the log folder from Settings, and says why when the desktop cannot', async ({ ferry }) => {
+  const app = await ferry.launch();
+  const settings = new SettingsPage(app.page);
+  await new AppFrame(app.page).open('Settings');
+
+  await settings.openLogFolder.click();
+  await expect.poll(() => ferry.desktop.opened).toEqual([join(ferry.profileDir, 'logs')]);
+  await expect(settings.alert).toHaveCount(0);
+  await app.page.screenshot({ path: 'test-results/screenshots/settings-logs.png', fullPage: true });
+
+  ferry.desktop.openPath = async () => 'No application is registered to open folders';
+  await settings.openLogFolder.click();
+  await expect(settings.alert).toContainText('Ferry could not open its log folder');
+  await expect(settings.alert).toContainText('in your file manager instead');
   expect(app.pageErrors).toEqual([]);
 });
 

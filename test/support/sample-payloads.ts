@@ -5,6 +5,7 @@ import type { CallRequest } from '../../shared/ipc/contract';
 export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'app:info': undefined,
   'app:ping': { nonce: 'sample' },
+  'app:openLogFolder': undefined,
   'settings:get': undefined,
   'settings:update': { theme: 'dark', notifyOnComplete: false },
   'settings:chooseDownloadDir': undefined,

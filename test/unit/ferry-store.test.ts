@@ -10,13 +10,15 @@ import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 let profile: TempDir;
 let services: Services;
+let desktop: ReturnType<typeof recordingDesktop>;
 let client: FerryClient;
 let store: FerryStore;
 
 beforeEach(async () => {
   profile = await makeTempDir();
+  desktop = recordingDesktop();
   services = await createServices({
-    desktop: recordingDesktop(),
+    desktop,
     profileDir: profile.path,
     downloadsDir: '/downloads',
     version: '9.9.9',
@@ -81,6 +83,23 @@ describe('the renderer store over the real router', () => {
       settingsError: expect.stringContaining('Use at least 1 connection per download.'),
       settings: { connectionsPerDownload: 4 },
     });
+  });
+
+  it('opens the log folder, and shows why when it cannot, as it shows a settings error', async () => {
+    await store.getState().loadSettings();
+    desktop.openPath = async () => 'No file manager';
+    await store.getState().openLogFolder();
+    expect(store.getState()).toMatchObject({
+      settingsStatus: 'error',
+      settingsError: expect.stringContaining('Ferry could not open its log folder: No file manager.'),
+    });
+    desktop.openPath = async (path) => {
+      desktop.opened.push(path);
+      return '';
+    };
+    await store.getState().openLogFolder();
+    expect(store.getState()).toMatchObject({ settingsStatus: 'ready', settingsError: null });
+    expect(desktop.opened).toEqual([services.logFolder.path]);
   });
 
   it('follows settings changed outside this window', async () => {

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callChannels } from '../../shared/ipc/channels';
@@ -161,6 +163,21 @@ describe('the built main process', () => {
     expect(result).toMatchObject({ ok: true, value: { downloadDir: '/chosen' } });
   });
 
+  it('logs to FERRY_HOME/logs/app.log, written out before it quits, and opens that folder when asked', async () => {
+    const { recording } = await startMain();
+    const window = onlyWindow(recording.windows);
+    const opened = await recording.handlers.get('app:openLogFolder')?.(fromTopFrame(window));
+    expect(opened).toEqual({ ok: true, value: undefined });
+    expect(recording.openedPaths).toEqual([join(profile.path, 'logs')]);
+    await quitApp?.();
+    quitApp = null;
+    const log = await readFile(join(profile.path, 'logs', 'app.log'), 'utf8');
+    expect(JSON.parse(log.split('\n')[0] ?? '')).toMatchObject({
+      level: 'info',
+      msg: expect.stringMatching(new RegExp(`^Ferry 0.0.0-test on ${process.platform} .*; profile ${profile.path}$`)),
+    });
+  });
+
   it('pauses and saves running downloads before it quits', async () => {
     const { recording, app } = await startMain();
     app.emit('before-quit', { preventDefault: () => undefined });
@@ -181,8 +198,14 @@ describe('the built main process', () => {
       paths: { userData: `${profile.path}/user-data`, downloads: `${profile.path}/Downloads` },
       failingPath: 'downloads',
     });
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     loadBundle(built.main, standIn.electron);
     await vi.waitFor(() => expect(standIn.recording.exitCodes).toEqual([1]));
+    expect(stderr).toHaveBeenCalledWith(expect.stringContaining('Ferry could not start:'));
+    stderr.mockRestore();
+    expect(await readFile(join(profile.path, 'logs', 'app.log'), 'utf8')).toContain(
+      "Ferry could not start: Error: Failed to get 'downloads' path",
+    );
     expect(standIn.recording.errorBoxes).toEqual([
       {
         title: 'Ferry could not start',

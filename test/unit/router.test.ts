@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRouter, type Router } from '../../electron/ipc/router';
 import { createServices, type Services } from '../../electron/services';
@@ -13,14 +14,16 @@ import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 let profile: TempDir;
 let logger: CapturedLogger;
+let desktop: ReturnType<typeof recordingDesktop>;
 let services: Services;
 let router: Router;
 
 beforeEach(async () => {
   profile = await makeTempDir();
   logger = captureLogger();
+  desktop = recordingDesktop();
   services = await createServices({
-    desktop: recordingDesktop(),
+    desktop,
     profileDir: profile.path,
     downloadsDir: '/home/artist/Downloads',
     version: '1.2.3',
@@ -58,6 +61,35 @@ describe('valid calls', () => {
     const result = await router.invoke('settings:update', { theme: 'dark', maxParallelDownloads: 8 });
     expect(result.ok && result.value).toMatchObject({ theme: 'dark', maxParallelDownloads: 8, speedLimit: 0 });
     expect(await router.invoke('settings:get', undefined)).toMatchObject({ value: { theme: 'dark' } });
+  });
+});
+
+describe('app:openLogFolder', () => {
+  it('opens <profile>/logs on the desktop, creating it first', async () => {
+    const logs = join(profile.path, 'logs');
+    expect(await router.invoke('app:openLogFolder', undefined)).toEqual({ ok: true, value: undefined });
+    expect(desktop.opened).toEqual([logs]);
+    expect((await stat(logs)).isDirectory()).toBe(true);
+  });
+
+  it('says what went wrong when the desktop cannot open it', async () => {
+    desktop.openPath = async () => 'No application is registered to open folders';
+    const result = await router.invoke('app:openLogFolder', undefined);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('No application is registered to open folders') },
+    });
+    expect(!result.ok && result.error.message).toContain(`Open ${join(profile.path, 'logs')} in your file manager`);
+  });
+
+  it('says so when the folder cannot be created, and opens nothing', async () => {
+    await writeFile(join(profile.path, 'logs'), 'a file where the folder should be');
+    const result = await router.invoke('app:openLogFolder', undefined);
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: expect.stringContaining('a file stands where the folder should be') },
+    });
+    expect(desktop.opened).toEqual([]);
   });
 });
 

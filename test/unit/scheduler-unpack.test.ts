@@ -8,6 +8,7 @@ import { Engine } from '../../electron/engine/engine';
 import { defaultProviders } from '../../electron/providers/registry';
 import type { DownloadStore } from '../../electron/store/download-store';
 import { runTool } from '../support/archive-fixtures';
+import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
 import type { TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
@@ -37,6 +38,7 @@ function scheduler(onEvent?: (event: SchedulerEvent) => void): Scheduler {
     store,
     engine,
     providers: defaultProviders(),
+    logger: captureLogger(),
     maxParallel: 2,
     pollIntervalMs: 3_600_000,
     onEvent,

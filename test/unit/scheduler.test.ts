@@ -6,6 +6,7 @@ import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
 import { Engine } from '../../electron/engine/engine';
 import { defaultProviders } from '../../electron/providers/registry';
 import type { DownloadStore } from '../../electron/store/download-store';
+import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
 import type { TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
@@ -37,6 +38,7 @@ function scheduler(options: Partial<SchedulerOptions> = {}): Scheduler {
     store,
     engine,
     providers: defaultProviders(),
+    logger: captureLogger(),
     maxParallel: 4,
     pollIntervalMs: 3_600_000,
     ...options,

@@ -27,6 +27,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     updateSettings: noop,
     receiveSettings: () => undefined,
     chooseDownloadDir: noop,
+    openLogFolder: noop,
     appInfo: null,
     appError: null,
     loadAppInfo: noop,

@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MAX_CONNECTIONS_PER_DOWNLOAD, type Settings } from '../../shared/settings';
+import type { Logger } from '../logs/logger';
+import { defaultProfileDir, resolveProfileDir } from '../profile';
+import { parseRate } from './parse-rate';
+import { isCommand, UsageError } from './usage';
+
+/** What one run of `ferry` was asked to do, and the profile's settings and log it does it with. */
+export interface CliOptions {
+  command: string;
+  args: string[];
+  profileDir: string;
+  settings: Settings;
+  logger: Logger;
+  directory?: string;
+  connections?: number;
+  parallel?: number;
+  limit?: number;
+  /** --unpack / --no-unpack; the settings' default when neither is given. */
+  unpack?: boolean;
+  json: boolean;
+  /** Debug lines in the log, and info and debug lines on stderr too. */
+  verbose: boolean;
+  label?: string;
+  baseUrl?: string;
+  account?: string;
+}
+
+/** A command as the command line asks for it, before the profile's settings and log are opened. */
+export type RequestedCommand = Omit<CliOptions, 'settings' | 'logger'>;
+
+export type CommandLine =
+  | { kind: 'help'; topic?: string }
+  | { kind: 'version' }
+  | { kind: 'command'; options: RequestedCommand };
+
+const MAX_PARALLEL = 64;
+
+export function parseCommandLine(argv: string[]): CommandLine {
+  const { values, positionals } = parseOptions(argv);
+  const [command, ...args] = positionals;
+  if (values.version || command === 'version') return { kind: 'version' };
+  if (command === 'help') return { kind: 'help', topic: helpTopic(args[0]) };
+  if (values.help) return { kind: 'help', topic: helpTopic(command) };
+  if (!command) throw new UsageError('say what to do, for example: ferry get https://example.com/file.zip');
+  return {
+    kind: 'command',
+    options: {
+      command: checkedCommand(command),
+      args,
+      profileDir: values.profile ? resolve(values.profile) : resolveProfileDir(process.env, defaultProfileDir()),
+      directory: values.output ? resolve(values.output) : undefined,
+      connections: integerOption('--connections', values.connections, MAX_CONNECTIONS_PER_DOWNLOAD),
+      parallel: integerOption('--parallel', values.parallel, MAX_PARALLEL),
+      limit: rateOption(values.limit),
+      unpack: values.unpack,
+      json: values.json ?? false,
+      verbose: values.verbose ?? false,
+      label: values.label,
+      account: values.account,
+      baseUrl: values['base-url'],
+    },
+  };
+}
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      strict: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        account: { type: 'string' },
+        connections: { type: 'string' },
+        parallel: { type: 'string' },
+        limit: { type: 'string' },
+        json: { type: 'boolean' },
+        unpack: { type: 'boolean' },
+        profile: { type: 'string' },
+        label: { type: 'string' },
+        'base-url': { type: 'string' },
+        verbose: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Checked before the profile is opened, so a typo leaves no trace in it. */
+function checkedCommand(name: string): string {
+  if (!isCommand(name)) throw new UsageError(`"${name}" is not a ferry command.`);
+  return name;
+}
+
+function helpTopic(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : checkedCommand(name);
+}
+
+function integerOption(name: string, value: string | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > max) {
+    throw new UsageError(`${name} takes a whole number from 1 to ${max}, not "${value}".`);
+  }
+  return number;
+}
+
+function rateOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const rate = parseRate(value);
+  if (rate === undefined)
+    throw new UsageError(`--limit takes a rate such as 500K or 2M (bytes per second), not "${value}".`);
+  return rate;
+}
