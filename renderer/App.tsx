@@ -4,7 +4,7 @@ import { AccountsSection } from './sections/AccountsSection';
 import { DownloadsSection } from './sections/DownloadsSection';
 import { QueuesSection } from './sections/QueuesSection';
 import { SettingsSection } from './sections/SettingsSection';
-import type { Section } from './store/navigation-slice';
+import type { Section } from './store/ferry-state';
 import { selectSection, selectSectionTitle, selectTheme } from './store/selectors';
 import { useFerry } from './store/store-context';
 

@@ -1,4 +1,4 @@
-import { sections } from '../store/navigation-slice';
+import { sections } from '../store/ferry-state';
 import { sectionTitles, selectSection, selectVersionLabel } from '../store/selectors';
 import { useFerry } from '../store/store-context';
 

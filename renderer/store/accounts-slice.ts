@@ -1,20 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Account, NewAccount } from '../../shared/accounts';
 import { errorMessage, type FerryClient } from '../ipc/client';
-import type { FerryState } from './ferry-store';
-
-export interface AccountsSlice {
-  accounts: Account[];
-  accountsError: string | null;
-  /** What the last test of each account said, by account id. */
-  accountChecks: Record<string, { ok: boolean; message: string }>;
-  loadAccounts(): Promise<void>;
-  /** True when the account was saved; false with accountsError set otherwise. */
-  createAccount(account: NewAccount): Promise<boolean>;
-  removeAccount(id: string): Promise<void>;
-  makeDefaultAccount(id: string): Promise<void>;
-  testAccount(id: string): Promise<void>;
-}
+import type { AccountsSlice, FerryState } from './ferry-state';
 
 export function createAccountsSlice(client: FerryClient): StateCreator<FerryState, [], [], AccountsSlice> {
   const refresh = async (set: (partial: Partial<FerryState>) => void) => {

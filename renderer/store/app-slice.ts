@@ -1,13 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo } from '../../shared/app-info';
 import { errorMessage, type FerryClient } from '../ipc/client';
-import type { FerryState } from './ferry-store';
-
-export interface AppSlice {
-  appInfo: AppInfo | null;
-  appError: string | null;
-  loadAppInfo(): Promise<void>;
-}
+import type { AppSlice, FerryState } from './ferry-state';
 
 export function createAppSlice(client: FerryClient): StateCreator<FerryState, [], [], AppSlice> {
   return (set) => ({

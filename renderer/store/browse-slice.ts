@@ -1,27 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { BrowseEntry } from '../../shared/accounts';
 import { errorMessage, type FerryClient } from '../ipc/client';
-import type { FerryState } from './ferry-store';
-
-/** The picker over one account's library. */
-export interface Browsing {
-  accountId: string;
-  status: 'loading' | 'ready' | 'failed';
-  entries: BrowseEntry[];
-  error: string | null;
-  /** Refs added to Downloads from this picker, so their buttons can say so. */
-  added: string[];
-  /** Refs being added right now: a second click must not add them twice. */
-  adding: string[];
-}
-
-export interface BrowseSlice {
-  browsing: Browsing | null;
-  browseAccount(accountId: string): Promise<void>;
-  closeBrowse(): void;
-  /** Downloads one choice of an entry, signed with the account being browsed. */
-  addFromBrowse(ref: string): Promise<void>;
-}
+import type { BrowseSlice, Browsing, FerryState } from './ferry-state';
 
 export function createBrowseSlice(client: FerryClient): StateCreator<FerryState, [], [], BrowseSlice> {
   // Only the answer for the account still open may land: a person can switch accounts mid-load.

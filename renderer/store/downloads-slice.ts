@@ -1,22 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { DownloadAction } from '../../shared/download-status';
-import type { Download, DownloadProgress } from '../../shared/downloads';
 import { errorMessage, type FerryClient } from '../ipc/client';
-import type { FerryState } from './ferry-store';
-
-export interface DownloadsSlice {
-  downloads: Record<number, Download>;
-  progress: Record<number, DownloadProgress>;
-  addError: string | null;
-  adding: boolean;
-  loadDownloads(): Promise<void>;
-  /** Adds every link in the text (one per line or space-separated); true when they were added. */
-  addLinks(text: string, options?: { unpack?: boolean }): Promise<boolean>;
-  controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
-  receiveDownloads(changed: Download[]): void;
-  receiveProgress(items: DownloadProgress[]): void;
-  forgetDownloads(ids: number[]): void;
-}
+import type { DownloadsSlice, FerryState } from './ferry-state';
 
 export function splitLinks(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);

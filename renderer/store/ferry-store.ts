@@ -1,13 +1,13 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryClient } from '../ipc/client';
-import { type AccountsSlice, createAccountsSlice } from './accounts-slice';
-import { type AppSlice, createAppSlice } from './app-slice';
-import { type BrowseSlice, createBrowseSlice } from './browse-slice';
-import { createDownloadsSlice, type DownloadsSlice } from './downloads-slice';
-import { createNavigationSlice, type NavigationSlice } from './navigation-slice';
-import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createAccountsSlice } from './accounts-slice';
+import { createAppSlice } from './app-slice';
+import { createBrowseSlice } from './browse-slice';
+import { createDownloadsSlice } from './downloads-slice';
+import type { FerryState } from './ferry-state';
+import { createNavigationSlice } from './navigation-slice';
+import { createSettingsSlice } from './settings-slice';
 
-export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice & AccountsSlice & BrowseSlice;
 export type FerryStore = StoreApi<FerryState>;
 
 /** The renderer's single store. Creating it does no IPC; `connectStore` starts the traffic. */

@@ -1,8 +1,7 @@
 import type { BrowseEntry } from '../../shared/accounts';
 import { formatBytes } from '../../shared/format';
 import type { Theme } from '../../shared/settings';
-import type { FerryState } from './ferry-store';
-import type { Section } from './navigation-slice';
+import type { FerryState, Section } from './ferry-state';
 
 export const sectionTitles: Record<Section, string> = {
   downloads: 'Downloads',

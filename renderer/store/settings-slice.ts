@@ -1,23 +1,6 @@
 import type { StateCreator } from 'zustand';
-import type { Settings, SettingsPatch } from '../../shared/settings';
 import { errorMessage, type FerryClient } from '../ipc/client';
-import type { FerryState } from './ferry-store';
-
-export type SettingsStatus = 'loading' | 'ready' | 'saving' | 'saved' | 'error';
-
-export interface SettingsSlice {
-  settings: Settings | null;
-  settingsStatus: SettingsStatus;
-  settingsError: string | null;
-  loadSettings(): Promise<void>;
-  updateSettings(patch: SettingsPatch): Promise<void>;
-  /** Opens the system folder picker in the main process; the window never names a path itself. */
-  chooseDownloadDir(): Promise<void>;
-  /** Shows the folder of Ferry's log files, to attach to a problem report; a failure shows like a settings error. */
-  openLogFolder(): Promise<void>;
-  /** Settings changed elsewhere (another window, the tray, the CLI). */
-  receiveSettings(settings: Settings): void;
-}
+import type { FerryState, SettingsSlice } from './ferry-state';
 
 export function createSettingsSlice(client: FerryClient): StateCreator<FerryState, [], [], SettingsSlice> {
   // Only the newest update's answer may touch the store: an older one arriving

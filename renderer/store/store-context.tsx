@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { FerryState, FerryStore } from './ferry-store';
+import type { FerryState } from './ferry-state';
+import type { FerryStore } from './ferry-store';
 
 const StoreContext = createContext<FerryStore | null>(null);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FerryState } from '../../renderer/store/ferry-store';
+import type { FerryState } from '../../renderer/store/ferry-state';
 import {
   formatSpeedLimit,
   matchingEntries,

@@ -1,0 +1,91 @@
+import type { Account, BrowseEntry, NewAccount } from '../../shared/accounts';
+import type { AppInfo } from '../../shared/app-info';
+import type { DownloadAction } from '../../shared/download-status';
+import type { Download, DownloadProgress } from '../../shared/downloads';
+import type { Settings, SettingsPatch } from '../../shared/settings';
+
+/**
+ * What the renderer's one store holds, slice by slice: the shape is here, the
+ * behaviour in each `*-slice.ts`. Keeping the types apart from the slices lets
+ * a slice read another's state without the files importing each other.
+ */
+
+export const sections = ['downloads', 'queues', 'accounts', 'settings'] as const;
+
+export type Section = (typeof sections)[number];
+
+export interface NavigationSlice {
+  section: Section;
+  goTo(section: Section): void;
+}
+
+export type SettingsStatus = 'loading' | 'ready' | 'saving' | 'saved' | 'error';
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  settingsStatus: SettingsStatus;
+  settingsError: string | null;
+  loadSettings(): Promise<void>;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Opens the system folder picker in the main process; the window never names a path itself. */
+  chooseDownloadDir(): Promise<void>;
+  /** Shows the folder of Ferry's log files, to attach to a problem report; a failure shows like a settings error. */
+  openLogFolder(): Promise<void>;
+  /** Settings changed elsewhere (another window, the tray, the CLI). */
+  receiveSettings(settings: Settings): void;
+}
+
+export interface AppSlice {
+  appInfo: AppInfo | null;
+  appError: string | null;
+  loadAppInfo(): Promise<void>;
+}
+
+export interface DownloadsSlice {
+  downloads: Record<number, Download>;
+  progress: Record<number, DownloadProgress>;
+  addError: string | null;
+  adding: boolean;
+  loadDownloads(): Promise<void>;
+  /** Adds every link in the text (one per line or space-separated); true when they were added. */
+  addLinks(text: string, options?: { unpack?: boolean }): Promise<boolean>;
+  controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
+  receiveDownloads(changed: Download[]): void;
+  receiveProgress(items: DownloadProgress[]): void;
+  forgetDownloads(ids: number[]): void;
+}
+
+export interface AccountsSlice {
+  accounts: Account[];
+  accountsError: string | null;
+  /** What the last test of each account said, by account id. */
+  accountChecks: Record<string, { ok: boolean; message: string }>;
+  loadAccounts(): Promise<void>;
+  /** True when the account was saved; false with accountsError set otherwise. */
+  createAccount(account: NewAccount): Promise<boolean>;
+  removeAccount(id: string): Promise<void>;
+  makeDefaultAccount(id: string): Promise<void>;
+  testAccount(id: string): Promise<void>;
+}
+
+/** The picker over one account's library. */
+export interface Browsing {
+  accountId: string;
+  status: 'loading' | 'ready' | 'failed';
+  entries: BrowseEntry[];
+  error: string | null;
+  /** Refs added to Downloads from this picker, so their buttons can say so. */
+  added: string[];
+  /** Refs being added right now: a second click must not add them twice. */
+  adding: string[];
+}
+
+export interface BrowseSlice {
+  browsing: Browsing | null;
+  browseAccount(accountId: string): Promise<void>;
+  closeBrowse(): void;
+  /** Downloads one choice of an entry, signed with the account being browsed. */
+  addFromBrowse(ref: string): Promise<void>;
+}
+
+export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice & AccountsSlice & BrowseSlice;
