@@ -21,3 +21,10 @@ export class UnpackError extends Error {
     this.name = 'UnpackError';
   }
 }
+
+/** Errors that already say what happened: Ferry's own, the disk's, and a stop; anything else is the archive's fault. */
+export function explainsItself(error: unknown): boolean {
+  if (error instanceof UnpackError || (error as Error | undefined)?.name === 'AbortError') return true;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}

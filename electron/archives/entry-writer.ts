@@ -3,8 +3,8 @@ import { mkdir, open, utimes } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { limitFunction } from 'p-limit';
 import type { ArchiveEntry } from './archive-entry';
-import { TaskPool } from './task-pool';
 
 /** Files up to this size are read into memory and written while the next entries are read. */
 const SMALL_FILE = 1024 * 1024;
@@ -19,12 +19,29 @@ const PARALLEL_WRITES = 16;
  * several at a time; large ones stream on their own.
  */
 export class EntryWriter {
-  private readonly pool = new TaskPool(PARALLEL_WRITES);
+  /** Small-file writes queued or running; none rejects: the first error is kept in `failure`. */
+  private readonly writes = new Set<Promise<void>>();
+  private failure: { error: unknown } | null = null;
+  /** A write once one of the slots is free; after a failure, writes still queued are dropped. */
+  private readonly runWrite = limitFunction(
+    async (task: () => Promise<void>, started: () => void) => {
+      started();
+      if (this.failure) return;
+      try {
+        await task();
+      } catch (error) {
+        // Kept before the slot frees, so the write p-limit starts next already sees it.
+        this.failure ??= { error };
+      }
+    },
+    { concurrency: PARALLEL_WRITES },
+  );
   /** The last write queued for each path: an archive may hold a path twice, and the later entry must win. */
   private readonly lastWrite = new Map<string, Promise<void>>();
   private readonly folders = new Set<string>();
 
   async write(target: string, entry: ArchiveEntry, body: Readable, signal?: AbortSignal): Promise<void> {
+    this.throwIfFailed();
     const turn = this.takeTurn(target);
     try {
       await turn.previous;
@@ -42,8 +59,7 @@ export class EntryWriter {
         return;
       }
       const data = await readAll(body);
-      const { settled } = await this.pool.run(() => writeSmall(target, data, entry));
-      void settled.then(turn.done);
+      await this.startWrite(() => writeSmall(target, data, entry), turn.done);
     } catch (error) {
       turn.done();
       throw error;
@@ -56,9 +72,25 @@ export class EntryWriter {
     this.folders.add(path);
   }
 
-  /** Waits for every write; the first error, if any, is thrown here. */
-  finish(): Promise<void> {
-    return this.pool.drain();
+  /** Waits for every write, even those queued while waiting; the first error, if any, is thrown here. */
+  async finish(): Promise<void> {
+    while (this.writes.size > 0) await Promise.all(this.writes);
+    this.throwIfFailed();
+  }
+
+  /** Resolves once the write has a slot rather than when it ends, so reading runs ahead of the disk by a few files. */
+  private startWrite(task: () => Promise<void>, done: () => void): Promise<void> {
+    const { promise: started, resolve } = Promise.withResolvers<void>();
+    const written: Promise<void> = this.runWrite(task, resolve).finally(() => {
+      this.writes.delete(written);
+      done();
+    });
+    this.writes.add(written);
+    return started;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   /** Queued synchronously, before any await, so entries read at the same time still write in order. */

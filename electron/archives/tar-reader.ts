@@ -1,199 +1,90 @@
 import { createReadStream } from 'node:fs';
-import { pipeline, Readable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
-import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-entry';
-import { ByteReader } from './byte-reader';
+import { extract, type Header } from 'tar-stream';
+import { type ArchiveEntry, type EntryVisitor, explainsItself, UnpackError } from './archive-entry';
 
-const BLOCK = 512;
 /** Large reads keep the per-chunk cost of streams small next to the bytes moved. */
 const READ_CHUNK = 1024 * 1024;
 
-/** Header overrides from PAX extended headers and GNU long-name entries. */
-interface Overrides {
-  path?: string;
-  size?: number;
-  modified?: Date;
-}
+/**
+ * Archive detection already found the `ustar` magic; later headers are judged
+ * by their checksum alone, as tar does. tar-stream reads this option, though
+ * its type definitions leave it out.
+ */
+const EXTRACT_OPTIONS = { allowUnknownFormat: true } as Parameters<typeof extract>[0];
 
 /**
- * Walks a TAR (optionally gzip-compressed) from start to end: POSIX ustar,
- * PAX extended headers and GNU long names, which together cover what tar,
- * bsdtar, 7-Zip and IPFS-style `get` produce.
+ * Walks a TAR (optionally gzip-compressed) from start to end with tar-stream,
+ * which reads POSIX ustar, PAX extended headers, GNU long names and base-256
+ * sizes: what tar, bsdtar, 7-Zip and IPFS-style `get` produce. Each file's
+ * bytes stream to the visitor as they are read, never held whole.
  */
 export async function readTar(path: string, gzipped: boolean, visit: EntryVisitor): Promise<void> {
   const file = createReadStream(path, { highWaterMark: READ_CHUNK });
-  const source = gzipped ? pipeline(file, createGunzip(), () => {}) : file;
-  const reader = new ByteReader(source);
+  const entries = extract(EXTRACT_OPTIONS);
+  const feeding = gzipped ? pipeline(file, createGunzip(), entries) : pipeline(file, entries);
+  // The loop below meets the same failure through `entries`; this copy must not go unhandled.
+  feeding.catch(() => undefined);
   try {
-    await walk(reader, visit);
+    for await (const entry of entries) {
+      const found = toEntry(entry.header);
+      await visit(found, found.kind === 'file' ? Readable.from(entry, { objectMode: false }) : null);
+      // Bytes nobody read (a link's, a device's, a skipped entry's) must pass before the next header can.
+      entry.resume();
+    }
+    await feeding;
   } catch (error) {
-    throw isZlibError(error)
-      ? new UnpackError('The archive is damaged: its compressed data does not decompress. Download it anew.', {
-          cause: error,
-        })
-      : error;
+    throw explainsItself(error) ? error : damaged(error);
   } finally {
-    source.destroy();
+    file.destroy();
   }
 }
 
-async function walk(reader: ByteReader, visit: EntryVisitor): Promise<void> {
-  let global: Overrides = {};
-  let next: Overrides = {};
-  for (;;) {
-    const header = await reader.take(BLOCK);
-    // Two zero blocks end the archive; some writers leave out the second, or the whole trailer.
-    if (header === null || header.every((byte) => byte === 0)) return;
-    const raw = parseHeader(header);
-    if (raw.type === 'x' || raw.type === 'g' || raw.type === 'L') {
-      const data = await readSmall(reader, raw.size);
-      if (raw.type === 'L') next.path = cString(data);
-      else if (raw.type === 'x') next = { ...next, ...parsePax(data) };
-      else global = { ...global, ...parsePax(data) };
-      continue;
-    }
-    const entry = toEntry(raw, { ...global, ...next });
-    next = {};
-    await visitEntry(reader, entry, visit);
-  }
-}
-
-async function visitEntry(reader: ByteReader, entry: ArchiveEntry, visit: EntryVisitor): Promise<void> {
-  let consumed = 0;
-  const counted = async function* () {
-    for await (const piece of reader.stream(entry.size)) {
-      consumed += piece.length;
-      yield piece;
-    }
-  };
-  await visit(entry, entry.kind === 'file' ? Readable.from(counted(), { objectMode: false }) : null);
-  await reader.skip(entry.size - consumed + padding(entry.size));
-}
-
-interface RawHeader {
-  name: string;
-  type: string;
-  size: number;
-  mode: number;
-  mtime: number;
-}
-
-function parseHeader(block: Buffer): RawHeader {
-  if (!checksumMatches(block)) {
-    throw new UnpackError(
-      'This is not a TAR archive Ferry can read, or it is damaged (a header checksum does not match).',
-    );
-  }
-  // POSIX ustar keeps long paths' folders in a prefix field; GNU tar uses that space for other things.
-  const posix = block.subarray(257, 263).toString('latin1') === 'ustar\0';
-  const prefix = posix ? cString(block.subarray(345, 500)) : '';
-  const name = cString(block.subarray(0, 100));
+function toEntry(header: Header): ArchiveEntry {
+  const paxTime = (header.pax as Record<string, string> | null | undefined)?.mtime;
   return {
-    name: prefix ? `${prefix}/${name}` : name,
-    type: String.fromCharCode(block[156] ?? 0),
-    size: parseNumber(block.subarray(124, 136)),
-    mode: parseNumber(block.subarray(100, 108)),
-    mtime: parseNumber(block.subarray(136, 148)),
+    path: header.name,
+    kind: kindOf(header.type),
+    size: header.size,
+    mode: header.mode & 0o7777,
+    // PAX keeps the time to the nanosecond; the header only to the second.
+    modified: validDate(paxTime === undefined ? header.mtime : new Date(Number(paxTime) * 1000)),
   };
 }
 
-function toEntry(raw: RawHeader, overrides: Overrides): ArchiveEntry {
-  const path = overrides.path ?? raw.name;
-  const size = overrides.size ?? raw.size;
-  return {
-    path,
-    kind: kindOf(raw.type),
-    size,
-    mode: raw.mode & 0o7777,
-    modified: overrides.modified ?? validDate(raw.mtime),
-  };
-}
-
-function kindOf(type: string): ArchiveEntry['kind'] {
-  if (type === '5') return 'directory';
-  if (type === '1' || type === '2') return 'link';
-  if (type === '0' || type === '\0' || type === '7') return 'file';
+function kindOf(type: Header['type']): ArchiveEntry['kind'] {
+  if (type === 'file' || type === 'contiguous-file') return 'file';
+  if (type === 'directory') return 'directory';
+  if (type === 'link' || type === 'symlink') return 'link';
   return 'other';
 }
 
-/** The stored sum counts the checksum field itself as eight spaces; old writers summed signed bytes. */
-function checksumMatches(block: Buffer): boolean {
-  const stored = parseNumber(block.subarray(148, 156));
-  let unsigned = 8 * 0x20;
-  let signed = 8 * 0x20;
-  for (let index = 0; index < BLOCK; index++) {
-    if (index >= 148 && index < 156) continue;
-    const byte = block[index] ?? 0;
-    unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
+/** A date a file system takes, or null for a missing, garbled or pre-1970 one. */
+function validDate(date: Date | undefined): Date | null {
+  const time = date?.getTime() ?? Number.NaN;
+  return Number.isFinite(time) && time >= 0 ? (date ?? null) : null;
+}
+
+/** tar-stream's and zlib's terse errors, said in words a person can act on. */
+function damaged(error: unknown): UnpackError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new UnpackError(explain(reason, (error as NodeJS.ErrnoException | undefined)?.code), { cause: error });
+}
+
+function explain(reason: string, code: string | undefined): string {
+  if (reason === 'Unexpected end of data' || code === 'Z_BUF_ERROR') {
+    return 'The archive ends in the middle of a file: it is incomplete or damaged. Download it anew.';
   }
-  return stored === unsigned || stored === signed;
-}
-
-/** Octal text, or GNU's base-256 for values octal cannot hold (files over 8 GiB). */
-function parseNumber(field: Buffer): number {
-  if (((field[0] ?? 0) & 0x80) !== 0) {
-    let value = (field[0] ?? 0) & 0x7f;
-    for (const byte of field.subarray(1)) value = value * 256 + byte;
-    return value;
+  if (code?.startsWith('Z_')) {
+    return 'The archive is damaged: its compressed data does not decompress. Download it anew.';
   }
-  const text = field
-    .toString('latin1')
-    .replace(/[\0 ]+.*$/s, '')
-    .trim();
-  if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw new UnpackError('The archive is damaged: a TAR header holds an invalid number.');
-  return Number.parseInt(text, 8);
-}
-
-/** PAX records are `<length> <key>=<value>\n`, lengths in bytes. */
-function parsePax(data: Buffer): Overrides {
-  const overrides: Overrides = {};
-  let offset = 0;
-  while (offset < data.length) {
-    const space = data.indexOf(0x20, offset);
-    const length = Number.parseInt(data.subarray(offset, space).toString('latin1'), 10);
-    if (space < 0 || !Number.isSafeInteger(length) || length <= 0) break;
-    const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
-    const equals = record.indexOf('=');
-    applyPax(overrides, record.slice(0, equals), record.slice(equals + 1));
-    offset += length;
+  if (reason.startsWith('Invalid tar header')) {
+    return 'This is not a TAR archive Ferry can read, or it is damaged (a header checksum does not match). Download it anew.';
   }
-  return overrides;
-}
-
-function applyPax(overrides: Overrides, key: string, value: string): void {
-  if (key === 'path') overrides.path = value;
-  else if (key === 'size' && /^\d+$/.test(value)) overrides.size = Number(value);
-  else if (key === 'mtime') overrides.modified = validDate(Number(value)) ?? undefined;
-}
-
-/** Seconds since 1970 as a date, or null when the archive's value is not one a file system takes. */
-function validDate(seconds: number): Date | null {
-  const date = new Date(seconds * 1000);
-  return Number.isFinite(date.getTime()) && seconds >= 0 ? date : null;
-}
-
-/** Metadata entries are small; a huge one means a damaged or hostile archive. */
-async function readSmall(reader: ByteReader, size: number): Promise<Buffer> {
-  if (size > 1024 * 1024) throw new UnpackError('The archive is damaged: a TAR metadata entry is over 1 MiB.');
-  const data = size === 0 ? Buffer.alloc(0) : await reader.take(size);
-  if (data === null)
-    throw new UnpackError('The archive ends in the middle of a file: it is incomplete. Download it anew.');
-  await reader.skip(padding(size));
-  return data;
-}
-
-function padding(size: number): number {
-  return (BLOCK - (size % BLOCK)) % BLOCK;
-}
-
-function cString(field: Buffer): string {
-  const end = field.indexOf(0);
-  return field.subarray(0, end < 0 ? field.length : end).toString('utf8');
-}
-
-function isZlibError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && code.startsWith('Z_');
+  if (reason === 'Invalid header') {
+    return 'The archive is damaged: a TAR header holds an invalid size. Download it anew.';
+  }
+  return `The TAR archive is damaged or not one Ferry can read (${reason}). Download it anew.`;
 }

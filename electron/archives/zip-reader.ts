@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
+import { limitFunction } from 'p-limit';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
-import { type ArchiveEntry, type EntryVisitor, UnpackError } from './archive-entry';
+import { type ArchiveEntry, type EntryVisitor, explainsItself, UnpackError } from './archive-entry';
 import { unsafe } from './entry-path';
-import { TaskPool } from './task-pool';
 
 /** Unix file-type and permission bits sit in the high half of the external attributes of ZIPs made on Unix. */
 const MADE_ON_UNIX = 3;
-const PARALLEL_ENTRIES = 8;
+export const PARALLEL_ENTRIES = 8;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
@@ -25,25 +25,41 @@ export async function readZip(
   checkSize: (bytes: number) => Promise<void>,
 ): Promise<void> {
   const zip = await openZip(path);
-  // Entries are independent and yauzl reads each at its own offset, so several unpack at once.
-  const pool = new TaskPool(PARALLEL_ENTRIES);
   try {
     const entries = await readDirectory(zip);
     await checkSize(entries.reduce((total, raw) => total + raw.uncompressedSize, 0));
-    for (const raw of entries) {
-      const entry = toEntry(raw);
-      // The body opens lazily, so each visit starts (and claims its path) in archive order.
-      await pool.run(() =>
-        visit(entry, entry.kind === 'file' ? Readable.from(entryBytes(zip, raw, entry.path)) : null),
-      );
-    }
-    await pool.drain();
+    await visitAll(zip, entries, visit);
   } catch (error) {
-    throw passesThrough(error) ? error : damaged(error);
+    throw explainsItself(error) ? error : damaged(error);
   } finally {
-    await pool.drain().catch(() => undefined);
     zip.close();
   }
+}
+
+/**
+ * Entries are independent and yauzl reads each at its own offset, so several
+ * unpack at once. The first failure drops the entries not yet started, and is
+ * thrown only once every started one has ended: their writes must not outlive
+ * the staging folder.
+ */
+async function visitAll(zip: ZipFile, entries: Entry[], visit: EntryVisitor): Promise<void> {
+  const failures: unknown[] = [];
+  const visitOne = limitFunction(
+    async (raw: Entry) => {
+      if (failures.length > 0) return;
+      const entry = toEntry(raw);
+      try {
+        // The body opens lazily, so each visit starts (and claims its path) in archive order.
+        await visit(entry, entry.kind === 'file' ? Readable.from(entryBytes(zip, raw, entry.path)) : null);
+      } catch (error) {
+        // Kept before the slot frees, so the entry p-limit starts next already sees it.
+        failures.push(error);
+      }
+    },
+    { concurrency: PARALLEL_ENTRIES },
+  );
+  await Promise.all(entries.map((raw) => visitOne(raw)));
+  if (failures.length > 0) throw failures[0];
 }
 
 /** The whole central directory, refused before anything is written if an entry is encrypted. */
@@ -116,11 +132,4 @@ function damaged(error: unknown): UnpackError {
   return new UnpackError(`The ZIP archive is damaged or not a ZIP Ferry can read (${reason}). Download it anew.`, {
     cause: error,
   });
-}
-
-/** Errors that already say what happened: Ferry's own, the disk's, and a stop. */
-function passesThrough(error: unknown): boolean {
-  if (error instanceof UnpackError || (error as Error | undefined)?.name === 'AbortError') return true;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

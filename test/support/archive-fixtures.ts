@@ -85,27 +85,71 @@ function centralHeader(fields: ZipFields, nameLength: number, localOffset: numbe
   return header;
 }
 
-/** A TAR written block by block, for entry names and types no honest tool writes. */
-export function writeCraftedTar(path: string, entries: { name: string; data?: Buffer; type?: string }[]): void {
+export interface CraftedTarEntry {
+  name: string;
+  data?: Buffer;
+  type?: string;
+  /** What the header's size field says, when a test needs it to differ from the data. */
+  declaredSize?: number;
+  /** The size field in GNU's base-256 form, as tar writes it for files over 8 GiB. */
+  binarySize?: boolean;
+  /** Records of a PAX extended header written just before the entry. */
+  pax?: Record<string, string>;
+}
+
+/** A TAR written block by block, for entry names, types and sizes no honest tool writes. */
+export function writeCraftedTar(path: string, entries: CraftedTarEntry[]): void {
   const blocks: Buffer[] = [];
   for (const entry of entries) {
-    const data = entry.data ?? Buffer.alloc(0);
-    blocks.push(tarHeader(entry.name, data.length, entry.type ?? '0'), data);
-    blocks.push(Buffer.alloc((512 - (data.length % 512)) % 512));
+    if (entry.pax) blocks.push(...tarMember({ name: 'PaxHeader', type: 'x', data: paxRecords(entry.pax) }));
+    blocks.push(...tarMember(entry));
   }
   writeFileSync(path, Buffer.concat([...blocks, Buffer.alloc(1024)]));
 }
 
-function tarHeader(name: string, size: number, type: string): Buffer {
+function tarMember(entry: CraftedTarEntry): Buffer[] {
+  const data = entry.data ?? Buffer.alloc(0);
+  const header = tarHeader(entry.name, entry.type ?? '0');
+  const size = entry.declaredSize ?? data.length;
+  if (entry.binarySize) writeBase256(header, size, 124, 12);
+  else header.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+  sealTarHeader(header);
+  return [header, data, Buffer.alloc((512 - (data.length % 512)) % 512)];
+}
+
+function tarHeader(name: string, type: string): Buffer {
   const header = Buffer.alloc(512);
   header.write(name, 0, 100, 'utf8');
   header.write('0000644\0', 100, 'latin1');
-  header.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
   header.write(`${Math.floor(Date.UTC(2024, 0, 2) / 1000).toString(8)}\0`, 136, 'latin1');
   header.write(type, 156, 'latin1');
   header.write('ustar\0' + '00', 257, 'latin1');
+  return header;
+}
+
+function sealTarHeader(header: Buffer): void {
   header.fill(0x20, 148, 156);
   const sum = header.reduce((total, byte) => total + byte, 0);
   header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
-  return header;
+}
+
+/** Big-endian bytes after a 0x80 marker. */
+function writeBase256(header: Buffer, value: number, offset: number, length: number): void {
+  header[offset] = 0x80;
+  let rest = value;
+  for (let index = offset + length - 1; index > offset; index--) {
+    header[index] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+}
+
+/** `<length> <key>=<value>\n`, the length counting itself. */
+function paxRecords(records: Record<string, string>): Buffer {
+  const lines = Object.entries(records).map(([key, value]) => {
+    const body = ` ${key}=${value}\n`;
+    let length = Buffer.byteLength(body) + 1;
+    while (Buffer.byteLength(`${length}${body}`) !== length) length++;
+    return `${length}${body}`;
+  });
+  return Buffer.from(lines.join(''), 'utf8');
 }

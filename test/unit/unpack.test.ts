@@ -125,6 +125,17 @@ describe('unpacking archives made by real tools', () => {
     expect(result).toMatchObject({ path: join(downloads, 'real.txt'), files: 1, skipped: 1 });
   });
 
+  it('passes over the bytes of TAR entries it does not unpack', async () => {
+    writeCraftedTar(join(downloads, 'odd.tar'), [
+      { name: 'tape-volume', type: 'V', data: Buffer.alloc(100_000, 1) },
+      { name: '.', data: Buffer.alloc(100_000, 2) },
+      { name: 'after.txt', data: Buffer.from('after') },
+    ]);
+    const result = await unpackArchive(join(downloads, 'odd.tar'), staging);
+    expect(result).toMatchObject({ path: join(downloads, 'after.txt'), files: 1, skipped: 1 });
+    expect(readFileSync(join(downloads, 'after.txt'), 'utf8')).toBe('after');
+  });
+
   it('answers null for a file that is not an archive, and leaves it alone', async () => {
     writeFileSync(join(downloads, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
     expect(await unpackArchive(join(downloads, 'photo.jpg'), staging)).toBeNull();
@@ -139,6 +150,21 @@ describe('unpacking archives made by real tools', () => {
     ]);
     await unpackArchive(join(downloads, 'appended.tar'), staging);
     expect(readFileSync(join(downloads, 'appended', 'notes.txt'), 'utf8')).toBe('second');
+  });
+
+  it('reads the sizes and times tar writes for files over 8 GiB: base-256 numbers and PAX records', async () => {
+    writeCraftedTar(join(downloads, 'sizes.tar'), [
+      { name: 'binary.bin', data: Buffer.from('base-256 size'), binarySize: true },
+      { name: 'pax.bin', data: Buffer.alloc(5000, 3), declaredSize: 0, pax: { size: '5000', mtime: '1600000000.5' } },
+      { name: 'after.txt', data: Buffer.from('after') },
+    ]);
+    const result = await unpackArchive(join(downloads, 'sizes.tar'), staging);
+    const folder = join(downloads, 'sizes');
+    expect(result?.files).toBe(3);
+    expect(readFileSync(join(folder, 'binary.bin'), 'utf8')).toBe('base-256 size');
+    expect(readFileSync(join(folder, 'pax.bin'))).toEqual(Buffer.alloc(5000, 3));
+    expect(statSync(join(folder, 'pax.bin')).mtime.toISOString()).toBe('2020-09-13T12:26:40.500Z');
+    expect(readFileSync(join(folder, 'after.txt'), 'utf8')).toBe('after');
   });
 
   it('lets the later of two ZIP entries with one path win, though entries unpack several at a time', async () => {
@@ -199,6 +225,17 @@ describe('refusing archives that are unsafe or damaged', () => {
     await expectRefused(join(downloads, 'clash.tar'), /a file and a folder with the same name/);
   });
 
+  it('refuses a ZIP whose file and folder share a name, with nothing left behind by the writes running beside', async () => {
+    const textures = Array.from({ length: 40 }, (_, n) => ({ name: `textures/${n}.png`, data: randomBytes(50_000) }));
+    writeCraftedZip(join(downloads, 'clash.zip'), [
+      ...textures.slice(0, 20),
+      { name: 'model', data: Buffer.from('a file') },
+      { name: 'model/texture.png', data: Buffer.from('inside a folder') },
+      ...textures.slice(20),
+    ]);
+    await expectRefused(join(downloads, 'clash.zip'), /a file and a folder with the same name/);
+  });
+
   it('refuses a ZIP whose file does not match its CRC-32', async () => {
     writeCraftedZip(join(downloads, 'flipped.zip'), [
       { name: 'a.txt', data: Buffer.from('intact') },
@@ -235,7 +272,31 @@ describe('refusing archives that are unsafe or damaged', () => {
     runTool('tar', ['-czf', join(source, 'whole.tgz'), 'noise.bin', 'more.bin'], source);
     const whole = readFileSync(join(source, 'whole.tgz'));
     writeFileSync(join(downloads, 'cut.tgz'), whole.subarray(0, Math.floor(whole.length / 2)));
-    await expectRefused(join(downloads, 'cut.tgz'), /incomplete|damaged/);
+    await expectRefused(join(downloads, 'cut.tgz'), /incomplete/);
+  });
+
+  it('reports a plain TAR cut off in the middle of a file as incomplete', async () => {
+    writeFileSync(join(source, 'noise.bin'), randomBytes(300_000));
+    runTool('tar', ['-cf', join(source, 'whole.tar'), 'noise.bin'], source);
+    writeFileSync(join(downloads, 'cut.tar'), readFileSync(join(source, 'whole.tar')).subarray(0, 100_000));
+    await expectRefused(join(downloads, 'cut.tar'), /incomplete/);
+  });
+
+  it('reports a TAR that promises a file over 8 GiB but ends early as incomplete', async () => {
+    writeCraftedTar(join(downloads, 'short.tar'), [
+      { name: 'model.bin', data: Buffer.alloc(2 * 1024 * 1024, 1), declaredSize: 10 * 1024 ** 3, binarySize: true },
+    ]);
+    await expectRefused(join(downloads, 'short.tar'), /incomplete/);
+  });
+
+  it('reports a gzip TAR whose compressed data is corrupt as damaged', async () => {
+    writeFileSync(join(source, 'noise.bin'), randomBytes(300_000));
+    runTool('tar', ['-czf', join(source, 'whole.tgz'), 'noise.bin'], source);
+    const bytes = readFileSync(join(source, 'whole.tgz'));
+    const middle = Math.floor(bytes.length / 2);
+    bytes.writeUInt8(bytes.readUInt8(middle) ^ 0xff, middle);
+    writeFileSync(join(downloads, 'corrupt.tgz'), bytes);
+    await expectRefused(join(downloads, 'corrupt.tgz'), /compressed data does not decompress/);
   });
 
   it('reports a TAR whose header checksum is wrong as damaged', async () => {
