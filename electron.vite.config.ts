@@ -40,8 +40,6 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // ESM-only packages are bundled: required from a CommonJS bundle, their default export is lost.
-      externalizeDeps: { exclude: ['p-limit'] },
       // The CLI shares the main process's code and runs under plain Node.
       rolldownOptions: { input: { index: 'electron/main.ts', cli: 'electron/cli/ferry.ts' }, output: commonJs },
     },

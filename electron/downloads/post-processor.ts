@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { limitFunction } from 'p-limit';
 import { downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
 import type { Logger } from '../logs/logger';
@@ -26,7 +26,9 @@ export interface PostProcessorOptions {
  */
 export class PostProcessor {
   private readonly options: PostProcessorOptions;
-  private readonly limit = pLimit(MAX_POST_PROCESSING);
+  private readonly limited = limitFunction((download: Download, signal: AbortSignal) => this.run(download, signal), {
+    concurrency: MAX_POST_PROCESSING,
+  });
   /** Queued or running, each with a way to stop it. */
   private readonly jobs = new Map<number, { controller: AbortController; finished: Promise<void> }>();
 
@@ -50,7 +52,7 @@ export class PostProcessor {
   add(download: Download, onSettled: () => void): void {
     if (this.jobs.has(download.id)) return;
     const controller = new AbortController();
-    const finished = this.limit(() => this.run(download, controller.signal))
+    const finished = this.limited(download, controller.signal)
       .catch((error: unknown) => {
         this.options.logger.error(`Ferry could not record the post-processing of download ${download.id}:`, error);
       })
