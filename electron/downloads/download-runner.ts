@@ -87,6 +87,7 @@ export class DownloadRunner {
         this.options.emit({ event: 'progress', id: download.id, ...progress });
       },
     });
+    this.options.logger.debug(`Download ${download.id} started: ${download.ref}`);
     this.options.emit({ event: 'started', id: download.id });
     const recorded = transfer
       .run()
@@ -97,7 +98,9 @@ export class DownloadRunner {
   /** Failure messages reach the library, the window and the CLI, so they pass the redaction step first. */
   fail(id: number, error: DownloadError): void {
     const safe = { code: error.code, message: redactText(error.message) };
-    if (this.options.store.fail(id, safe)) this.options.emit({ event: 'failed', id, error: safe });
+    if (!this.options.store.fail(id, safe)) return;
+    this.options.logger.info(`Download ${id} failed (${safe.code}): ${safe.message}`);
+    this.options.emit({ event: 'failed', id, error: safe });
   }
 
   /** Asks the download's provider for the spec, signed with its account; a problem fails it with the reason. */
@@ -175,6 +178,7 @@ export class DownloadRunner {
     if (!store.finish(download.id, file, postProcessed ? 'unpacking' : 'done')) return;
     const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
     store.setSha256(download.id, sha256);
+    this.options.logger.info(`Download ${download.id} finished: ${outcome.path} (${outcome.size} bytes)`);
     if (postProcessed) this.options.emit({ event: 'unpacking', id: download.id });
     else this.options.emit({ event: 'done', id: download.id, ...file, sha256, unpackedTo: null });
   }
