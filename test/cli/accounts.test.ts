@@ -1,6 +1,5 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { folderText } from '../support/folder-text';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 import { ferry, jsonLines } from './ferry-cli';
 
@@ -17,14 +16,6 @@ afterEach(async () => {
 });
 
 /** Every file in the profile, database and its WAL included, as one string to search for leaks. */
-async function profileContents(): Promise<string> {
-  const names = await readdir(profile.path);
-  const contents = await Promise.all(
-    names.map((name) => readFile(join(profile.path, name)).catch(() => Buffer.alloc(0))),
-  );
-  return Buffer.concat(contents).toString('latin1');
-}
-
 describe('ferry accounts', () => {
   it('adds an account whose secrets go to the keychain only, and prints them as set', async () => {
     const added = await ferry(
@@ -54,7 +45,7 @@ describe('ferry accounts', () => {
         fields: { key: { set: true }, email: 'artist@example.com', userKey: { set: true } },
       }),
     ]);
-    const everything = added.stdout + added.stderr + listed.stdout + listed.stderr + (await profileContents());
+    const everything = added.stdout + added.stderr + listed.stdout + listed.stderr + (await folderText(profile.path));
     expect(everything).not.toContain(KEY);
     expect(everything).not.toContain(USER_KEY);
   });
@@ -77,7 +68,7 @@ describe('ferry accounts', () => {
     expect(added.stderr).toContain('apt-get install gnome-keyring');
     expect(added.stderr).not.toContain(KEY);
     expect((await ferry(['accounts', 'ls'], profile.path)).stdout).toBe('');
-    expect(await profileContents()).not.toContain(KEY);
+    expect(await folderText(profile.path)).not.toContain(KEY);
   });
 
   it.each([

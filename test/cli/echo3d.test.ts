@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
+import { folderText } from '../support/folder-text';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 import { ferry, jsonLines, startFerry } from './ferry-cli';
 
@@ -63,13 +64,6 @@ function addAccount(label: string, key = fixture.key) {
   );
 }
 
-async function profileText(): Promise<string> {
-  const names = await readdir(profile.path);
-  return Buffer.concat(
-    await Promise.all(names.map((name) => readFile(join(profile.path, name)).catch(() => Buffer.alloc(0)))),
-  ).toString('latin1');
-}
-
 describe('echo3D from the CLI', () => {
   it('downloads a file by storage id, named by the server, with no key in any output or file', async () => {
     expect((await addAccount('Studio')).code).toBe(0);
@@ -79,7 +73,7 @@ describe('echo3D from the CLI', () => {
     expect((await readFile(join(downloads, 'castle.fbx'))).equals(fixture.files['sid-model']?.body as Buffer)).toBe(
       true,
     );
-    const everything = result.stdout + result.stderr + (await profileText());
+    const everything = result.stdout + result.stderr + (await folderText(profile.path));
     expect(everything).not.toContain(fixture.key);
     expect(everything).not.toContain(fixture.userKey);
   });
