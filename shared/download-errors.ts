@@ -57,7 +57,6 @@ export const downloadErrorMessages = {
   storage: 'Ferry could not save the result of this download in its library. Retry it; a finished file is kept.',
   unpack: (reason: string) =>
     `Downloaded, but not unpacked: ${reason} The file is kept: Retry unpacks it again; to download it anew, cancel it, then retry.`,
-  badRef: (ref: string) => `Ferry cannot download "${ref.slice(0, 200)}".`,
 } as const;
 
 /**
@@ -66,5 +65,6 @@ export const downloadErrorMessages = {
  */
 export function toDownloadErrorCode(stored: string): DownloadErrorCode {
   if ((downloadErrorCodes as readonly string[]).includes(stored)) return stored as DownloadErrorCode;
-  return stored === 'not_found' || stored === 'keychain' ? 'account' : 'provider';
+  if (stored === 'not_found' || stored === 'keychain') return 'account';
+  return stored === 'invalid_ref' ? 'bad_ref' : 'provider';
 }

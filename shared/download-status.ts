@@ -44,7 +44,7 @@ const inFlight = ['resolving', 'waiting', 'downloading', 'verifying'] as const s
  * late, so every status that is not settled may still finish (`done`, or
  * `unpacking` first). A failure, though, never overrides a person's pause or cancel.
  */
-export const nextStatuses: Record<DownloadStatus, readonly DownloadStatus[]> = {
+const nextStatuses: Record<DownloadStatus, readonly DownloadStatus[]> = {
   queued: ['resolving', 'waiting', 'downloading', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   resolving: ['waiting', 'downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   waiting: ['downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
@@ -85,21 +85,12 @@ export function assertMoves(from: readonly DownloadStatus[], to: DownloadStatus)
   if (illegal.length > 0) throw new IllegalTransitionError(illegal, to);
 }
 
-/** Fetching in some process; when that process stops or crashes, it comes back queued. */
-export function isInFlight(status: DownloadStatus): boolean {
-  return (inFlight as readonly DownloadStatus[]).includes(status);
-}
-
+/** Fetching in some process; when that process stops or crashes, these come back queued. */
 export const inFlightStatuses: readonly DownloadStatus[] = inFlight;
 
 /** Something is working on it (fetching or unpacking): it cannot be removed now. */
 export function isBusy(status: DownloadStatus): boolean {
-  return isInFlight(status) || status === 'unpacking';
-}
-
-/** Nothing more will happen to it unless a person asks. */
-export function isSettled(status: DownloadStatus): boolean {
-  return status === 'done' || status === 'failed' || status === 'canceled';
+  return inFlightStatuses.includes(status) || status === 'unpacking';
 }
 
 export const downloadActions = ['pause', 'resume', 'cancel', 'retry'] as const;
@@ -120,9 +111,4 @@ export const actionRules: Record<DownloadAction, { from: readonly DownloadStatus
 /** The actions a person may take on a download in this status. */
 export function actionsFor(status: DownloadStatus): DownloadAction[] {
   return (Object.keys(actionRules) as DownloadAction[]).filter((action) => actionRules[action].from.includes(status));
-}
-
-/** A status list for an SQL `IN (...)`: the names are this module's constants, never input. */
-export function sqlStatusList(statuses: readonly DownloadStatus[]): string {
-  return statuses.map((status) => `'${status}'`).join(', ');
 }

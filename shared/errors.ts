@@ -1,8 +1,9 @@
+import type { ProviderId } from './accounts';
 import type { IpcErrorCode } from './ipc/result';
 
 interface FerryErrorOptions extends ErrorOptions {
   /** Which platform's API failed, with the `provider` code. */
-  provider?: string;
+  provider?: ProviderId;
 }
 
 /**
@@ -11,7 +12,7 @@ interface FerryErrorOptions extends ErrorOptions {
  */
 export class FerryError extends Error {
   readonly code: IpcErrorCode;
-  readonly provider?: string;
+  readonly provider?: ProviderId;
 
   constructor(code: IpcErrorCode, message: string, options?: FerryErrorOptions) {
     super(message, options);

@@ -5,7 +5,7 @@
  * from every URL, header and message before they are written anywhere.
  */
 const sensitiveNames =
-  /^(key|userkey|seckey|apikey|api_key|apisecret|secret|token|access_token|refresh_token|password|passwd|pass|auth|authorization|signature|sig|x-amz-signature|x-amz-credential|x-amz-security-token|credential|code)$/i;
+  /^(key|userkey|seckey|apikey|api_key|apisecret|secret|token|access_token|refresh_token|password|passwd|pass|auth|authorization|signature|sig|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential|api-key|x-api-key|credential|code)$/i;
 
 export const REDACTED = '[redacted]';
 

@@ -66,7 +66,7 @@ function add(accounts: AccountStore, args: string[], options: CliOptions): numbe
   if (!provider || !(providerIds as readonly string[]).includes(provider)) {
     throw new UsageError(`say which platform: ${providerIds.join(', ')}.`);
   }
-  const fields = Object.fromEntries(assignments.map(parseAssignment));
+  const fields = Object.fromEntries(assignments.map((text, index) => parseAssignment(text, index + 1)));
   const parsed = newAccountSchema.safeParse({ provider, label: options.label ?? '', baseUrl: options.baseUrl, fields });
   if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join(' '));
   const account = accounts.create(parsed.data);
@@ -74,9 +74,12 @@ function add(accounts: AccountStore, args: string[], options: CliOptions): numbe
   return 0;
 }
 
-function parseAssignment(text: string): [string, string] {
+/** A field without its `name=` may be a pasted secret, so the message names its place, never its text. */
+function parseAssignment(text: string, place: number): [string, string] {
   const equals = text.indexOf('=');
-  if (equals <= 0) throw new UsageError(`fields are given as name=value, not "${text.replace(/=.*/, '=…')}".`);
+  if (equals <= 0) {
+    throw new UsageError(`fields are given as name=value, and field ${place} after the platform has no name.`);
+  }
   return [text.slice(0, equals), text.slice(equals + 1)];
 }
 

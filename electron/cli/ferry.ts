@@ -49,7 +49,8 @@ async function runLogged(requested: RequestedCommand, logger: FerryLogger): Prom
     logger.debug(`profile ${profileDir}; settings ${JSON.stringify(settings)}`);
     code = await runCommand({ ...requested, settings, logger });
   } catch (error) {
-    code = reportFailure(error, logger);
+    // What accounts refuses may quote what was typed, a secret among it: the file gets no details.
+    code = reportFailure(error, command === 'accounts' ? undefined : logger);
   }
   logger.info(`ferry ${command} exits with ${code}`);
   return code;

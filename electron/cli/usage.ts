@@ -3,6 +3,9 @@ import { accountFields, providerIds } from '../../shared/accounts';
 /** Bad input: exit code 2 with a message that says what to type instead. */
 export class UsageError extends Error {}
 
+const refNote =
+  'A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true][&files=all].';
+
 export const usage = `Usage:
   ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--json]
   ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]
@@ -14,7 +17,7 @@ export const usage = `Usage:
   ferry help [command] | ferry --version
 Global: --profile DIR (or FERRY_HOME) chooses where the library, settings and logs live.
         --verbose also writes debug lines to the log, and prints info and debug lines on stderr.
-A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].
+${refNote}
 RATE is bytes per second, e.g. 500K or 2M.
 --unpack unpacks ZIP and TAR archives beside themselves once downloaded (--no-unpack: do not; default: the settings).
 "ferry help <command>" says more about one command.`;
@@ -46,9 +49,6 @@ interface CommandHelp {
   options: OptionName[];
   notes: string[];
 }
-
-const refNote =
-  'A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true][&files=all].';
 
 function control(verb: string, summary: string): CommandHelp {
   return {

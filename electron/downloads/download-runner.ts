@@ -11,10 +11,10 @@ import type { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
 import type { Logger } from '../logs/logger';
-import type { Provider } from '../providers/provider';
+import type { Provider, ProviderAccount } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
-import { sha256File } from './file-hash';
+import { recordSha256 } from './file-hash';
 import type { SchedulerEvent } from './scheduler-events';
 
 export interface RunnerOptions {
@@ -105,19 +105,30 @@ export class DownloadRunner {
 
   /** Asks the download's provider for the spec, signed with its account; a problem fails it with the reason. */
   private resolve(download: Download): Resolved | null {
-    const provider = this.options.providers.forRef(download.ref);
-    const problem = provider ? provider.refProblem(download.ref) : downloadErrorMessages.badRef(download.ref);
+    const { providers } = this.options;
+    const provider = providers.forRef(download.ref);
+    const problem = providers.refProblem(download.ref);
     if (!provider || problem) {
-      this.fail(download.id, { code: 'bad_ref', message: problem ?? downloadErrorMessages.badRef(download.ref) });
+      this.fail(download.id, { code: 'bad_ref', message: problem ?? `Ferry cannot download "${download.ref}".` });
       return null;
     }
-    if (!provider.needsAccount) return { spec: provider.resolve(download.ref, null), provider, accountLabel: null };
+    const account = provider.needsAccount ? this.account(download, provider) : null;
+    if (account === undefined) return null;
     try {
-      const account = signingAccount(this.options.accounts, provider.id, download.accountId);
-      return { spec: provider.resolve(download.ref, account), provider, accountLabel: account.label };
+      return { spec: provider.resolve(download.ref, account), provider, accountLabel: account?.label ?? null };
     } catch (error) {
-      this.fail(download.id, { code: 'account', message: error instanceof Error ? error.message : String(error) });
+      this.fail(download.id, { code: 'provider', message: messageOf(error) });
       return null;
+    }
+  }
+
+  /** The account that signs the download, its secrets read from the keychain now; undefined when it failed. */
+  private account(download: Download, provider: Provider): ProviderAccount | undefined {
+    try {
+      return signingAccount(this.options.accounts, provider.id, download.accountId);
+    } catch (error) {
+      this.fail(download.id, { code: 'account', message: messageOf(error) });
+      return undefined;
     }
   }
 
@@ -174,10 +185,11 @@ export class DownloadRunner {
     const { store } = this.options;
     const postProcessed = provider.postProcess?.(download) != null;
     const file = { path: outcome.path, size: outcome.size, sha256: outcome.sha256 };
-    // False only when the download was removed meanwhile: then nobody is waiting to hear of it.
-    if (!store.finish(download.id, file, postProcessed ? 'unpacking' : 'done')) return;
-    const sha256 = outcome.sha256 ?? (await sha256File(outcome.path));
-    store.setSha256(download.id, sha256);
+    if (!store.finish(download.id, file, postProcessed ? 'unpacking' : 'done')) {
+      this.options.logger.debug(`Download ${download.id} finished after it was removed or had settled.`);
+      return;
+    }
+    const sha256 = outcome.sha256 ?? (await recordSha256(this.options, download.id, outcome.path));
     this.options.logger.info(`Download ${download.id} finished: ${outcome.path} (${outcome.size} bytes)`);
     if (postProcessed) this.options.emit({ event: 'unpacking', id: download.id });
     else this.options.emit({ event: 'done', id: download.id, ...file, sha256, unpackedTo: null });
@@ -198,4 +210,8 @@ function explain(outcome: TransferOutcome, resolved: Resolved): TransferOutcome 
   if (!message) return outcome;
   const { code, status, retryable } = outcome.error;
   return { ...outcome, error: new EngineError(code, message, { status, retryable }) };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

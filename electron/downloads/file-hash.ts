@@ -1,9 +1,30 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import type { Logger } from '../logs/logger';
+import type { DownloadStore } from '../store/download-store';
 
 /** The sha256 history keeps for every finished file, read back from disk. */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
+}
+
+/**
+ * Hashes a finished file into its library row. The hash is for history: a file
+ * that cannot be read back right now is still done, with its hash unknown (null).
+ */
+export async function recordSha256(
+  context: { store: DownloadStore; logger: Logger },
+  id: number,
+  path: string,
+): Promise<string | null> {
+  try {
+    const sha256 = await sha256File(path);
+    context.store.setSha256(id, sha256);
+    return sha256;
+  } catch (error) {
+    context.logger.warn(`Ferry could not record the checksum of download ${id}:`, error);
+    return null;
+  }
 }

@@ -4,7 +4,7 @@ import type { Download } from '../../shared/downloads';
 import type { Logger } from '../logs/logger';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
-import { sha256File } from './file-hash';
+import { recordSha256 } from './file-hash';
 import type { SchedulerEvent } from './scheduler-events';
 
 /** Unpacking is disk-bound: two at a time keep a disk busy without making every one of them slow. */
@@ -75,8 +75,10 @@ export class PostProcessor {
     await Promise.all(jobs.map(({ finished }) => finished));
   }
 
-  private async run(download: Download, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return;
+  /** Reads the row afresh: while it waited for a slot, it may have been canceled, retried or removed. */
+  private async run(queued: Download, signal: AbortSignal): Promise<void> {
+    const download = this.options.store.get(queued.id);
+    if (signal.aborted || download?.status !== 'unpacking') return;
     const step = this.options.providers.forRef(download.ref)?.postProcess?.(download) ?? null;
     let unpackedTo: string | null;
     try {
@@ -96,8 +98,7 @@ export class PostProcessor {
   private async emitDone(id: number): Promise<void> {
     const done = this.options.store.get(id);
     if (!done?.path) return;
-    const sha256 = done.sha256 ?? (await sha256File(done.path));
-    if (!done.sha256) this.options.store.setSha256(id, sha256);
+    const sha256 = done.sha256 ?? (await recordSha256(this.options, id, done.path));
     this.options.emit({
       event: 'done',
       id,

@@ -9,6 +9,7 @@ export type SchedulerEvent =
   | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)
   /** The file is complete; its provider post-processes it (unpacks it) before it is done. */
   | { event: 'unpacking'; id: number }
-  | { event: 'done'; id: number; path: string; size: number; sha256: string; unpackedTo: string | null }
+  /** `sha256` is null when the file could not be read back to hash it; it is done all the same. */
+  | { event: 'done'; id: number; path: string; size: number; sha256: string | null; unpackedTo: string | null }
   | { event: 'failed'; id: number; error: DownloadError }
   | { event: 'paused' | 'canceled'; id: number };

@@ -74,7 +74,9 @@ export class Scheduler {
 
   /** Runs until nothing is running and nothing startable is queued (ferry get, ferry run). */
   runUntilIdle(): Promise<void> {
-    return this.loop(() => this.startable(this.readQueues()).length === 0 && this.toPostProcess().length === 0);
+    return this.loop(
+      () => this.pick(this.queuedHere(), this.readQueues()).length === 0 && this.toPostProcess().length === 0,
+    );
   }
 
   /** Runs until `stop()`, picking up whatever is added meanwhile (the app). */
@@ -138,17 +140,29 @@ export class Scheduler {
     });
   }
 
-  /** Starts what may start; a download that fails before its first request frees its slot for the next at once. */
+  /**
+   * Starts what may start. A download that fails before its first request (a
+   * bad ref, a missing account) frees its slot for the next at once, from the
+   * same read of the queue.
+   */
   private fill(queues: ReadonlyMap<number, Queue>): void {
+    let queued = this.queuedHere();
     for (;;) {
-      const picked = this.startable(queues);
-      const started = picked.filter((download) => this.start(download));
-      if (started.length === picked.length) return;
+      const picked = this.pick(queued, queues);
+      const failed = new Set(picked.filter((download) => !this.start(download)).map((download) => download.id));
+      if (failed.size === 0) return;
+      queued = queued.filter((download) => !failed.has(download.id));
     }
   }
 
-  private startable(queues: ReadonlyMap<number, Queue>): Download[] {
-    const queued = this.options.store.queued().filter((download) => this.isMine(download));
+  /** Queued downloads this scheduler handles, but for those still being unpacked after a cancel and a retry. */
+  private queuedHere(): Download[] {
+    return this.options.store
+      .queued()
+      .filter((download) => this.isMine(download) && !this.postProcessor.has(download.id));
+  }
+
+  private pick(queued: Download[], queues: ReadonlyMap<number, Queue>): Download[] {
     const running = [...this.running.values()].map((run) => run.download);
     const limits = {
       maxParallel: this.options.maxParallel,
@@ -185,7 +199,8 @@ export class Scheduler {
   private followControls(queues: ReadonlyMap<number, Queue>): void {
     const ids = [...this.running.keys(), ...this.postProcessor.ids()];
     const statuses = this.options.store.statuses(ids);
-    for (const id of this.postProcessor.ids()) if (statuses.get(id) === 'canceled') this.postProcessor.cancel(id);
+    // Canceled, removed, or canceled and retried since: whatever it is now, it is no longer to unpack.
+    for (const id of this.postProcessor.ids()) if (statuses.get(id) !== 'unpacking') this.postProcessor.cancel(id);
     const running = [...this.running.values()].map((run) => run.download);
     for (const [id, control] of controlsFor(running, statuses, queues, new Date())) this.apply(id, control);
   }

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { canceled, EngineError, type EngineErrorCode } from './engine-error';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
+import { wait } from './wait';
 
 export interface RetryOptions {
   policy: RetryPolicy;
@@ -31,10 +31,7 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       if (!error.retryable) throw error;
       failures = progress() > before ? 1 : failures + 1;
       if (failures >= policy.maxAttempts) throw gaveUp(error, failures);
-      // Aborting clears the timer; the rejection becomes the engine's own "stopped" error.
-      await sleep(retryDelay(failures, error, policy), undefined, { signal }).catch(() => {
-        throw canceled();
-      });
+      await wait(retryDelay(failures, error, policy), signal);
     }
   }
 }

@@ -1,5 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { canceled } from './engine-error';
+import { wait } from './wait';
 
 /** Wakes a waiting taker at least this often, so a new limit takes effect quickly. */
 const RECHECK_MS = 100;
@@ -34,10 +33,7 @@ export class TokenBucket {
     this.refill();
     this.tokens -= bytes;
     while (this.rate > 0 && this.tokens < 0) {
-      // Aborting clears the timer; the rejection becomes the engine's own "stopped" error.
-      await sleep(Math.min(RECHECK_MS, (-this.tokens / this.rate) * 1000), undefined, { signal }).catch(() => {
-        throw canceled();
-      });
+      await wait(Math.min(RECHECK_MS, (-this.tokens / this.rate) * 1000), signal);
       this.refill();
     }
   }

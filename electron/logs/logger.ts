@@ -1,5 +1,5 @@
 /** The levels Ferry logs at, least to most serious. */
-export const logLevels = ['debug', 'info', 'warn', 'error'] as const;
+const logLevels = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 /** What services log through: console fits it, and so do Ferry's logger and the tests' capture. */

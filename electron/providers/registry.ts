@@ -14,7 +14,7 @@ export interface ProviderRegistry {
   refProblem(ref: string): string | null;
 }
 
-export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
+function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
   return {
     byId: (id) => providers.find((provider) => provider.id === id),

@@ -1,12 +1,6 @@
 import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { DownloadError } from '../../shared/download-errors';
-import {
-  assertMoves,
-  type DownloadStatus,
-  inFlightStatuses,
-  sqlStatusList,
-  statusesInto,
-} from '../../shared/download-status';
+import { assertMoves, type DownloadStatus, inFlightStatuses, statusesInto } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
@@ -208,9 +202,13 @@ export class DownloadStore {
     return Number(result.changes);
   }
 
+  /** Not for a download that finished or was canceled meanwhile: its part is gone, and so must its state be. */
   recordCheckpoint(id: number, state: ResumeState, received: number): void {
     this.db
-      .prepare('UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ? WHERE id = ?')
+      .prepare(
+        `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
+         WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
+      )
       .run(JSON.stringify(state), received, state.size, state.fileName, id);
   }
 
@@ -262,4 +260,9 @@ export class DownloadStore {
     });
     return changed === 1;
   }
+}
+
+/** A status list for an SQL `IN (...)`: the names are the state machine's constants, never input. */
+function sqlStatusList(statuses: readonly DownloadStatus[]): string {
+  return statuses.map((status) => `'${status}'`).join(', ');
 }

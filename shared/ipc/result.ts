@@ -1,3 +1,5 @@
+import type { ProviderId } from '../accounts';
+
 /**
  * What crosses the wire for every call: a value or a typed error, never a thrown
  * exception, because Electron flattens thrown errors into an opaque string.
@@ -26,7 +28,7 @@ export interface IpcError {
   message: string;
   issues?: IpcIssue[];
   /** With the `provider` code: which platform answered. */
-  provider?: string;
+  provider?: ProviderId;
 }
 
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
@@ -38,7 +40,7 @@ export function ok<T>(value: T): IpcResult<T> {
 export function fail(
   code: IpcErrorCode,
   message: string,
-  details: { issues?: IpcIssue[]; provider?: string } = {},
+  details: { issues?: IpcIssue[]; provider?: ProviderId } = {},
 ): IpcResult<never> {
   return { ok: false, error: { code, message, ...details } };
 }

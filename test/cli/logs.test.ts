@@ -50,6 +50,14 @@ describe('the CLI log', () => {
     expect((await logEntries()).map((entry) => entry.level)).toEqual(['info', 'debug', 'info']);
   });
 
+  it('never quotes a mistyped account field, which may be a pasted secret', async () => {
+    const pasted = 'sk_live_PASTED-SECRET-555';
+    const result = await ferry(['accounts', 'add', 'scenario', '--label', 'S', 'apiKey=pub', pasted], profile.path);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('field 2 after the platform has no name');
+    expect((await readFile(logFile(), 'utf8')) + result.stderr + result.stdout).not.toContain(pasted);
+  });
+
   it('keeps credentials out of the log and stderr, even with --verbose', async () => {
     server.route('/missing.bin', { status: 404 });
     const link = `${server.url('/missing.bin')}?key=${KEY}&userKey=${USER_KEY}&file=7`;

@@ -9,13 +9,13 @@ import { IllegalTransitionError } from '../../shared/download-status';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
 
-let profile: TempDir;
-beforeEach(async () => {
-  profile = await makeTempDir();
-});
-afterEach(() => profile.remove());
-
 describe('the library database', () => {
+  let profile: TempDir;
+  beforeEach(async () => {
+    profile = await makeTempDir();
+  });
+  afterEach(() => profile.remove());
+
   it('creates the schema in an empty profile, with a default queue, in WAL mode', () => {
     const db = openDatabase(profile.path);
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: migrations.length });
@@ -190,5 +190,13 @@ describe('DownloadStore', () => {
       .prepare(`UPDATE downloads SET status = 'failed', error_code = 'echo3d', error_message = 'Refused.' WHERE id = ?`)
       .run(download.id);
     expect(store.get(download.id)?.error).toEqual({ code: 'provider', message: 'Refused.' });
+  });
+
+  it('never writes a resume state back into a download canceled meanwhile', () => {
+    const download = store.add({ ref: 'https://a/1', directory: '/d' });
+    store.transition([download.id], ['queued'], 'canceled');
+    store.recordCheckpoint(download.id, { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] }, 40);
+    expect(store.resumeState(download.id)).toBeUndefined();
+    expect(store.get(download.id)?.received).toBe(0);
   });
 });

@@ -1,12 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyControl } from '../../electron/downloads/download-controls';
 import { Scheduler } from '../../electron/downloads/scheduler';
 import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
 import { Engine } from '../../electron/engine/engine';
 import { defaultProviders } from '../../electron/providers/registry';
-import type { DownloadStore } from '../../electron/store/download-store';
+import { openDatabase } from '../../electron/store/database';
+import { DownloadStore } from '../../electron/store/download-store';
 import { runTool } from '../support/archive-fixtures';
 import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
@@ -28,19 +29,20 @@ beforeEach(async () => {
   mkdirSync(downloads);
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await engine.close();
   await server.close();
 });
 
-/** Its poll for other processes is an hour: these tests wake it themselves with `poke()`. */
-function scheduler(onEvent?: (event: SchedulerEvent) => void): Scheduler {
+/** Unless told otherwise its poll for other processes is an hour: these tests wake it themselves with `poke()`. */
+function scheduler(onEvent?: (event: SchedulerEvent) => void, pollIntervalMs = 3_600_000): Scheduler {
   return new Scheduler({
     store,
     engine,
     providers: defaultProviders(),
     logger: captureLogger(),
     maxParallel: 2,
-    pollIntervalMs: 3_600_000,
+    pollIntervalMs,
     onEvent,
   });
 }
@@ -55,8 +57,9 @@ function texturesZip(): Buffer {
   return readFileSync(join(temp.path, 'textures.zip'));
 }
 
+/** Waits on the event loop itself, so it works under fake timers too. */
 async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function runAll(): Promise<SchedulerEvent[]> {
@@ -167,6 +170,20 @@ describe('unpacking finished downloads', () => {
     loop.poke();
     await running;
     expect(store.get(id)).toMatchObject({ status: 'canceled', path: join(downloads, 'big.tar'), unpackedTo: null });
+    expect(readdirSync(downloads)).toEqual(['big.tar']);
+  });
+
+  it('follows a cancel written by another process at its next poll', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const id = bigTarUnpacking();
+    const running = scheduler(undefined, 1000).runUntilIdle();
+    await until(() => existsSync(join(downloads, `.ferry-unpack-${id}`)));
+    const otherProcess = openDatabase(temp.path);
+    expect(await applyControl(new DownloadStore(otherProcess), 'cancel', [id])).toBe(1);
+    otherProcess.close();
+    await vi.advanceTimersByTimeAsync(1000);
+    await running;
+    expect(store.get(id)).toMatchObject({ status: 'canceled', unpackedTo: null });
     expect(readdirSync(downloads)).toEqual(['big.tar']);
   });
 });

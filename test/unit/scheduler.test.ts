@@ -134,13 +134,15 @@ describe('Scheduler', () => {
     server.route('/twice', { body: file, etag: '"t"', bytesPerSecond: 400_000 });
     const download = store.add({ ref: server.url('/twice'), directory: profile.path });
     const timeline: string[] = [];
+    const { promise: started, resolve } = Promise.withResolvers<void>();
     const loop = scheduler({
       onEvent: (event) => {
         if (event.event !== 'progress') timeline.push(event.event);
+        if (event.event === 'started') resolve();
       },
     });
     const running = loop.runUntilIdle();
-    await expect.poll(() => timeline.includes('started')).toBe(true);
+    await started;
     store.transition([download.id], ['downloading'], 'paused');
     store.transition([download.id], ['paused'], 'queued');
     // Stands for the poll that would notice another process's writes.
@@ -148,6 +150,16 @@ describe('Scheduler', () => {
     await running;
     for (let i = 1; i < timeline.length; i++) expect(`${timeline[i - 1]}>${timeline[i]}`).not.toBe('started>started');
     expect(store.get(download.id)?.status).toBe('done');
+  });
+
+  it('gives the slot of a download that fails before its first request to the next one at once', async () => {
+    server.route('/f', { body: Buffer.alloc(1000) });
+    const bad = [1, 2, 3].map(() => store.add({ ref: 'mailto:someone@example.com', directory: profile.path }));
+    const good = store.add({ ref: server.url('/f'), directory: profile.path });
+    // One slot and an hour-long poll: only starting the next pick at once can finish this.
+    await scheduler({ maxParallel: 1 }).runUntilIdle();
+    expect(bad.map((download) => store.get(download.id)?.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(store.get(good.id)?.status).toBe('done');
   });
 
   it('skips paused queues and marks unusable refs as failed', async () => {
