@@ -5,7 +5,7 @@ import { z } from 'zod';
  * come first (electron/engine/engine-error.ts must stay a subset of them);
  * the rest come from the steps around a transfer.
  */
-export const downloadErrorCodes = [
+const downloadErrorCodes = [
   'network',
   'timeout',
   'http_4xx',

@@ -4,7 +4,7 @@ import type { Logger } from '../logs/logger';
 import type { DownloadStore } from '../store/download-store';
 
 /** The sha256 history keeps for every finished file, read back from disk. */
-export async function sha256File(path: string): Promise<string> {
+async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
