@@ -41,7 +41,11 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The CLI shares the main process's code and runs under plain Node.
-      rolldownOptions: { input: { index: 'electron/main.ts', cli: 'electron/cli/ferry.ts' }, output: commonJs },
+      rolldownOptions: {
+        input: { index: 'electron/main.ts', cli: 'electron/cli/ferry.ts' },
+        // The CLI is package.json's bin: `npx ferry` and `npm link` run it directly.
+        output: { ...commonJs, banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
     },
   },
   preload: {

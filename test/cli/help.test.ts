@@ -1,7 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { chmod, readdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
-import { ferry } from './ferry-cli';
+import { cliBundle, ferry } from './ferry-cli';
 
 const commands = ['get', 'add', 'run', 'ls', 'pause', 'resume', 'cancel', 'retry', 'accounts', 'help', 'version'];
 
@@ -67,5 +70,18 @@ describe('ferry --version', () => {
   it.each([[['--version']], [['-V']], [['version']]])('prints the package version and exits 0 for %j', async (args) => {
     const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8'));
     expect(await ferry(args, profile.path)).toEqual({ code: 0, stdout: `ferry ${version}\n`, stderr: '' });
+  });
+});
+
+describe('ferry as a package bin', () => {
+  it("is package.json's bin, and runs by itself as npx and npm link start it", async () => {
+    const manifest = JSON.parse(await readFile(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+    expect(resolve(import.meta.dirname, '../..', manifest.bin.ferry)).toBe(cliBundle);
+    // npm sets the executable bit when it links a bin; the shebang makes the file run under node.
+    await chmod(cliBundle, 0o755);
+    const { stdout } = await promisify(execFile)(cliBundle, ['--version'], {
+      env: { ...process.env, PATH: `${resolve(process.execPath, '..')}:${process.env.PATH}` },
+    });
+    expect(stdout).toBe(`ferry ${manifest.version}\n`);
   });
 });
