@@ -1,32 +1,5 @@
 import { z } from 'zod';
-
-export const providerIds = ['echo3d', 'scenario', 'delos', 'cid'] as const;
-export type ProviderId = (typeof providerIds)[number];
-
-export interface AccountField {
-  name: string;
-  secret: boolean;
-  optional: boolean;
-}
-
-const field = (name: string, secret: boolean, optional = false): AccountField => ({ name, secret, optional });
-
-/** The fields each platform's account takes (DESIGN.md section 5); secret ones live only in the keychain. */
-export const accountFields: Record<ProviderId, AccountField[]> = {
-  echo3d: [field('key', true), field('email', false), field('userKey', true), field('secKey', true, true)],
-  scenario: [field('apiKey', false), field('apiSecret', true), field('projectId', false, true)],
-  delos: [field('login', false), field('password', true), field('customerId', false, true)],
-  cid: [
-    field('endpoint', false, true),
-    field('token', true, true),
-    field('authUrl', false, true),
-    field('login', false, true),
-    field('password', true, true),
-  ],
-};
-
-/** Platforms whose provider can list an account's files for a picker (`accounts:browse`). */
-export const browsableProviders: readonly ProviderId[] = ['echo3d'];
+import { providerIds } from './platforms';
 
 /** One way to download a listed entry, e.g. its original or a converted GLB. */
 export const browseChoiceSchema = z.object({ label: z.string(), ref: z.string() });
@@ -68,25 +41,6 @@ export const newAccountSchema = z.strictObject({
   fields: z.record(z.string(), z.string().max(4096)),
 });
 export type NewAccount = z.infer<typeof newAccountSchema>;
-
-/** Problems with the fields given for a provider, in words; empty when they are complete and known. */
-export function accountFieldProblems(provider: ProviderId, fields: Record<string, string>): string[] {
-  const known = accountFields[provider];
-  const problems = Object.keys(fields)
-    .filter((name) => !known.some((candidate) => candidate.name === name))
-    .map((name) => `${provider} accounts have no "${name}" field (they take ${known.map((f) => f.name).join(', ')}).`);
-  for (const required of known.filter((candidate) => !candidate.optional)) {
-    if (!fields[required.name]) problems.push(`${provider} accounts need ${required.name}.`);
-  }
-  if (
-    provider === 'cid' &&
-    !(fields.endpoint && fields.token) &&
-    !(fields.authUrl && fields.login && fields.password)
-  ) {
-    problems.push('CID store accounts need endpoint and token, or authUrl, login and password.');
-  }
-  return problems;
-}
 
 export const accountUpdateSchema = z.strictObject({
   label: z.string().trim().min(1, 'Give the account a label.').max(80).optional(),

@@ -47,7 +47,8 @@ const inFlight = ['resolving', 'waiting', 'downloading', 'verifying'] as const s
 const nextStatuses: Record<DownloadStatus, readonly DownloadStatus[]> = {
   queued: ['resolving', 'waiting', 'downloading', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   resolving: ['waiting', 'downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
-  waiting: ['downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
+  // A waiting download may wait for something else next (a batch job moves from queued to in progress).
+  waiting: ['waiting', 'downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   downloading: ['verifying', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   verifying: ['queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   paused: ['queued', 'canceled', 'done', 'unpacking'],

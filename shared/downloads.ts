@@ -11,6 +11,8 @@ export const downloadSchema = z.object({
   provider: z.string(),
   ref: z.string(),
   status: z.enum(downloadStatuses),
+  /** Why it waits, while it is `waiting`: "converting", a batch job's status, "locked". */
+  waitingFor: z.string().nullable(),
   name: z.string().nullable(),
   path: z.string().nullable(),
   directory: z.string(),

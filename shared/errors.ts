@@ -1,5 +1,5 @@
-import type { ProviderId } from './accounts';
 import type { IpcErrorCode } from './ipc/result';
+import type { ProviderId } from './platforms';
 
 interface FerryErrorOptions extends ErrorOptions {
   /** Which platform's API failed, with the `provider` code. */

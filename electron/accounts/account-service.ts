@@ -3,6 +3,7 @@ import { FerryError } from '../../shared/errors';
 import type { Provider } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { AccountStore } from './account-store';
+import { signingAccount } from './signing-account';
 
 /** Accounts for the window and the CLI: secrets go in, only `{ set: true }` comes out. */
 export class AccountService {
@@ -56,8 +57,7 @@ export class AccountService {
         `Ferry cannot ${action} ${stored.provider} accounts yet; that arrives with its provider.`,
       );
     }
-    const account = { label: stored.label, baseUrl: stored.baseUrl, credentials: this.accounts.credentials(id) };
-    return { provider, account };
+    return { provider, account: signingAccount(this.accounts, stored.provider, id) };
   }
 
   private existing(id: string): Account {

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import {
-  type Account,
-  type AccountUpdate,
-  accountFieldProblems,
-  accountFields,
-  type NewAccount,
-  type ProviderId,
-} from '../../shared/accounts';
+import type { Account, AccountUpdate, NewAccount } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
+import { accountFieldProblems, accountFieldsOf, type ProviderId } from '../../shared/platforms';
+import type { ProviderSession } from '../providers/provider';
+import { accountSession, clearAccountSession } from './account-session';
 import type { Keychain } from './keychain';
 
 type Row = Record<string, string | number | null>;
@@ -110,7 +106,14 @@ export class AccountStore {
         JSON.stringify(Object.keys(secrets)),
         id,
       );
+    // Tokens handed out for the old credentials or address are void now.
+    if (change.fields || change.baseUrl !== undefined) clearAccountSession(this.db, this.keychain, id);
     return this.get(id) as Account;
+  }
+
+  /** Tokens the platform handed this account, in the keychain. */
+  session(id: string): ProviderSession {
+    return accountSession(this.db, this.keychain, id);
   }
 
   /** Makes this account the one its provider uses when a download names none. */
@@ -127,6 +130,7 @@ export class AccountStore {
     for (const [name, value] of Object.entries(account.fields)) {
       if (typeof value !== 'string') this.keychain.remove(id, name);
     }
+    clearAccountSession(this.db, this.keychain, id);
     this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id);
     if (account.isDefault) this.promoteDefault(account.provider);
   }
@@ -140,7 +144,7 @@ export class AccountStore {
 function splitFields(provider: ProviderId, fields: Record<string, string>) {
   const plain: Record<string, string> = {};
   const secrets: Record<string, string> = {};
-  for (const spec of accountFields[provider]) {
+  for (const spec of accountFieldsOf(provider)) {
     const value = fields[spec.name];
     if (!value) continue;
     if (spec.secret) secrets[spec.name] = value;

@@ -11,15 +11,40 @@ export function signingAccount(
   provider: string,
   accountId: string | null,
 ): ProviderAccount {
-  const all = accounts?.list() ?? [];
-  const account = accountId
-    ? all.find((candidate) => candidate.id === accountId)
-    : all.find((candidate) => candidate.provider === provider && candidate.isDefault);
-  if (!account || !accounts) {
+  const account = findSigningAccount(accounts, provider, accountId);
+  if (!account) {
     throw new FerryError(
       'not_found',
       `${provider} downloads need an account: add one with "ferry accounts add ${provider} --label NAME field=value…" or in Accounts, then retry.`,
     );
   }
-  return { label: account.label, baseUrl: account.baseUrl, credentials: accounts.credentials(account.id) };
+  return account;
+}
+
+/**
+ * The same, for platforms where an account is optional: null when the download
+ * names none and the platform has no default. A named account that is gone is an error.
+ */
+export function findSigningAccount(
+  accounts: AccountStore | undefined,
+  provider: string,
+  accountId: string | null,
+): ProviderAccount | null {
+  const all = accounts?.list() ?? [];
+  const account = accountId
+    ? all.find((candidate) => candidate.id === accountId)
+    : all.find((candidate) => candidate.provider === provider && candidate.isDefault);
+  if (accountId && !account) {
+    throw new FerryError(
+      'not_found',
+      'The account this download was added with no longer exists. Add it again, then retry.',
+    );
+  }
+  if (!account || !accounts) return null;
+  return {
+    label: account.label,
+    baseUrl: account.baseUrl,
+    credentials: accounts.credentials(account.id),
+    session: accounts.session(account.id),
+  };
 }

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { type Account, accountFields, newAccountSchema, type ProviderId, providerIds } from '../../shared/accounts';
+import { type Account, newAccountSchema } from '../../shared/accounts';
+import { accountFieldsOf, providerIds } from '../../shared/platforms';
 import { AccountService } from '../accounts/account-service';
 import { AccountStore } from '../accounts/account-store';
 import { osKeychain } from '../accounts/keychain';
@@ -84,7 +85,7 @@ function parseAssignment(text: string, place: number): [string, string] {
 }
 
 function describe(account: Account): string {
-  const fields = accountFields[account.provider as ProviderId]
+  const fields = accountFieldsOf(account.provider)
     .filter((spec) => account.fields[spec.name] !== undefined)
     .map((spec) => {
       const value = account.fields[spec.name];

@@ -46,6 +46,7 @@ function plainReporter(out: NodeJS.WritableStream): Reporter {
     // DESIGN.md section 7: add prints the new ids, one a line, for scripts to capture.
     added: (download) => out.write(`${download.id}\n`),
     event(event, download) {
+      if (event.event === 'waiting') out.write(`waiting ${event.id}: ${event.reason}\n`);
       if (event.event === 'unpacking') out.write(`unpacking ${event.id} ${download?.path ?? ''}\n`);
       if (event.event === 'done') {
         const unpacked = event.unpackedTo ? `, unpacked to ${event.unpackedTo}` : '';

@@ -1,10 +1,16 @@
-import { accountFields, providerIds } from '../../shared/accounts';
+import { accountFieldsOf, providerIds } from '../../shared/platforms';
+import { defaultProviders } from '../providers/registry';
 
 /** Bad input: exit code 2 with a message that says what to type instead. */
 export class UsageError extends Error {}
 
-const refNote =
-  'A ref is an http(s) link, echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true][&files=all].';
+/** Every ref form the platforms take, read from their descriptors. */
+const refNote = [
+  'A ref is one of:',
+  ...defaultProviders()
+    .refForms()
+    .map((form) => `  ${form}`),
+].join('\n');
 
 export const usage = `Usage:
   ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--json]
@@ -150,7 +156,7 @@ function optionTable(title: string, rows: readonly (readonly [string, string])[]
 }
 
 function describeFields(provider: (typeof providerIds)[number]): string {
-  return accountFields[provider]
+  return accountFieldsOf(provider)
     .map((field) => {
       const traits = [field.secret && 'secret', field.optional && 'optional'].filter(Boolean);
       return traits.length > 0 ? `${field.name} (${traits.join(', ')})` : field.name;

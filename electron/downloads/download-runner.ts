@@ -2,8 +2,6 @@ import { type DownloadError, downloadErrorMessages } from '../../shared/download
 import type { Download } from '../../shared/downloads';
 import { redactText } from '../../shared/redact';
 import type { AccountStore } from '../accounts/account-store';
-import { signingAccount } from '../accounts/signing-account';
-import type { DownloadSpec } from '../engine/download-spec';
 import type { Engine } from '../engine/engine';
 import { EngineError } from '../engine/engine-error';
 import { receivedIn } from '../engine/resume-state';
@@ -11,10 +9,11 @@ import type { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
 import type { Logger } from '../logs/logger';
-import type { Provider, ProviderAccount } from '../providers/provider';
+import type { Provider } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { recordSha256 } from './file-hash';
+import { type Resolved, resolveDownload } from './resolve-download';
 import type { SchedulerEvent } from './scheduler-events';
 
 export interface RunnerOptions {
@@ -31,46 +30,105 @@ export interface RunnerOptions {
   logger: Logger;
 }
 
-/** A started transfer and the moment its outcome is in the library. */
+/** One download on its way: resolving its ref, then transferring, until its outcome is in the library. */
 export interface Run {
-  transfer: Transfer;
+  download: Download;
+  /** Pauses or cancels it, whether it is still resolving or already transferring. */
+  stop(how: 'pause' | 'cancel'): Promise<void>;
   recorded: Promise<void>;
 }
 
-interface Resolved {
-  spec: DownloadSpec;
-  provider: Provider;
-  accountLabel: string | null;
-}
-
 /**
- * Runs one download: resolves its ref with its provider, signs it with its
- * account, starts the transfer, and records what came of it in the library.
+ * Runs one download: resolves its ref with its provider (which may call the
+ * platform first), signs it with its account, starts the transfer, and
+ * records what came of it in the library.
  */
 export class DownloadRunner {
   private readonly options: RunnerOptions;
   /** Downloads already given one fresh link after an expired or rejected one, so a refusal cannot loop. */
   private readonly refreshed = new Set<number>();
+  /** Downloads queued again for a fresh link: their next start asks the provider to refresh. */
+  private readonly refreshing = new Set<number>();
 
   constructor(options: RunnerOptions) {
     this.options = options;
   }
 
   /**
-   * Starts a queued download; null when it failed before any request (a bad
-   * ref, a missing account) or another process moved it since it was read.
-   * `requeueOnPause` says, when it ends paused, whether that was the scheduler
+   * Starts a queued download; null when another process moved it since it was
+   * read. `requeueOnPause` says, when it stops, whether that was the scheduler
    * yielding (back to the queue) rather than a person's pause (stays paused).
    */
   start(download: Download, requeueOnPause: () => boolean): Run | null {
-    const resolved = this.resolve(download);
-    if (!resolved) return null;
+    if (this.options.store.transition([download.id], ['queued'], 'resolving') === 0) return null;
+    this.options.logger.debug(`Download ${download.id} started: ${download.ref}`);
+    this.options.emit({ event: 'started', id: download.id });
+    const resolving = new AbortController();
+    let transfer: Transfer | null = null;
+    const recorded = this.run(download, resolving.signal, requeueOnPause, (started) => {
+      transfer = started;
+    }).catch((error: unknown) => {
+      this.options.logger.error(`Ferry could not record the result of download ${download.id}:`, error);
+      this.fail(download.id, { code: 'storage', message: downloadErrorMessages.storage });
+    });
+    const stop = async (how: 'pause' | 'cancel') => {
+      const running = transfer as Transfer | null;
+      if (!running) return resolving.abort();
+      await (how === 'cancel' ? running.cancel() : running.pause());
+    };
+    return { download, stop, recorded };
+  }
+
+  /** Failure messages reach the library, the window and the CLI, so they pass the redaction step first. */
+  fail(id: number, error: DownloadError): void {
+    const safe = { code: error.code, message: redactText(error.message) };
+    if (!this.options.store.fail(id, safe)) return;
+    this.options.logger.info(`Download ${id} failed (${safe.code}): ${safe.message}`);
+    this.options.emit({ event: 'failed', id, error: safe });
+  }
+
+  private async run(
+    download: Download,
+    signal: AbortSignal,
+    requeueOnPause: () => boolean,
+    started: (transfer: Transfer) => void,
+  ): Promise<void> {
+    const resolved = await resolveDownload(download, {
+      ...this.options,
+      refresh: this.refreshing.delete(download.id),
+      signal,
+      waiting: (reason) => this.waiting(download.id, reason),
+    });
+    if ('failed' in resolved) return this.fail(download.id, resolved.failed);
+    if ('stopped' in resolved) return this.stoppedWhileResolving(download.id, requeueOnPause);
+    const transfer = this.transfer(download, resolved);
+    if (!transfer) return;
+    started(transfer);
+    const outcome = explain(await transfer.run(), resolved);
+    await this.record(download, resolved.provider, outcome, requeueOnPause);
+  }
+
+  private waiting(id: number, reason: string): void {
+    if (this.options.store.waiting(id, reason)) this.options.emit({ event: 'waiting', id, reason });
+  }
+
+  /** A person's pause or cancel is in the library already; the scheduler yielding puts it back in the queue. */
+  private stoppedWhileResolving(id: number, requeueOnPause: () => boolean): void {
+    if (requeueOnPause()) this.options.store.transition([id], ['resolving', 'waiting'], 'queued');
+    this.options.emit({ event: this.options.store.get(id)?.status === 'canceled' ? 'canceled' : 'paused', id });
+  }
+
+  /** Starts the engine on the resolved spec; null when the download moved on while it resolved. */
+  private transfer(download: Download, resolved: Resolved): Transfer | null {
     const { store, engine } = this.options;
     // A spec that allows a long first-byte wait (a conversion) shows as waiting until bytes arrive.
     const waits = resolved.spec.firstByteTimeoutMs !== undefined;
-    if (store.transition([download.id], ['queued'], waits ? 'waiting' : 'downloading') === 0) return null;
+    const moved = waits
+      ? store.waiting(download.id, 'the platform is preparing the file')
+      : store.transition([download.id], ['resolving', 'waiting'], 'downloading') === 1;
+    if (!moved) return null;
     let flowing = !waits;
-    const transfer = engine.transfer({
+    return engine.transfer({
       spec: resolved.spec,
       directory: download.directory,
       resume: store.resumeState(download.id),
@@ -87,63 +145,6 @@ export class DownloadRunner {
         this.options.emit({ event: 'progress', id: download.id, ...progress });
       },
     });
-    this.options.logger.debug(`Download ${download.id} started: ${download.ref}`);
-    this.options.emit({ event: 'started', id: download.id });
-    const recorded = transfer
-      .run()
-      .then((outcome) => this.settle(download, resolved.provider, explain(outcome, resolved), requeueOnPause));
-    return { transfer, recorded };
-  }
-
-  /** Failure messages reach the library, the window and the CLI, so they pass the redaction step first. */
-  fail(id: number, error: DownloadError): void {
-    const safe = { code: error.code, message: redactText(error.message) };
-    if (!this.options.store.fail(id, safe)) return;
-    this.options.logger.info(`Download ${id} failed (${safe.code}): ${safe.message}`);
-    this.options.emit({ event: 'failed', id, error: safe });
-  }
-
-  /** Asks the download's provider for the spec, signed with its account; a problem fails it with the reason. */
-  private resolve(download: Download): Resolved | null {
-    const { providers } = this.options;
-    const provider = providers.forRef(download.ref);
-    const problem = providers.refProblem(download.ref);
-    if (!provider || problem) {
-      this.fail(download.id, { code: 'bad_ref', message: problem ?? `Ferry cannot download "${download.ref}".` });
-      return null;
-    }
-    const account = provider.needsAccount ? this.account(download, provider) : null;
-    if (account === undefined) return null;
-    try {
-      return { spec: provider.resolve(download.ref, account), provider, accountLabel: account?.label ?? null };
-    } catch (error) {
-      this.fail(download.id, { code: 'provider', message: messageOf(error) });
-      return null;
-    }
-  }
-
-  /** The account that signs the download, its secrets read from the keychain now; undefined when it failed. */
-  private account(download: Download, provider: Provider): ProviderAccount | undefined {
-    try {
-      return signingAccount(this.options.accounts, provider.id, download.accountId);
-    } catch (error) {
-      this.fail(download.id, { code: 'account', message: messageOf(error) });
-      return undefined;
-    }
-  }
-
-  private async settle(
-    download: Download,
-    provider: Provider,
-    outcome: TransferOutcome,
-    requeueOnPause: () => boolean,
-  ): Promise<void> {
-    try {
-      await this.record(download, provider, outcome, requeueOnPause);
-    } catch (error) {
-      this.options.logger.error(`Ferry could not record the result of download ${download.id}:`, error);
-      this.fail(download.id, { code: 'storage', message: downloadErrorMessages.storage });
-    }
   }
 
   private async record(
@@ -160,7 +161,8 @@ export class DownloadRunner {
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
       if (this.shouldRefresh(id, outcome)) {
-        // A link that expired or a token rejected mid-download: resolve afresh and resume, never start over.
+        // A link that expired or a token rejected mid-download: a fresh one, then resume, never start over.
+        this.refreshing.add(id);
         store.transition([id], ['waiting', 'downloading'], 'queued');
         return;
       }
@@ -210,8 +212,4 @@ function explain(outcome: TransferOutcome, resolved: Resolved): TransferOutcome 
   if (!message) return outcome;
   const { code, status, retryable } = outcome.error;
   return { ...outcome, error: new EngineError(code, message, { status, retryable }) };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

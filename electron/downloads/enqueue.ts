@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
+import { platforms } from '../../shared/platforms';
 import type { Queue } from '../../shared/queues';
 import type { Settings } from '../../shared/settings';
 import type { AccountStore } from '../accounts/account-store';
@@ -77,7 +78,7 @@ function checkAccountFits({ accounts, providers }: EnqueueContext, accountId: st
   }
   const misfit = refs.find((ref) => {
     const provider = providers.forRef(ref);
-    return provider?.needsAccount && provider.id !== account.provider;
+    return provider && platforms[provider.id].account !== 'none' && provider.id !== account.provider;
   });
   if (misfit) {
     throw new FerryError(

@@ -4,6 +4,8 @@ import type { TransferProgress } from '../engine/transfer-types';
 /** What the scheduler tells its host (the app's event batching, the CLI's reporter) as downloads move. */
 export type SchedulerEvent =
   | { event: 'started'; id: number }
+  /** It waits for the platform (a batch job, a locked file), for this reason. */
+  | { event: 'waiting'; id: number; reason: string }
   /** A waiting download (a conversion) started receiving bytes. */
   | { event: 'downloading'; id: number }
   | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)

@@ -3,12 +3,11 @@ import type { Queue } from '../../shared/queues';
 import type { AccountStore } from '../accounts/account-store';
 import type { Engine } from '../engine/engine';
 import { TokenBucket } from '../engine/token-bucket';
-import type { Transfer } from '../engine/transfer';
 import type { Logger } from '../logs/logger';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { type Control, controlsFor } from './control-follower';
-import { DownloadRunner } from './download-runner';
+import { DownloadRunner, type Run } from './download-runner';
 import { pickStartable } from './pick-startable';
 import { PostProcessor } from './post-processor';
 import type { SchedulerEvent } from './scheduler-events';
@@ -45,7 +44,7 @@ export class Scheduler {
   private readonly logger: Logger;
   private readonly runner: DownloadRunner;
   private readonly postProcessor: PostProcessor;
-  private readonly running = new Map<number, { transfer: Transfer; download: Download }>();
+  private readonly running = new Map<number, Run>();
   private readonly queueLimits = new Map<number, TokenBucket>();
   /** Paused by the scheduler itself (its queue closed): they go back to queued, not paused. */
   private readonly yielding = new Set<number>();
@@ -101,10 +100,7 @@ export class Scheduler {
    */
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all([
-      ...[...this.running.values()].map(({ transfer }) => transfer.pause()),
-      this.postProcessor.stop(),
-    ]);
+    await Promise.all([...[...this.running.values()].map((run) => run.stop('pause')), this.postProcessor.stop()]);
     this.wake?.();
   }
 
@@ -174,9 +170,9 @@ export class Scheduler {
   private start(download: Download): boolean {
     const run = this.runner.start(download, () => this.yielding.delete(download.id) || this.stopping);
     if (!run) return false;
-    this.running.set(download.id, { transfer: run.transfer, download });
+    this.running.set(download.id, run);
     void run.recorded.finally(() => {
-      if (this.running.get(download.id)?.transfer === run.transfer) this.running.delete(download.id);
+      if (this.running.get(download.id) === run) this.running.delete(download.id);
       this.wake?.();
     });
     return true;
@@ -206,10 +202,10 @@ export class Scheduler {
   }
 
   private apply(id: number, control: Control): void {
-    const transfer = this.running.get(id)?.transfer;
-    if (!transfer) return;
+    const run = this.running.get(id);
+    if (!run) return;
     if (control === 'yield') this.yielding.add(id);
-    void (control === 'cancel' ? transfer.cancel() : transfer.pause());
+    void run.stop(control === 'cancel' ? 'cancel' : 'pause');
   }
 
   /** Reads the queues and applies their speed limits live to the downloads they run. */

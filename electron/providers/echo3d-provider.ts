@@ -28,13 +28,13 @@ interface Echo3dRef {
  */
 export const echo3dProvider: Provider = {
   id: 'echo3d',
-  needsAccount: true,
   recognizes: (ref) => ref.trim().toLowerCase().startsWith('echo3d:'),
   refProblem: (ref) =>
     parseEcho3dRef(ref)
       ? null
       : `"${ref.slice(0, 200)}" is not an echo3D ref: use echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].`,
-  resolve(ref, account) {
+  // Signed by query or form fields: nothing to ask the platform before the transfer.
+  async resolve(ref, { account }) {
     const parsed = parseEcho3dRef(ref) as Echo3dRef;
     const auth = authFields(account as ProviderAccount);
     const base = (account?.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');

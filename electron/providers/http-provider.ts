@@ -4,10 +4,9 @@ import { unpackWhenAsked } from './unpack-when-asked';
 /** Direct http(s) links: the spec is the link itself, no account needed. */
 export const httpProvider: Provider = {
   id: 'http',
-  needsAccount: false,
   recognizes: (ref) => /^https?:\/\//i.test(ref.trim()),
   refProblem: (ref) => (parseHttp(ref) ? null : `"${ref.slice(0, 200)}" is not a valid http(s) link.`),
-  resolve: (ref) => ({ url: (parseHttp(ref) as URL).href }),
+  resolve: async (ref) => ({ url: (parseHttp(ref) as URL).href }),
   postProcess: unpackWhenAsked,
 };
 

@@ -1,5 +1,6 @@
-import type { BrowseEntry, ProviderId } from '../../shared/accounts';
+import type { BrowseEntry } from '../../shared/accounts';
 import type { Download } from '../../shared/downloads';
+import type { PlatformId } from '../../shared/platforms';
 import type { DownloadSpec } from '../engine/download-spec';
 
 /** The account a provider signs with: its fields with the secrets, fetched from the keychain just before use. */
@@ -7,21 +8,53 @@ export interface ProviderAccount {
   label: string;
   baseUrl: string | null;
   credentials: Record<string, string>;
+  /** Tokens the platform handed out (a login's access and refresh tokens), kept in the keychain. */
+  session: ProviderSession;
+}
+
+/**
+ * What a platform hands out after a sign-in (Delos's access and refresh
+ * tokens): secrets, which the accounts keep in the keychain for the provider.
+ */
+export interface ProviderSession {
+  get(name: string): string | null;
+  /** null forgets the value. */
+  set(name: string, value: string | null): void;
+}
+
+/** What a provider is handed while it turns a ref into a spec. */
+export interface ResolveContext {
+  /** The account that signs the download; null for platforms that need none. */
+  account: ProviderAccount | null;
+  /** Ends the work at once when the person pauses or cancels the download, or Ferry stops. */
+  signal: AbortSignal;
+  /** Says why the download waits (a batch job's status, a locked file): it shows as waiting, with this reason. */
+  waiting(reason: string): void;
 }
 
 /**
  * A platform Ferry downloads from (DESIGN.md section 4). A provider turns the
  * text form of what to download into what the engine needs, signing it with
- * an account where the platform asks for one.
+ * an account where the platform asks for one. What people read of a platform
+ * (its name, account fields, ref forms) is its descriptor in `shared/platforms/`.
  */
 export interface Provider {
-  id: ProviderId | 'http';
+  id: PlatformId;
   /** True when this provider understands the ref. */
   recognizes(ref: string): boolean;
   /** A person-readable problem with a ref it recognizes, or null when it is well formed. */
   refProblem(ref: string): string | null;
-  needsAccount: boolean;
-  resolve(ref: string, account: ProviderAccount | null): DownloadSpec;
+  /**
+   * What the engine fetches for the ref. It may call the platform first (a
+   * POST for a signed link, a login, a batch job to wait for): meanwhile the
+   * download is `resolving`, or `waiting` once the provider says why.
+   */
+  resolve(ref: string, context: ResolveContext): Promise<DownloadSpec>;
+  /**
+   * A fresh spec after the link or token expired mid-download (401, 403, 410);
+   * the engine then resumes from the bytes it has. Resolving again when absent.
+   */
+  refresh?(ref: string, context: ResolveContext): Promise<DownloadSpec>;
   /** The platform's meaning of an HTTP failure, when it says more than the status alone. */
   explainStatus?(status: number, accountLabel: string | null): string | undefined;
   /** Checks the account against the platform; resolves to a sentence saying what works. */

@@ -1,3 +1,4 @@
+import { type ProviderId, platforms } from '../../shared/platforms';
 import { echo3dProvider } from './echo3d-provider';
 import { httpProvider } from './http-provider';
 import type { Provider } from './provider';
@@ -12,24 +13,37 @@ export interface ProviderRegistry {
   forRef(ref: string): Provider | undefined;
   /** What is wrong with a ref, in words, or null when some provider can fetch it. */
   refProblem(ref: string): string | null;
+  /** Every ref form the registered platforms take, for usage texts. */
+  refForms(): string[];
 }
 
-function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
+/** One provider per platform that signs with an account; direct links are added last, as the fallback. */
+const platformProviders = { echo3d: echo3dProvider } satisfies Partial<Record<ProviderId, Provider>>;
+
+export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
+  // Direct links first in the message: they are what most people paste.
+  const hints = [...providers].reverse().map((provider) => platforms[provider.id].refHint);
   return {
     byId: (id) => providers.find((provider) => provider.id === id),
     forRef,
     refProblem(ref) {
       const provider = forRef(ref);
       if (!provider) {
-        return `"${ref.slice(0, 200)}" is not something Ferry can download: give an http:// or https:// link, or an echo3d: ref.`;
+        return `"${ref.slice(0, 200)}" is not something Ferry can download: give ${listOf(hints)}.`;
       }
       return provider.refProblem(ref);
     },
+    refForms: () => providers.flatMap((provider) => platforms[provider.id].refForms.map((ref) => ref.form)),
   };
+}
+
+function listOf(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 /** Every platform Ferry ships with. */
 export function defaultProviders(): ProviderRegistry {
-  return createProviderRegistry([echo3dProvider, httpProvider]);
+  // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
+  return createProviderRegistry([...Object.values(platformProviders), httpProvider]);
 }

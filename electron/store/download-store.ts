@@ -178,6 +178,11 @@ export class DownloadStore {
     return this.move(ids, from, to, { set: 'error_code = NULL, error_message = NULL' });
   }
 
+  /** Shows a resolving or waiting download as waiting, and why; false when it moved on meanwhile. */
+  waiting(id: number, reason: string): boolean {
+    return this.move([id], ['resolving', 'waiting'], 'waiting', { set: 'waiting_for = ?', params: [reason] }) === 1;
+  }
+
   /** After a crash or kill, what was running comes back queued (or paused, if the settings say so); its resume state stays. */
   requeueInterrupted(to: 'queued' | 'paused' = 'queued'): number {
     return this.transition('all', inFlightStatuses, to);
@@ -193,9 +198,11 @@ export class DownloadStore {
     assertMoves(from, to);
     if (ids !== 'all' && ids.length === 0) return 0;
     const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
+    // Only a waiting download has a reason to wait.
+    const reason = to === 'waiting' ? '' : ', waiting_for = NULL';
     const result = this.db
       .prepare(
-        `UPDATE downloads SET status = '${to}', ${change.set}
+        `UPDATE downloads SET status = '${to}', ${change.set}${reason}
          WHERE status IN (${sqlStatusList(from)})${change.where ?? ''}${scope}`,
       )
       .run(...(change.params ?? []), ...(ids === 'all' ? [] : ids));

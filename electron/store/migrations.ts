@@ -54,4 +54,8 @@ export const migrations: string[] = [
   // Unpacking archives: whether a download asked for it, and where the contents went.
   `ALTER TABLE downloads ADD COLUMN unpack INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE downloads ADD COLUMN unpacked_to TEXT;`,
+  // Why a waiting download waits (a batch job's status, a locked file), in the platform's words.
+  `ALTER TABLE downloads ADD COLUMN waiting_for TEXT;`,
+  // The names of the session values (tokens a platform hands out) an account keeps in the keychain.
+  `ALTER TABLE accounts ADD COLUMN session_names TEXT NOT NULL DEFAULT '[]';`,
 ];

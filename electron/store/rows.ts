@@ -30,6 +30,7 @@ export function toDownload(row: Row): Download {
     provider: String(row.provider),
     ref: String(row.ref),
     status: row.status as DownloadStatus,
+    waitingFor: nullableString(row.waiting_for),
     name: nullableString(row.name),
     path: nullableString(row.path),
     directory: String(row.directory),

@@ -1,13 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import { accountFields, type ProviderId, providerIds } from '../../shared/accounts';
+import { type ProviderId, platforms, providerIds } from '../../shared/platforms';
 import { useFerry } from '../store/store-context';
-
-const providerNames: Record<ProviderId, string> = {
-  echo3d: 'echo3D',
-  scenario: 'Scenario',
-  delos: 'Delos',
-  cid: 'CID store',
-};
 
 /** Adds an account; secret fields are password inputs and go straight to the main process, which keeps them in the keychain. */
 export function AccountForm() {
@@ -50,13 +43,13 @@ export function AccountForm() {
           >
             {providerIds.map((candidate) => (
               <option key={candidate} value={candidate}>
-                {providerNames[candidate]}
+                {platforms[candidate].displayName}
               </option>
             ))}
           </select>
         </div>
         <TextInput id={`${id}-label`} label="Label" value={label} onChange={setLabel} />
-        {accountFields[provider].map((field) => (
+        {platforms[provider].accountFields.map((field) => (
           <TextInput
             key={field.name}
             id={`${id}-${field.name}`}

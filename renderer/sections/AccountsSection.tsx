@@ -1,4 +1,5 @@
-import { type Account, browsableProviders } from '../../shared/accounts';
+import type { Account } from '../../shared/accounts';
+import { browsableProviders } from '../../shared/platforms';
 import { AccountForm } from '../components/AccountForm';
 import { EmptyState } from '../components/EmptyState';
 import { LibraryPicker } from '../components/LibraryPicker';

@@ -58,9 +58,10 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(rounded / 3600)} h ${Math.floor((rounded % 3600) / 60)} min`;
 }
 
-/** A failed row says why in its headline; the detail below it says what to do. */
+/** A failed row says why in its headline, the detail below it what to do; a waiting one says what it waits for. */
 function statusLabel(download: Download): string {
   if (download.status === 'failed' && download.error) return downloadErrorTitles[download.error.code];
+  if (download.status === 'waiting' && download.waitingFor) return `Waiting: ${download.waitingFor}`;
   return statusLabels[download.status];
 }
 

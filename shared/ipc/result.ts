@@ -1,4 +1,4 @@
-import type { ProviderId } from '../accounts';
+import type { ProviderId } from '../platforms';
 
 /**
  * What crosses the wire for every call: a value or a typed error, never a thrown

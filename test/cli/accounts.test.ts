@@ -75,7 +75,7 @@ describe('ferry accounts', () => {
     [['accounts', 'add', 'myspace', '--label', 'x'], 'say which platform'],
     [['accounts', 'add', 'echo3d', 'key=a', 'email=b', 'userKey=c'], 'Give the account a label.'],
     [['accounts', 'add', 'echo3d', '--label', 'x', 'key'], 'fields are given as name=value'],
-    [['accounts', 'add', 'echo3d', '--label', 'x', 'key=a'], 'echo3d accounts need email.'],
+    [['accounts', 'add', 'echo3d', '--label', 'x', 'key=a'], 'echo3D accounts need email.'],
     [['accounts', 'rm', 'nobody'], 'there is no account labelled "nobody"'],
     [['accounts', 'fly'], 'accounts takes add, ls, rm, test or browse'],
   ])('exits 2 with a message for %j', async (args, message) => {

@@ -32,7 +32,7 @@ test('adds and tests an echo3D account; its secrets never reach the page', async
   await accounts.label.fill('Studio');
   await accounts.field('key').fill(fixture.key);
   await accounts.addButton.click();
-  await expect(accounts.alert).toContainText('echo3d accounts need email.');
+  await expect(accounts.alert).toContainText('echo3D accounts need email.');
 
   await accounts.field('email').fill(fixture.email);
   await accounts.field('userKey').fill(fixture.userKey);

@@ -75,11 +75,11 @@ describe('accounts with secrets in the real OS keychain', () => {
 
   it('refuses missing or unknown fields and duplicate labels, saving nothing', () => {
     expect(() => accounts.create({ provider: 'echo3d', label: 'A', fields: { key: SECRET } })).toThrow(
-      'echo3d accounts need email.',
+      'echo3D accounts need email.',
     );
     expect(() =>
       accounts.create({ provider: 'scenario', label: 'B', fields: { apiKey: 'x', apiSecret: 'y', token: 'z' } }),
-    ).toThrow('scenario accounts have no "token" field');
+    ).toThrow('Scenario accounts have no "token" field');
     accounts.create({ provider: 'cid', label: 'Store', fields: { endpoint: 'https://cid.example', token: SECRET } });
     expect(() =>
       accounts.create({ provider: 'cid', label: 'Store', fields: { endpoint: 'https://x', token: 'y' } }),

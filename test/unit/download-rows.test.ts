@@ -11,6 +11,7 @@ function download(overrides: Partial<Download>): Download {
     provider: 'http',
     ref: 'https://cdn.example.com/models/castle%20v2.glb',
     status: 'queued',
+    waitingFor: null,
     name: null,
     path: null,
     directory: '/d',

@@ -17,7 +17,7 @@ import { withLibrary } from '../support/with-library';
 const expected: Record<DownloadStatus, DownloadStatus[]> = {
   queued: ['resolving', 'waiting', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
   resolving: ['queued', 'waiting', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
-  waiting: ['queued', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
+  waiting: ['queued', 'waiting', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
   downloading: ['queued', 'paused', 'verifying', 'done', 'unpacking', 'failed', 'canceled'],
   verifying: ['queued', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
   paused: ['queued', 'done', 'unpacking', 'canceled'],

@@ -1,0 +1,73 @@
+import type { DownloadError } from '../../shared/download-errors';
+import type { Download } from '../../shared/downloads';
+import { FerryError } from '../../shared/errors';
+import { platforms } from '../../shared/platforms';
+import type { AccountStore } from '../accounts/account-store';
+import { findSigningAccount, signingAccount } from '../accounts/signing-account';
+import type { DownloadSpec } from '../engine/download-spec';
+import type { Provider, ProviderAccount, ResolveContext } from '../providers/provider';
+import type { ProviderRegistry } from '../providers/registry';
+
+export interface Resolved {
+  spec: DownloadSpec;
+  provider: Provider;
+  accountLabel: string | null;
+}
+
+/** Why a download could not be resolved, or that it was stopped meanwhile (a pause, a cancel, Ferry quitting). */
+export type Unresolved = { failed: DownloadError } | { stopped: true };
+
+export interface ResolveOptions {
+  providers: ProviderRegistry;
+  accounts?: AccountStore;
+  /** After a link or token expired mid-download: the provider's refresh, when it has one. */
+  refresh: boolean;
+  signal: AbortSignal;
+  waiting(reason: string): void;
+}
+
+/**
+ * Asks the download's provider for what the engine fetches, signed with its
+ * account. The provider may call its platform first (a signed link, a login,
+ * a batch job), so this takes time and stops at once when `signal` aborts.
+ */
+export async function resolveDownload(download: Download, options: ResolveOptions): Promise<Resolved | Unresolved> {
+  const problem = options.providers.refProblem(download.ref);
+  const provider = options.providers.forRef(download.ref);
+  if (problem || !provider) {
+    return { failed: { code: 'bad_ref', message: problem ?? `Ferry cannot download "${download.ref}".` } };
+  }
+  let account: ProviderAccount | null;
+  try {
+    account = accountFor(download, provider, options.accounts);
+  } catch (error) {
+    return { failed: { code: 'account', message: messageOf(error) } };
+  }
+  const context: ResolveContext = { account, signal: options.signal, waiting: options.waiting };
+  try {
+    const fetch = options.refresh && provider.refresh ? provider.refresh : provider.resolve;
+    const spec = await fetch.call(provider, download.ref, context);
+    if (options.signal.aborted) return { stopped: true };
+    return { spec, provider, accountLabel: account?.label ?? null };
+  } catch (error) {
+    if (options.signal.aborted) return { stopped: true };
+    const code = error instanceof FerryError && error.code === 'network' ? 'network' : 'provider';
+    return { failed: { code, message: messageOf(error) } };
+  }
+}
+
+/** The account that signs the download, its secrets read from the keychain now; null for platforms without one. */
+function accountFor(
+  download: Download,
+  provider: Provider,
+  accounts: AccountStore | undefined,
+): ProviderAccount | null {
+  const need = platforms[provider.id].account;
+  if (need === 'none') return null;
+  if (need === 'optional') return findSigningAccount(accounts, provider.id, download.accountId);
+  return signingAccount(accounts, provider.id, download.accountId);
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,24 @@
+import { field, type PlatformDescriptor } from './platform';
+
+export const cid: PlatformDescriptor = {
+  displayName: 'CID store',
+  account: 'optional',
+  accountFields: [
+    field('endpoint', 'the store’s API address', { optional: true }),
+    field('token', 'an access token for that address', { secret: true, optional: true }),
+    field('authUrl', 'the sign-in address that hands out the endpoint and a token', { optional: true }),
+    field('login', 'the login for that sign-in', { optional: true }),
+    field('password', 'its password', { secret: true, optional: true }),
+  ],
+  signIns: [
+    { name: 'endpoint and token', fields: ['endpoint', 'token'] },
+    { name: 'authUrl, login and password', fields: ['authUrl', 'login', 'password'] },
+  ],
+  defaultBaseUrl: null,
+  refForms: [
+    { form: 'cid:<CID>, ipfs://<CID>[/path], or a bare CID (Qm…, b…)', meaning: 'content by its CID, verified' },
+  ],
+  refHint: 'a CID (cid:, ipfs:// or a bare Qm…/b… CID)',
+  browsable: false,
+  credentialsHelp: 'Check its token, or its sign-in address, login and password, then retry.',
+};
