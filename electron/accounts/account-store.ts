@@ -3,6 +3,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Account, AccountUpdate, NewAccount } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
 import { accountFieldProblems, accountFieldsOf, type ProviderId } from '../../shared/platforms';
+import { rememberSecret } from '../../shared/redact';
 import type { ProviderSession } from '../providers/provider';
 import { accountSession, clearAccountSession } from './account-session';
 import type { Keychain } from './keychain';
@@ -23,12 +24,14 @@ export class AccountStore {
   }
 
   create(input: NewAccount): Account {
+    const { plain, secrets } = splitFields(input.provider, input.fields);
+    // Before anything can fail: a refusal may quote what was typed.
+    for (const value of Object.values(secrets)) rememberSecret(value);
     const problems = accountFieldProblems(input.provider, input.fields);
     if (problems.length > 0) throw new FerryError('invalid_payload', problems.join(' '));
     if (this.byLabel(input.label))
       throw new FerryError('conflict', `There is already an account labelled "${input.label}". Pick another label.`);
     const id = randomUUID();
-    const { plain, secrets } = splitFields(input.provider, input.fields);
     // Secrets first: if the keychain is unreachable, nothing at all is saved.
     const stored: string[] = [];
     try {
@@ -78,7 +81,13 @@ export class AccountStore {
     if (!account) throw new FerryError('not_found', 'That account no longer exists. Add it again in Accounts.');
     const credentials: Record<string, string> = {};
     for (const [name, value] of Object.entries(account.fields)) {
-      credentials[name] = typeof value === 'string' ? value : (this.keychain.get(id, name) ?? '');
+      if (typeof value === 'string') {
+        credentials[name] = value;
+        continue;
+      }
+      // Whatever a server echoes of it from now on is cut from logs and messages.
+      credentials[name] = this.keychain.get(id, name) ?? '';
+      rememberSecret(credentials[name]);
     }
     return credentials;
   }
@@ -92,9 +101,10 @@ export class AccountStore {
     }
     const current = this.credentials(id);
     const merged = { ...current, ...change.fields };
+    const { plain, secrets } = splitFields(account.provider, merged);
+    for (const value of Object.values(secrets)) rememberSecret(value);
     const problems = accountFieldProblems(account.provider, merged);
     if (problems.length > 0) throw new FerryError('invalid_payload', problems.join(' '));
-    const { plain, secrets } = splitFields(account.provider, merged);
     for (const [name, value] of Object.entries(secrets))
       if (value !== current[name]) this.keychain.set(id, name, value);
     this.db

@@ -1,8 +1,9 @@
 import type { BrowseChoice, BrowseEntry } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
 import type { DownloadSpec } from '../engine/download-spec';
+import { accountKey } from './account-throttle';
 import type { ExpandedRef, Provider, ProviderAccount } from './provider';
-import { callApi } from './provider-http';
+import { callApi, excerpt } from './provider-http';
 import { unpackWhenAsked } from './unpack-when-asked';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
@@ -65,14 +66,34 @@ export const echo3dProvider: Provider = {
   },
 };
 
-interface CollectionEntry {
-  hologram?: { filename?: string; storageID?: string };
+interface EntryExtras {
   textureFilenames?: string[];
   textureStorageIDs?: string[];
   materialFilename?: string;
   materialStorageID?: string;
+}
+
+/** echo3D keeps the textures and material inside `hologram` (DESIGN.md section 5); older answers had them beside it. */
+interface CollectionEntry extends EntryExtras {
+  hologram?: { filename?: string; storageID?: string } & EntryExtras;
   /** Converted versions appear here as `<format>HologramStorageID` (DESIGN.md section 5). */
   additionalData?: Record<string, unknown>;
+}
+
+type NamedFile = [storageId: string, name: string | undefined];
+
+/** The entry's textures and material, read inside `hologram` first; each list keeps its ids and names together. */
+function extraFiles(entry: CollectionEntry): { textures: NamedFile[]; material: NamedFile | null } {
+  const inside = entry.hologram ?? {};
+  const textureSource = inside.textureStorageIDs?.length ? inside : entry;
+  const materialSource = inside.materialStorageID ? inside : entry;
+  const textures = (textureSource.textureStorageIDs ?? [])
+    .map((id, i): NamedFile => [id, textureSource.textureFilenames?.[i]])
+    .filter(([id]) => Boolean(id));
+  const material = materialSource.materialStorageID
+    ? ([materialSource.materialStorageID, materialSource.materialFilename] as NamedFile)
+    : null;
+  return { textures, material };
 }
 
 /** An entry's model, textures and material as one file ref each, kept together in a folder named after the model. */
@@ -84,18 +105,14 @@ async function entryFiles(account: ProviderAccount, entryId: string): Promise<Ex
       'not_found',
       `echo3D has no entry ${entryId} in this collection. Check the id in the echo3D console.`,
     );
-  const files: [string | undefined, string | undefined][] = [
-    [entry.hologram.storageID, entry.hologram.filename],
-    ...(entry.textureStorageIDs ?? []).map((id, i): [string, string | undefined] => [id, entry.textureFilenames?.[i]]),
-    [entry.materialStorageID, entry.materialFilename],
-  ];
+  const { textures, material } = extraFiles(entry);
+  const files: NamedFile[] = [[entry.hologram.storageID, entry.hologram.filename], ...textures];
+  if (material) files.push(material);
   const folder = (entry.hologram.filename ?? entryId).replace(/\.[^.]+$/, '');
-  return files
-    .filter((file): file is [string, string | undefined] => Boolean(file[0]))
-    .map(([storageId, name]) => ({
-      ref: `echo3d:file/${storageId}${name ? `?${new URLSearchParams({ name })}` : ''}`,
-      folder,
-    }));
+  return files.map(([storageId, name]) => ({
+    ref: `echo3d:file/${storageId}${name ? `?${new URLSearchParams({ name })}` : ''}`,
+    folder,
+  }));
 }
 
 /** GET /query without a file: the collection (or one entry) as JSON, `db` keyed by entry id. */
@@ -104,10 +121,14 @@ async function query(
   extra: Record<string, string> = {},
 ): Promise<Record<string, CollectionEntry>> {
   const base = (account.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');
-  const { status, text } = await callApi(`${base}/query?${new URLSearchParams({ ...authFields(account), ...extra })}`);
+  const { status, text } = await callApi(`${base}/query?${new URLSearchParams({ ...authFields(account), ...extra })}`, {
+    platform: 'echo3D',
+    provider: 'echo3d',
+    accountKey: accountKey('echo3d', account),
+  });
   if (status !== 200) {
     const explained = echo3dProvider.explainStatus?.(status, account.label);
-    throw new FerryError('provider', explained ?? `echo3D answered HTTP ${status}: ${text.slice(0, 200)}`, {
+    throw new FerryError('provider', explained ?? unexpected(status, text), {
       provider: 'echo3d',
     });
   }
@@ -118,6 +139,11 @@ async function query(
       provider: 'echo3d',
     });
   }
+}
+
+function unexpected(status: number, text: string): string {
+  const said = text.trim() ? ` ("${excerpt(text)}")` : '';
+  return `echo3D answered HTTP ${status}${said}, which Ferry does not expect from it. Check the account's base URL in Accounts, then try again.`;
 }
 
 async function collection(account: ProviderAccount): Promise<BrowseEntry[]> {
@@ -132,8 +158,9 @@ function toBrowseEntry(id: string, entry: CollectionEntry): BrowseEntry {
     .map(([key]) => key.replace(/HologramStorageID$/i, '').toLowerCase());
   const formats = [...new Set([type, ...converted])].filter((format) => format !== 'unknown');
   const tags = entry.additionalData?.tags;
-  const textures = entry.textureFilenames?.length ?? 0;
-  const withExtras = textures > 0 || Boolean(entry.materialFilename);
+  const extras = extraFiles(entry);
+  const textures = extras.textures.length;
+  const withExtras = textures > 0 || extras.material !== null;
   return {
     ref: `echo3d:entry/${id}`,
     name,

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REDACTED } from '../../shared/redact';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
 import { folderText } from '../support/folder-text';
@@ -155,6 +156,33 @@ describe('echo3D from the CLI', () => {
     expect(bad.stderr).toContain('refused the credentials of "Wrong"');
     expect(bad.stderr).not.toContain('not-the-key');
   });
+
+  it('never shows a key that a failing server echoes, raw, percent-encoded or in base64, nor logs it', async () => {
+    const key = 'echo/api+KEY 7f3a~Z';
+    const forms = [
+      key,
+      encodeURIComponent(key),
+      new URLSearchParams({ key }).toString().slice(4),
+      Buffer.from(key).toString('base64'),
+    ];
+    echo3d.server.route('/query', {
+      status: 500,
+      body: Buffer.from(`Internal error for ${forms[0]} | ${forms[1]} | ${forms[2]} | ${forms[3]}`),
+    });
+    expect((await addAccount('Studio', key)).code).toBe(0);
+    const tested = await ferry(['accounts', 'test', 'Studio'], profile.path);
+    const got = await ferry(['get', 'echo3d:entry/entry-1?files=all', '-o', downloads, '--verbose'], profile.path);
+    expect(tested.code).not.toBe(0);
+    expect(got.code).not.toBe(0);
+    for (const result of [tested, got]) {
+      expect(result.stderr).toContain(
+        `echo3D answered HTTP 500 on 4 tries: "Internal error for ${REDACTED} | ${REDACTED} | ${REDACTED} | ${REDACTED}".`,
+      );
+    }
+    const everything = tested.stdout + tested.stderr + got.stdout + got.stderr + (await folderText(profile.path));
+    expect(await readdir(join(profile.path, 'logs'))).not.toHaveLength(0);
+    for (const form of forms) expect(everything).not.toContain(form);
+  }, 20_000); // each call tries the server four times, with backoff
 
   it('browses the collection, listing the refs that download each entry, then gets one of them', async () => {
     await addAccount('Studio');

@@ -25,6 +25,8 @@ export interface Echo3dFixture {
   files: Record<string, Echo3dFile>;
   entries: Record<string, Echo3dEntry>;
   conversionMs?: number;
+  /** Lists textures and material beside `hologram`, as older answers did, instead of inside it as echo3D does. */
+  extrasBesideHologram?: boolean;
 }
 
 /**
@@ -87,28 +89,29 @@ function fileReply(fixture: Echo3dFixture, storageId: string | null): Reply {
 
 /** The collection as GET /query without a file answers it: `db` keyed by entry id. */
 function collectionReply(fixture: Echo3dFixture, only: string | null): Reply {
-  const name = (storageId: string | undefined) => (storageId ? fixture.files[storageId]?.name : undefined);
   const db = Object.fromEntries(
     Object.entries(fixture.entries)
       .filter(([id]) => only === null || id === only)
-      .map(([id, entry]) => [
-        id,
-        {
-          hologram: { filename: name(entry.original), storageID: entry.original },
-          textureFilenames: (entry.textures ?? []).map(name),
-          textureStorageIDs: entry.textures ?? [],
-          materialFilename: name(entry.material),
-          materialStorageID: entry.material,
-          additionalData: {
-            ...Object.fromEntries(
-              Object.entries(entry.formats).map(([format, id]) => [`${format}HologramStorageID`, id]),
-            ),
-            ...(entry.tags ? { tags: entry.tags } : {}),
-          },
-        },
-      ]),
+      .map(([id, entry]) => [id, entryJson(fixture, entry)]),
   );
   return { body: Buffer.from(JSON.stringify({ db })), headers: { 'content-type': 'application/json' } };
+}
+
+/** One entry as echo3D's SDKs read it: the model with its textures and material inside `hologram`. */
+function entryJson(fixture: Echo3dFixture, entry: Echo3dEntry) {
+  const name = (storageId: string | undefined) => (storageId ? fixture.files[storageId]?.name : undefined);
+  const model = { filename: name(entry.original), storageID: entry.original };
+  const extras = {
+    textureFilenames: (entry.textures ?? []).map(name),
+    textureStorageIDs: entry.textures ?? [],
+    materialFilename: name(entry.material),
+    materialStorageID: entry.material,
+  };
+  const formats = Object.entries(entry.formats).map(([format, id]) => [`${format}HologramStorageID`, id]);
+  return {
+    ...(fixture.extrasBesideHologram ? { hologram: model, ...extras } : { hologram: { ...model, ...extras } }),
+    additionalData: { ...Object.fromEntries(formats), ...(entry.tags ? { tags: entry.tags } : {}) },
+  };
 }
 
 function notFound(): Reply {

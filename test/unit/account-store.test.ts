@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AccountStore } from '../../electron/accounts/account-store';
 import { type Keychain, keychainService, osKeychain } from '../../electron/accounts/keychain';
 import { DATABASE_FILE } from '../../electron/store/database';
+import { REDACTED, redactText } from '../../shared/redact';
 import type { TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
 
@@ -52,6 +53,28 @@ describe('accounts with secrets in the real OS keychain', () => {
       expect(content.includes(SECRET)).toBe(false);
       expect(content.includes(USER_SECRET)).toBe(false);
     }
+  });
+
+  it('has every secret it reads or is given cut from any text from then on', () => {
+    const given = 'given-key-0a1b2c';
+    const account = accounts.create({
+      provider: 'echo3d',
+      label: 'Studio',
+      fields: { key: given, email: 'artist@example.com', userKey: 'user-key-3d4e5f' },
+    });
+    expect(redactText(`echoed ${given}`)).toBe(`echoed ${REDACTED}`);
+
+    // A secret stored by an earlier run is learnt when it is read.
+    const stored = 'stored-key-6a7b8c';
+    keychain.set(account.id, 'key', stored);
+    expect(redactText(`echoed ${stored}`)).toBe(`echoed ${stored}`);
+    expect(accounts.credentials(account.id).key).toBe(stored);
+    expect(redactText(`echoed ${stored}`)).toBe(`echoed ${REDACTED}`);
+
+    const updated = 'updated-user-key-9d0e';
+    accounts.update(account.id, { fields: { userKey: updated } });
+    expect(redactText(`echoed ${updated}`)).toBe(`echoed ${REDACTED}`);
+    expect(redactText('artist@example.com')).toBe('artist@example.com');
   });
 
   it('removes the keychain entries with the account', () => {

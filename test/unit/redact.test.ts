@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactLogParts } from '../../electron/logs/redact-log-parts';
-import { forDisplay, REDACTED, redactHeaders, redactPairs, redactText, redactUrl } from '../../shared/redact';
+import {
+  forDisplay,
+  REDACTED,
+  redactHeaders,
+  redactPairs,
+  redactText,
+  redactUrl,
+  rememberSecret,
+} from '../../shared/redact';
 
 describe('redaction', () => {
   it('cuts echo3D keys from query strings, keeping the rest of the link usable to read', () => {
@@ -56,5 +64,39 @@ describe('redaction', () => {
     ].join('\n');
     expect(lines).toContain('request failed');
     expect(lines).not.toContain('topsecret');
+  });
+
+  it('cuts a remembered secret in every form a server may echo it, whatever name it travels under', () => {
+    const secret = 'sk/live+Ünïcode key=42!';
+    rememberSecret(secret);
+    const base64 = Buffer.from(secret).toString('base64');
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      // The secret's letters are lower case already: only the escapes change.
+      encodeURIComponent(secret).toLowerCase(),
+      new URLSearchParams({ v: secret }).toString().slice(2),
+      base64,
+      base64.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_'),
+    ];
+    for (const form of forms) {
+      expect(redactText(`500: no such account "${form}" (retry later)`)).toBe(
+        `500: no such account "${REDACTED}" (retry later)`,
+      );
+    }
+    expect(redactUrl(`https://api.example/v2/auth/refresh/${encodeURIComponent(secret)}?x=1`)).toBe(
+      `https://api.example/v2/auth/refresh/${REDACTED}?x=1`,
+    );
+    expect(redactLogParts([{ body: `echo ${base64}` }])).not.toContain(base64.slice(0, 12));
+  });
+
+  it('prefers the longest remembered form, and ignores values too short to be secrets', () => {
+    rememberSecret('abcdef');
+    rememberSecret('abcdef-and-more');
+    expect(redactText('x abcdef-and-more y')).toBe(`x ${REDACTED} y`);
+    rememberSecret('short');
+    expect(redactText('a short word')).toBe('a short word');
+    rememberSecret('regex.*(chars)[1]');
+    expect(redactText('regexAAchars1 regex.*(chars)[1]')).toBe(`regexAAchars1 ${REDACTED}`);
   });
 });
