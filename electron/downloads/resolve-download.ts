@@ -5,6 +5,7 @@ import { platforms } from '../../shared/platforms';
 import type { AccountStore } from '../accounts/account-store';
 import { findSigningAccount, signingAccount } from '../accounts/signing-account';
 import type { DownloadSpec } from '../engine/download-spec';
+import { accountKey, accountThrottle } from '../providers/account-throttle';
 import type { Provider, ProviderAccount, ResolveContext } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 
@@ -45,6 +46,8 @@ export async function resolveDownload(download: Download, options: ResolveOption
   }
   const context: ResolveContext = { account, signal: options.signal, waiting: options.waiting };
   try {
+    // A platform that answered 429 rations the whole account: its downloads wait too, not only its API calls.
+    if (account) await accountThrottle.wait(accountKey(provider.id, account), options.signal);
     const fetch = options.refresh && provider.refresh ? provider.refresh : provider.resolve;
     const spec = await fetch.call(provider, download.ref, context);
     if (options.signal.aborted) return { stopped: true };

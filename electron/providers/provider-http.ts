@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import type { ProviderId } from '../../shared/platforms';
 import { FerryError } from '../../shared/errors';
+import type { ProviderId } from '../../shared/platforms';
 import { redactText } from '../../shared/redact';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../engine/retry-policy';
 import { type AccountThrottle, accountThrottle } from './account-throttle';
