@@ -1,3 +1,5 @@
+import { CONNECTION_RESET } from './reset-aware-connector';
+
 export type EngineErrorCode =
   | 'network'
   | 'timeout'
@@ -68,6 +70,9 @@ export function fromNetworkError(error: unknown, host: string): EngineError {
     return new EngineError('timeout', `${host} did not start sending the file in time.`, options);
   }
   if (unreachableCodes.has(code)) return new EngineError('network', `${host} could not be reached (${code}).`, options);
+  if (code === CONNECTION_RESET) {
+    return new EngineError('network', `The connection to ${host} was reset (ECONNRESET).`, options);
+  }
   const known = brokenConnectionCodes.has(code) ? ` (${code})` : '';
   return new EngineError('network', `The connection to ${host} failed${known}.`, options);
 }

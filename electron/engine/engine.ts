@@ -1,4 +1,5 @@
 import { Agent } from 'undici';
+import { resetAwareConnector } from './reset-aware-connector';
 import { TokenBucket } from './token-bucket';
 import { Transfer } from './transfer';
 import type { TransferOptions } from './transfer-types';
@@ -17,7 +18,7 @@ export class Engine {
   private readonly agent = new Agent({
     keepAliveTimeout: 30_000,
     keepAliveMaxTimeout: 120_000,
-    connect: { timeout: 30_000 },
+    connect: resetAwareConnector({ timeout: 30_000 }),
   });
   private readonly globalLimit: TokenBucket;
   private readonly options: EngineOptions;

@@ -1,5 +1,6 @@
 import { type Dispatcher, request } from 'undici';
 import { EngineError, fromNetworkError } from './engine-error';
+import { isCredentialed, isSignedUrl, withoutCredentialHeaders } from './request-credentials';
 
 export interface HttpTarget {
   method: 'GET' | 'POST';
@@ -26,7 +27,6 @@ export interface SendOptions {
 }
 
 const MAX_REDIRECTS = 10;
-const credentialHeaders = ['authorization', 'cookie', 'proxy-authorization'];
 const bodyHeaders = ['content-type', 'content-length'];
 
 export function toTarget(spec: {
@@ -93,26 +93,67 @@ function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
 
-function redirectTarget(current: HttpTarget, location: string, status: number): HttpTarget {
+/**
+ * Where a redirect leads, and what may be sent there. Another origin never
+ * gets a body or a credential header: a 307 or 308 that would carry a body
+ * there is refused (echo3D posts its keys as a form), and credential headers
+ * are dropped. A signed or credentialed request never follows https to http.
+ */
+export function redirectTarget(current: HttpTarget, location: string, status: number): HttpTarget {
+  const from = new URL(current.url);
+  const to = parseLocation(from, location);
+  // Browsers turn a redirected POST into a GET for 301-303; 307 and 308 keep the method and body.
+  const becomesGet = status === 303 || ((status === 301 || status === 302) && current.method === 'POST');
+  const next = becomesGet ? asGet(current, to) : { ...current, url: to.href };
+  if (to.origin === from.origin) return next;
+  refuseLeaks(current, next, from, to);
+  return { ...next, headers: withoutCredentialHeaders(next.headers) };
+}
+
+function parseLocation(from: URL, location: string): URL {
   let url: URL;
   try {
-    url = new URL(location, current.url);
+    url = new URL(location, from);
   } catch {
-    throw new EngineError('bad_response', `${host(current.url)} redirected to an invalid address. Get a fresh link.`);
+    throw new EngineError('bad_response', `${from.host} redirected to an invalid address. Get a fresh link.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new EngineError(
       'bad_response',
-      `${host(current.url)} redirected to a ${url.protocol} address, which Ferry does not follow.`,
+      `${from.host} redirected to a ${url.protocol} address, which Ferry does not follow.`,
     );
   }
+  return url;
+}
+
+function asGet(current: HttpTarget, to: URL): HttpTarget {
   const headers = { ...current.headers };
-  if (url.origin !== new URL(current.url).origin) for (const name of credentialHeaders) delete headers[name];
-  // Browsers turn a redirected POST into a GET for 301-303; 307 and 308 keep the method and body.
-  const becomesGet = status === 303 || ((status === 301 || status === 302) && current.method === 'POST');
-  if (!becomesGet) return { ...current, url: url.href, headers };
   for (const name of bodyHeaders) delete headers[name];
-  return { method: 'GET', url: url.href, headers };
+  return { method: 'GET', url: to.href, headers };
+}
+
+/**
+ * A plain public GET may follow https to http, as browsers and curl do: the
+ * site chose to send it there (mirrors of public files still do), and nothing
+ * secret travels on that hop, though the bytes can be altered on the way,
+ * which a provider's checksum catches where it gives one. A request that is
+ * credentialed or signed never does: its secrets, or the signed link, would
+ * cross the network in clear text.
+ */
+function refuseLeaks(current: HttpTarget, next: HttpTarget, from: URL, to: URL): void {
+  if (next.body) {
+    throw new EngineError(
+      'redirect',
+      `${from.host} tried to send the request and its credentials to another site (${to.host}). Ferry did not follow, so nothing was sent there. This is not how the service normally answers: retry later, and check the account's server address if it happens again.`,
+    );
+  }
+  const downgrade = from.protocol === 'https:' && to.protocol === 'http:';
+  if (downgrade && (isCredentialed(current) || isSignedUrl(to))) {
+    throw new EngineError(
+      'redirect',
+      `${from.host} redirected a signed or credentialed request to an unencrypted http:// address (${to.host}). Ferry did not follow, so no credentials crossed the network in clear text. Retry later, or ask the site for a link that stays on https.`,
+    );
+  }
 }
 
 function visitKey(target: HttpTarget): string {

@@ -55,6 +55,9 @@ async function fetchSegment(pass: PassContext, segment: Segment, body?: Body): P
       opened = undefined;
       await pumpSegment(pass, stream, segment);
       if (!Number.isFinite(segment.end)) {
+        // A body of unknown size that ended without an error ended cleanly: a chunked body with its last
+        // chunk, or a close-delimited one with a FIN. A FIN cannot be told from a complete body at the HTTP
+        // level (curl takes it as complete too); a reset or a missing last chunk fails the body instead.
         segment.end = segment.pos;
         pass.ended(segment.pos);
       } else if (segment.pos < segment.end) {
@@ -67,15 +70,19 @@ async function fetchSegment(pass: PassContext, segment: Segment, body?: Body): P
       policy: pass.settings.retry,
       signal: pass.signal,
       progress: () => segment.pos,
-      classify: (error) => classify(pass, segment, error),
+      classify: (error) => classify(pass, error),
     },
   );
 }
 
-/** Without ranges the bytes written so far cannot be continued, so a broken connection starts the file over. */
-function classify(pass: PassContext, segment: Segment, raw: unknown): EngineError {
+/**
+ * Without ranges nothing can continue where a broken connection stopped (a
+ * request from byte 0 is answered with the whole file anyway), so it starts
+ * the file over.
+ */
+function classify(pass: PassContext, raw: unknown): EngineError {
   const error = fromNetworkError(raw, host(pass.remote.target.url));
-  return error.retryable && !pass.remote.rangesSupported && segment.pos > 0 ? new RestartFromZero() : error;
+  return error.retryable && !pass.remote.rangesSupported ? new RestartFromZero(error) : error;
 }
 
 /** Asks for the rest of a segment; any answer from another version of the file restarts the transfer. */

@@ -15,12 +15,14 @@ import { ifRangeHeader, offeredFile, readValidator, statusError, validatorChange
 import { RestartFromZero, restartsRanOut } from './restart-from-zero';
 import { removePart } from './resume-state';
 import { reopenPart } from './resumed-part';
+import { backoffDelay } from './retry-policy';
 import { retrying } from './retrying';
 import { runConnections } from './segment-worker';
 import { type Segment, SegmentPlan } from './segments';
 import { TokenBucket } from './token-bucket';
 import type { TransferOptions, TransferOutcome, TransferProgress, TransferStatus } from './transfer-types';
 import { checkOfferedSize, verifyPart } from './verify-part';
+import { wait } from './wait';
 
 /** The first answer's body, and the part it goes into once the answer has said what the file is. */
 type FirstAnswer = WorkingFile & { body: HttpResponse['body'] };
@@ -43,6 +45,8 @@ export class Transfer {
   private readonly checkpointer: Checkpointer;
   private readonly reporter: ProgressReporter;
   private settled: Promise<TransferOutcome> | null = null;
+  /** False once the server answered without ranges: no later run can continue this part, so a failure deletes it. */
+  private resumable = true;
 
   constructor(options: TransferOptions) {
     this.options = options;
@@ -119,9 +123,13 @@ export class Transfer {
         return await this.pass();
       } catch (error) {
         if (!(error instanceof RestartFromZero) || this.stop.signal.aborted) throw error;
-        if (restarts >= this.settings.retry.maxAttempts) throw restartsRanOut(host(this.remote.target.url));
+        if (restarts >= this.settings.retry.maxAttempts) {
+          throw restartsRanOut(host(this.remote.target.url), error, restarts + 1);
+        }
         await this.checkpointer.idle();
         this.plan = null;
+        // A broken connection is network trouble, so it waits like any retry; a changed file goes again at once.
+        if (error.broken) await wait(backoffDelay(restarts + 1, this.settings.retry), this.stop.signal);
       }
     }
   }
@@ -195,6 +203,7 @@ export class Transfer {
       );
     }
     this.remote.rangesSupported = offered.ranged;
+    this.resumable = offered.ranged;
     if (resumeFrom && offered.ranged) {
       const changed = offered.size !== this.remote.size || validatorChanged(this.remote.validator, response.headers);
       if (changed) throw new RestartFromZero();
@@ -254,6 +263,10 @@ export class Transfer {
     }
     this.status = 'failed';
     const error = raw instanceof EngineError ? raw : unexpectedFailure(raw, host(this.remote.target.url));
+    if (!this.resumable) {
+      await this.discardPart().catch(() => undefined);
+      return { status: 'failed', error };
+    }
     return { status: 'failed', error, ...(state ? { state } : {}) };
   }
 }

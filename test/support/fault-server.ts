@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import { type AddressInfo, Socket } from 'node:net';
 
 /** What one response does; every fault a real server or network throws is a field here. */
 export interface Reply {
@@ -16,12 +17,19 @@ export interface Reply {
   lastModified?: string;
   /** Destroys the socket after this many body bytes. */
   dropAfter?: number;
+  /** Resets the connection (TCP RST instead of a clean close) after this many body bytes. */
+  resetAfter?: number;
   /** Stops sending after this many body bytes and keeps the connection open. */
   stallAfter?: number;
   /** Claims a Content-Length larger than what is sent, then closes. */
   shortBy?: number;
   /** No Content-Length: the body is chunked and its size unknown. */
   chunked?: boolean;
+  /**
+   * No Content-Length and no chunks: the body ends when the connection closes,
+   * under a status line of this version. Always the whole file, never a range.
+   */
+  closeDelimited?: 'HTTP/1.1' | 'HTTP/1.0';
   bytesPerSecond?: number;
   /** Holds the headers back this long, like a server converting a file first. */
   headersDelayMs?: number;
@@ -44,6 +52,9 @@ export interface RecordedRequest {
 
 export type Handler = (request: RecordedRequest, index: number) => Reply;
 
+/** Where the body goes: through node's response, or straight onto the socket for answers node cannot write. */
+type BodyOut = ServerResponse | Socket;
+
 /**
  * A loopback HTTP server for engine tests. Each route answers with a Reply
  * chosen per request, so a test can say "fail twice, then serve".
@@ -52,11 +63,19 @@ export class FaultServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, Handler>();
   private readonly sockets = new Set<Socket>();
-  private readonly server = createServer((request, response) => void this.handle(request, response));
+  private readonly server;
+  private readonly scheme: 'http' | 'https';
   private port = 0;
 
-  static async start(): Promise<FaultServer> {
-    const server = new FaultServer();
+  private constructor(tls?: { key: string; cert: string }) {
+    const listener = (request: IncomingMessage, response: ServerResponse) => void this.handle(request, response);
+    this.server = tls ? createTlsServer(tls, listener) : createServer(listener);
+    this.scheme = tls ? 'https' : 'http';
+  }
+
+  /** Plain HTTP, or HTTPS with the given key and certificate. */
+  static async start(options: { tls?: { key: string; cert: string } } = {}): Promise<FaultServer> {
+    const server = new FaultServer(options.tls);
     server.server.on('connection', (socket) => {
       server.sockets.add(socket);
       socket.on('close', () => server.sockets.delete(socket));
@@ -69,7 +88,7 @@ export class FaultServer {
 
   /** The same server under another origin: 127.0.0.1 and localhost differ for the engine. */
   url(path: string, origin: 'primary' | 'other' = 'primary'): string {
-    return `http://${origin === 'primary' ? '127.0.0.1' : 'localhost'}:${this.port}${path}`;
+    return `${this.scheme}://${origin === 'primary' ? '127.0.0.1' : 'localhost'}:${this.port}${path}`;
   }
 
   route(path: string, handler: Handler | Reply): void {
@@ -128,6 +147,10 @@ async function respond(request: RecordedRequest, response: ServerResponse, reply
     response.writeHead(reply.status, headers).end(reply.body);
     return;
   }
+  if (reply.closeDelimited) {
+    await sendBody(request, writeRawHead(response.socket as Socket, reply.closeDelimited, headers), file, reply);
+    return;
+  }
   const range = reply.honourRanges === false ? undefined : requestedRange(request, reply, file.length);
   if (range === 'unsatisfiable') {
     response.writeHead(416, { 'content-range': `bytes */${file.length}` }).end();
@@ -141,16 +164,25 @@ async function respond(request: RecordedRequest, response: ServerResponse, reply
   await sendBody(request, response, body, reply);
 }
 
+/** Node writes HTTP/1.1 and frames every body it can; a close-delimited answer is written by hand. */
+function writeRawHead(socket: Socket, version: 'HTTP/1.1' | 'HTTP/1.0', headers: Record<string, string>): Socket {
+  const lines = Object.entries({ ...headers, ...(version === 'HTTP/1.1' ? { connection: 'close' } : {}) }).map(
+    ([name, value]) => `${name}: ${value}\r\n`,
+  );
+  socket.write(`${version} 200 OK\r\n${lines.join('')}\r\n`);
+  return socket;
+}
+
 /** Waits for the socket to take more, or to go away; leaves no listener behind either way. */
-function drained(response: ServerResponse): Promise<void> {
+function drained(out: BodyOut): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
-      response.off('drain', done);
-      response.off('close', done);
+      out.off('drain', done);
+      out.off('close', done);
       resolve();
     };
-    response.on('drain', done);
-    response.on('close', done);
+    out.on('drain', done);
+    out.on('close', done);
   });
 }
 
@@ -165,17 +197,18 @@ function requestedRange(request: RecordedRequest, reply: Reply, size: number) {
   return { start, end };
 }
 
-async function sendBody(request: RecordedRequest, response: ServerResponse, body: Buffer, reply: Reply): Promise<void> {
+async function sendBody(request: RecordedRequest, out: BodyOut, body: Buffer, reply: Reply): Promise<void> {
   const limit = Math.min(
     body.length,
     reply.dropAfter ?? Number.POSITIVE_INFINITY,
+    reply.resetAfter ?? Number.POSITIVE_INFINITY,
     reply.stallAfter ?? Number.POSITIVE_INFINITY,
   );
   const chunkSize = reply.bytesPerSecond ? Math.max(1024, Math.floor(reply.bytesPerSecond / 50)) : 64 * 1024;
   const started = performance.now();
-  while (request.sent < limit && !response.destroyed) {
+  while (request.sent < limit && !out.destroyed) {
     const chunk = body.subarray(request.sent, Math.min(limit, request.sent + chunkSize));
-    if (!response.write(chunk)) await drained(response);
+    if (!out.write(chunk)) await drained(out);
     request.sent += chunk.length;
     if (reply.bytesPerSecond) {
       const due = started + (request.sent / reply.bytesPerSecond) * 1000;
@@ -184,12 +217,22 @@ async function sendBody(request: RecordedRequest, response: ServerResponse, body
   }
   if (reply.stallAfter !== undefined && reply.stallAfter < body.length) {
     // Stalling before the first byte still sends the headers: the body stalls, not the answer.
-    if (request.sent === 0) response.flushHeaders();
+    if (request.sent === 0 && 'flushHeaders' in out) out.flushHeaders();
+    return;
+  }
+  if (reply.resetAfter !== undefined) {
+    await reset(out instanceof Socket ? out : (out.socket as Socket));
     return;
   }
   if (reply.dropAfter !== undefined || reply.shortBy) {
-    response.destroy();
+    out.destroy();
     return;
   }
-  response.end();
+  out.end();
+}
+
+/** Resets once what was written has reached the kernel, so the client gets bytes first and then the RST. */
+async function reset(socket: Socket): Promise<void> {
+  await new Promise((resolve) => socket.write(Buffer.alloc(0), resolve));
+  if (!socket.destroyed) socket.resetAndDestroy();
 }
