@@ -9,6 +9,7 @@ import type { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
 import type { Logger } from '../logs/logger';
+import { accountThrottle } from '../providers/account-throttle';
 import type { Provider } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
@@ -136,6 +137,11 @@ export class DownloadRunner {
       speedLimit: download.speedLimit ?? 0,
       sharedLimits: [this.options.queueLimit(download.queueId)],
       onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
+      // A 429 on one file rations the account: its other downloads and API calls wait as long.
+      onRetry: (error, delayMs) => {
+        if (error.status === 429 && resolved.accountKey)
+          accountThrottle.holdUntil(resolved.accountKey, Date.now() + delayMs);
+      },
       onProgress: ({ status: _status, ...progress }) => {
         if (!flowing && progress.received > 0) {
           flowing = true;

@@ -13,6 +13,8 @@ export interface Resolved {
   spec: DownloadSpec;
   provider: Provider;
   accountLabel: string | null;
+  /** The account's key in the throttle that a 429 holds; null without an account. */
+  accountKey: string | null;
 }
 
 /** Why a download could not be resolved, or that it was stopped meanwhile (a pause, a cancel, Ferry quitting). */
@@ -51,7 +53,12 @@ export async function resolveDownload(download: Download, options: ResolveOption
     const fetch = options.refresh && provider.refresh ? provider.refresh : provider.resolve;
     const spec = await fetch.call(provider, download.ref, context);
     if (options.signal.aborted) return { stopped: true };
-    return { spec, provider, accountLabel: account?.label ?? null };
+    return {
+      spec,
+      provider,
+      accountLabel: account?.label ?? null,
+      accountKey: account ? accountKey(provider.id, account) : null,
+    };
   } catch (error) {
     if (options.signal.aborted) return { stopped: true };
     const code = error instanceof FerryError && error.code === 'network' ? 'network' : 'provider';

@@ -1,14 +1,7 @@
 import { type Dispatcher, request } from 'undici';
 import { EngineError, fromNetworkError } from './engine-error';
+import type { HttpTarget } from './http-target';
 import { isCredentialed, isSignedUrl, withoutCredentialHeaders } from './request-credentials';
-
-export interface HttpTarget {
-  method: 'GET' | 'POST';
-  url: string;
-  /** Lower-case names. */
-  headers: Record<string, string>;
-  body?: string;
-}
 
 export interface HttpResponse {
   status: number;
@@ -28,17 +21,6 @@ export interface SendOptions {
 
 const MAX_REDIRECTS = 10;
 const bodyHeaders = ['content-type', 'content-length'];
-
-export function toTarget(spec: {
-  method?: 'GET' | 'POST';
-  url: string;
-  headers?: Record<string, string>;
-  body?: string;
-}): HttpTarget {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(spec.headers ?? {})) headers[name.toLowerCase()] = value;
-  return { method: spec.method ?? 'GET', url: spec.url, headers, body: spec.body };
-}
 
 /**
  * Sends a request and follows up to 10 redirects by hand, so that credentials

@@ -1,4 +1,5 @@
-import type { HttpTarget, SendOptions } from './http-request';
+import type { SendOptions } from './http-request';
+import type { HttpTarget } from './http-target';
 import type { PartFile } from './part-file';
 import type { Validator } from './response-metadata';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
@@ -19,6 +20,7 @@ export interface ConnectionSettings {
   /** No bytes for this long means a stalled connection, which is retried. */
   stallTimeoutMs: number;
   retry: RetryPolicy;
+  onRetry: TransferOptions['onRetry'];
   /** The transfer's own limit first, then the ones it shares with other transfers. */
   limits: TokenBucket[];
 }
@@ -32,6 +34,7 @@ export function connectionSettings(options: TransferOptions, ownLimit: TokenBuck
     connections: Math.min(MAX_CONNECTIONS, Math.max(1, options.connections ?? DEFAULT_CONNECTIONS)),
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
     retry: options.retry ?? defaultRetryPolicy,
+    onRetry: options.onRetry,
     limits: [ownLimit, ...(options.sharedLimits ?? [])],
   };
 }

@@ -1,5 +1,5 @@
 import { isSensitiveName } from '../../shared/redact';
-import type { HttpTarget } from './http-request';
+import type { HttpTarget } from './http-target';
 
 /**
  * `isSensitiveName` knows exact names (Authorization, key, X-Amz-Signature);

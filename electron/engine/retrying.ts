@@ -10,6 +10,8 @@ export interface RetryOptions {
   progress: () => number;
   /** What a failure means: only retryable errors are retried, any other is thrown as returned. */
   classify: (error: unknown) => EngineError;
+  /** Hears each failure that will be tried again, and how long the wait before it is (a 429's Retry-After). */
+  onRetry?(error: EngineError, delayMs: number): void;
 }
 
 /**
@@ -31,7 +33,9 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       if (!error.retryable) throw error;
       failures = progress() > before ? 1 : failures + 1;
       if (failures >= policy.maxAttempts) throw gaveUp(error, failures);
-      await wait(retryDelay(failures, error, policy), signal);
+      const delay = retryDelay(failures, error, policy);
+      options.onRetry?.(error, delay);
+      await wait(delay, signal);
     }
   }
 }

@@ -71,6 +71,7 @@ async function fetchSegment(pass: PassContext, segment: Segment, body?: Body): P
       signal: pass.signal,
       progress: () => segment.pos,
       classify: (error) => classify(pass, error),
+      onRetry: pass.settings.onRetry,
     },
   );
 }

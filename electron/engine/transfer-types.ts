@@ -52,4 +52,6 @@ export interface TransferOptions {
   progressIntervalMs?: number;
   onProgress?(progress: TransferProgress): void;
   onCheckpoint?(state: ResumeState): void;
+  /** Hears each failure the transfer will try again after `delayMs`, e.g. to slow its account after a 429. */
+  onRetry?(error: EngineError, delayMs: number): void;
 }

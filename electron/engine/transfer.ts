@@ -1,7 +1,8 @@
 import { Checkpointer } from './checkpointer';
 import { canceled, EngineError, fromNetworkError, unexpectedFailure } from './engine-error';
 import { chooseFileName } from './file-name';
-import { discard, type HttpResponse, header, host, sendFollowingRedirects, toTarget } from './http-request';
+import { discard, type HttpResponse, header, host, sendFollowingRedirects } from './http-request';
+import { toTarget } from './http-target';
 import { PartFile } from './part-file';
 import {
   type ConnectionSettings,
@@ -143,6 +144,7 @@ export class Transfer {
       signal,
       progress: () => 0,
       classify: (error) => fromNetworkError(error, host(this.remote.target.url)),
+      onRetry: this.settings.onRetry,
     });
     const segment = first.plan.claim(0);
     if (!segment) {

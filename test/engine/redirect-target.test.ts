@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError } from '../../electron/engine/engine-error';
-import { type HttpTarget, redirectTarget, toTarget } from '../../electron/engine/http-request';
+import { redirectTarget } from '../../electron/engine/http-request';
+import { type HttpTarget, toTarget } from '../../electron/engine/http-target';
 
 /** echo3D's POST /download: the keys travel as a form body. */
 const echo3dPost = (origin: string): HttpTarget =>
