@@ -1,6 +1,6 @@
 import { type ProviderId, platforms } from '../../shared/platforms';
-import { echo3dProvider } from './echo3d-provider';
-import { httpProvider } from './http-provider';
+import { echo3dProvider } from './echo3d/echo3d-provider';
+import { httpProvider } from './http/http-provider';
 import type { Provider } from './provider';
 
 /**

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { echo3dProvider } from '../../electron/providers/echo3d-provider';
+import { echo3dProvider } from '../../electron/providers/echo3d/echo3d-provider';
 import type { ProviderAccount } from '../../electron/providers/provider';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';

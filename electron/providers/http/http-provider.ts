@@ -1,5 +1,5 @@
-import type { Provider } from './provider';
-import { unpackWhenAsked } from './unpack-when-asked';
+import type { Provider } from '../provider';
+import { unpackWhenAsked } from '../unpack-when-asked';
 
 /** Direct http(s) links: the spec is the link itself, no account needed. */
 export const httpProvider: Provider = {

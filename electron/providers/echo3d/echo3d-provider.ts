@@ -1,10 +1,11 @@
-import type { BrowseChoice, BrowseEntry } from '../../shared/accounts';
-import { FerryError } from '../../shared/errors';
-import type { DownloadSpec } from '../engine/download-spec';
-import { accountKey } from './account-throttle';
-import type { ExpandedRef, Provider, ProviderAccount } from './provider';
-import { callApi, excerpt } from './provider-http';
-import { unpackWhenAsked } from './unpack-when-asked';
+import type { BrowseChoice, BrowseEntry } from '../../../shared/accounts';
+import { FerryError } from '../../../shared/errors';
+import { platforms } from '../../../shared/platforms';
+import type { DownloadSpec } from '../../engine/download-spec';
+import { accountKey } from '../account-throttle';
+import type { ExpandedRef, Provider, ProviderAccount } from '../provider';
+import { callApi, excerpt } from '../provider-http';
+import { unpackWhenAsked } from '../unpack-when-asked';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
 /** Conversions hold the request open while they run: five minutes and more for large models. */
@@ -58,7 +59,7 @@ export const echo3dProvider: Provider = {
   explainStatus(status, accountLabel) {
     const account = accountLabel ? `"${accountLabel}"` : 'the account';
     if (status === 400 || status === 401 || status === 403) {
-      return `echo3D refused the credentials of ${account} (HTTP ${status}). Check its key, email and user key (and secret key if the collection uses one) with ferry accounts ls, then retry.`;
+      return `echo3D refused the credentials of ${account} (HTTP ${status}). ${platforms.echo3d.credentialsHelp}`;
     }
     if (status === 404)
       return 'echo3D has no such file or entry (HTTP 404). Check the id in the echo3D console, then retry.';
