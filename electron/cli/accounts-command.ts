@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { type Account, newAccountSchema } from '../../shared/accounts';
+import { FerryError } from '../../shared/errors';
 import { accountFieldsOf, providerIds } from '../../shared/platforms';
+import { redactText } from '../../shared/redact';
 import { AccountService } from '../accounts/account-service';
 import { AccountStore } from '../accounts/account-store';
 import { osKeychain } from '../accounts/keychain';
@@ -30,11 +32,8 @@ export async function accountsCommand(
       process.stdout.write(`removed ${account.label}\n`);
       return 0;
     }
-    case 'test': {
-      const account = labelled(accounts, rest[0]);
-      process.stdout.write(`${(await service.test(account.id)).message}\n`);
-      return 0;
-    }
+    case 'test':
+      return test(service, labelled(accounts, rest[0]));
     case 'browse':
       return browse(service, labelled(accounts, rest[0]), options.json);
     default:
@@ -46,6 +45,18 @@ function labelled(accounts: AccountStore, label: string | undefined): Account {
   const account = label ? accounts.byLabel(label) : undefined;
   if (!account) throw new UsageError(`there is no account labelled "${label ?? ''}"; see "ferry accounts ls".`);
   return account;
+}
+
+/** A platform that refuses the account, or cannot be reached, is a failed check (exit 1), not bad input (exit 2). */
+async function test(service: AccountService, account: Account): Promise<number> {
+  try {
+    process.stdout.write(`${(await service.test(account.id)).message}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof FerryError && (error.code === 'provider' || error.code === 'network'))) throw error;
+    process.stderr.write(`ferry: ${redactText(error.message)}\n`);
+    return 1;
+  }
 }
 
 /** The account's library: one entry a line, with the refs that download it (`ferry get <ref> --account LABEL`). */

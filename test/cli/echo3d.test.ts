@@ -151,7 +151,7 @@ describe('echo3D from the CLI', () => {
       stdout: 'Signed in to echo3D as artist@example.com: 1 entry in the collection.\n',
     });
     const bad = await ferry(['accounts', 'test', 'Wrong'], profile.path);
-    expect(bad.code).toBe(2);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('refused the credentials of "Wrong"');
     expect(bad.stderr).not.toContain('not-the-key');
   });
