@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -255,6 +256,29 @@ describe('Scenario batches from the CLI', () => {
     expect(files[1]).toHaveLength(1000);
   });
 
+  it('resumes the same job’s ZIP with Range after the process is killed mid-transfer, asking for no new job', async () => {
+    const big = randomBytes(600_000);
+    await start({
+      assets: [{ id: 'big', name: 'big.png', mimeType: 'image/png', body: big, prompt: 'big', seed: 1 }],
+      jobStatuses: ['success'],
+      zipBytesPerSecond: 200_000,
+    });
+    await addAccount();
+    await ferry(['add', 'scenario:batch?assets=big', '-o', downloads, '--connections', '1'], profile.path);
+    const doomed = startFerry(['run'], profile.path);
+    await waitFor(async () => (await readdir(downloads).catch(() => [])).some((name) => name.endsWith('.part')));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    doomed.kill('SIGKILL');
+    await doomed.result;
+
+    expect((await ferry(['run'], profile.path)).code).toBe(0);
+    expect(scenario.server.requestsFor('/v1/assets/download')).toHaveLength(1);
+    const zipRequests = scenario.server.requestsFor('/exports/job-1.zip');
+    const resumedFrom = Number(/^bytes=(\d+)-/.exec(zipRequests.at(-1)?.headers.range ?? '')?.[1]);
+    expect(resumedFrom).toBeGreaterThan(0);
+    expect((await readFile(join(downloads, 'assets', 'big-1-1.png'))).equals(big)).toBe(true);
+  }, 30_000);
+
   it('ends with an error naming the job when Scenario says it failed (exit 1)', async () => {
     await start({ jobStatuses: ['warming-up', 'failure'] });
     await addAccount();
@@ -331,3 +355,10 @@ describe('Scenario accounts from the CLI', () => {
     await expectNoSecrets(listed.stdout, got.stdout);
   });
 });
+
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let tries = 0; !(await condition()); tries++) {
+    if (tries > 300) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

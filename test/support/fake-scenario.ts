@@ -30,6 +30,8 @@ export interface ScenarioFixture {
   rateLimitedPolls?: { count: number; retryAfterSeconds: number };
   /** The most assets a listing page holds, whatever pageSize asks. */
   maxPageSize?: number;
+  /** Sends batch ZIPs this slowly, so a test can stop Ferry halfway. */
+  zipBytesPerSecond?: number;
 }
 
 export interface FakeScenario {
@@ -47,6 +49,7 @@ interface Link {
   etag: string;
   expired: boolean;
   dropAfter?: number;
+  bytesPerSecond?: number;
   disposition?: string;
   contentType?: string;
 }
@@ -120,7 +123,9 @@ function serveLink(links: Map<string, Link>, request: RecordedRequest): Reply {
   }
   const headers: Record<string, string> = link.contentType ? { 'content-type': link.contentType } : {};
   if (link.disposition) headers['content-disposition'] = `attachment; filename="${link.disposition}"`;
-  if (link.dropAfter === undefined) return { body: link.body, etag: link.etag, headers };
+  if (link.dropAfter === undefined) {
+    return { body: link.body, etag: link.etag, headers, bytesPerSecond: link.bytesPerSecond };
+  }
   // The link runs out while its body is on the way: cut there, and refuse it from then on. Paced, so the
   // bytes before the cut reach the client before the reset does (a reset discards what is still unread).
   link.expired = true;
@@ -200,7 +205,13 @@ function startJob(
       return { ...json({ message: 'Too many requests' }, 429), headers: jsonType(limited.retryAfterSeconds) };
     }
     const jobStatus = statuses[Math.min(job.polls - 1 - (limited?.count ?? 0), statuses.length - 1)] ?? 'queued';
-    const link = { body: zip, etag: `"${jobId}"`, expired: false, contentType: 'application/zip' };
+    const link = {
+      body: zip,
+      etag: `"${jobId}"`,
+      expired: false,
+      contentType: 'application/zip',
+      bytesPerSecond: fixture.zipBytesPerSecond,
+    };
     return json({ jobId, jobStatus, ...(jobStatus === 'success' ? { downloadUrl: sign(jobId, link) } : {}) });
   });
   return json({ jobId });

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProviderAccount, ResolveContext } from '../../electron/providers/provider';
 import type { BatchTiming } from '../../electron/providers/scenario/batch-download';
 import { createScenarioProvider } from '../../electron/providers/scenario/scenario-provider';
-import { type FakeScenario, type ScenarioFixture, startFakeScenario } from '../support/fake-scenario';
+import {
+  type FakeScenario,
+  type ScenarioAsset,
+  type ScenarioFixture,
+  startFakeScenario,
+} from '../support/fake-scenario';
 
 const base: ScenarioFixture = {
   apiKey: 'scn-key-1',
@@ -63,7 +68,7 @@ describe('Scenario assets', () => {
   });
 
   it('falls back to <assetId>.<format> when the link’s path names no file', async () => {
-    fake = await startFakeScenario({ ...base, assets: [{ ...(base.assets[0] as never), naming: 'opaque' }] });
+    fake = await startFakeScenario({ ...base, assets: [{ ...(base.assets[0] as ScenarioAsset), naming: 'opaque' }] });
     const provider = createScenarioProvider(quick());
     const { context } = contextFor(accountFor(fake));
     expect((await provider.resolve('scenario:asset/a1?format=jpg', context)).suggestedName).toBe('a1.jpg');
