@@ -41,6 +41,9 @@ const fixture: ScenarioFixture = {
   maxPageSize: 3,
 };
 
+/** Each test runs the CLI several times: on a busy machine that takes well over the default five seconds. */
+const slowTests = { timeout: 30_000 };
+
 let scenario: FakeScenario;
 let profile: TempDir;
 let downloads: string;
@@ -88,7 +91,7 @@ async function expectNoSecrets(...outputs: string[]): Promise<void> {
   for (const signature of scenario.signatures) expect(everything).not.toContain(signature);
 }
 
-describe('Scenario assets from the CLI', () => {
+describe('Scenario assets from the CLI', slowTests, () => {
   it('downloads an asset through its signed link, named by the server, with no secret anywhere', async () => {
     await start();
     expect((await addAccount()).code).toBe(0);
@@ -179,7 +182,7 @@ describe('Scenario assets from the CLI', () => {
   });
 });
 
-describe('Scenario batches from the CLI', () => {
+describe('Scenario batches from the CLI', slowTests, () => {
   it('waits for the job, showing its status, then unpacks the ZIP into the destination and removes it', async () => {
     await start({ jobStatuses: ['queued', 'in-progress', 'in-progress', 'success'] });
     await addAccount();
@@ -277,7 +280,7 @@ describe('Scenario batches from the CLI', () => {
     const resumedFrom = Number(/^bytes=(\d+)-/.exec(zipRequests.at(-1)?.headers.range ?? '')?.[1]);
     expect(resumedFrom).toBeGreaterThan(0);
     expect((await readFile(join(downloads, 'assets', 'big-1-1.png'))).equals(big)).toBe(true);
-  }, 30_000);
+  });
 
   it('ends with an error naming the job when Scenario says it failed (exit 1)', async () => {
     await start({ jobStatuses: ['warming-up', 'failure'] });
@@ -312,7 +315,7 @@ describe('Scenario batches from the CLI', () => {
   });
 });
 
-describe('Scenario accounts from the CLI', () => {
+describe('Scenario accounts from the CLI', slowTests, () => {
   it('tests an account: what it found, or a credentials message and exit 1', async () => {
     await start();
     await addAccount();
