@@ -20,7 +20,7 @@ export async function assetSpec(
     body: assetDownloadBody(format),
     signal: context.signal,
   });
-  const { url } = (expectOk(answer, account, `asset ${assetId}`) ?? {}) as { url?: unknown };
+  const { url } = expectOk(answer, account, `asset ${assetId}`) as { url?: unknown };
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {
     throw scenarioError(`Scenario sent no download link for asset ${assetId}. Try again later.`);
   }

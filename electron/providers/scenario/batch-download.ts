@@ -73,7 +73,7 @@ async function requestJob(account: ProviderAccount, selection: BatchSelection, s
     body: batchDownloadBody(selection),
     signal,
   });
-  const { jobId } = (expectOk(answer, account, 'a batch download') ?? {}) as { jobId?: unknown };
+  const { jobId } = expectOk(answer, account, 'batch downloads') as { jobId?: unknown };
   if (typeof jobId !== 'string' || jobId === '') {
     throw scenarioError('Scenario accepted the batch but sent no job id. Try again later.');
   }
@@ -128,7 +128,7 @@ function readStatus(answer: ScenarioAnswer, account: ProviderAccount, job: strin
   if (answer.status === 404) {
     throw new JobEnded(`Scenario no longer knows batch job ${job} (HTTP 404). Retry: Ferry asks for a new job.`, true);
   }
-  const body = (expectOk(answer, account, `batch job ${job}`) ?? {}) as Record<string, unknown>;
+  const body = expectOk(answer, account, `batch job ${job}`) as Record<string, unknown>;
   const status = typeof body.jobStatus === 'string' && body.jobStatus !== '' ? body.jobStatus : 'preparing';
   const downloadUrl = typeof body.downloadUrl === 'string' && body.downloadUrl !== '' ? body.downloadUrl : undefined;
   if (downloadUrl && !/^https?:\/\//i.test(downloadUrl)) {

@@ -49,8 +49,7 @@ export async function scenarioCall(account: ProviderAccount, path: string, call:
 /** Scenario's answer when it is a success; otherwise an error that says what happened and what to do. */
 export function expectOk(answer: ScenarioAnswer, account: ProviderAccount, what: string): unknown {
   if (answer.status >= 200 && answer.status < 300) {
-    if (answer.json === null)
-      throw scenarioError(`Scenario sent an answer about ${what} that Ferry could not read. Try again later.`);
+    if (answer.json === null) throw scenarioError(`Scenario sent an unreadable answer for ${what}. Try again later.`);
     return answer.json;
   }
   throw scenarioError(statusMessage(answer, account.label, what));
@@ -62,12 +61,14 @@ function statusMessage(answer: ScenarioAnswer, label: string, what: string): str
   if (answer.status === 401 || answer.status === 403) {
     return `Scenario refused the credentials of "${label}" (${status}). ${platforms.scenario.credentialsHelp}`;
   }
-  if (answer.status === 404) return `Scenario has no ${what} (${status}). Check the id in Scenario, then retry.`;
+  if (answer.status === 404) {
+    return `Scenario has no ${what} (${status}). Check the id in Scenario, and the account's base URL, then retry.`;
+  }
   if (answer.status === 429) {
     return `Scenario is limiting how often this account may call it (${status}). Wait a minute, then retry.`;
   }
   if (answer.status >= 500) return `Scenario is having trouble (${status}). Try again in a few minutes.`;
-  return `Scenario refused the request for ${what} (${status}).`;
+  return `Scenario refused the request for ${what} (${status}). Check the ref, then retry.`;
 }
 
 /** What the server said about a failure, in a few words, without anything secret. */

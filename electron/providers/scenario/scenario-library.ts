@@ -42,7 +42,7 @@ export async function testAccount(account: ProviderAccount): Promise<string> {
 
 async function assetPage(account: ProviderAccount, pageSize: number, token: string | null): Promise<AssetPage> {
   const query: Record<string, string> = { pageSize: String(pageSize), ...(token ? { paginationToken: token } : {}) };
-  const body = expectOk(await scenarioCall(account, '/assets', { query }), account, 'the asset list');
+  const body = expectOk(await scenarioCall(account, '/assets', { query }), account, 'asset list');
   const fields = (Array.isArray(body) ? { assets: body } : body) as Record<string, unknown>;
   const list = [fields.assets, fields.items, fields.data].find(Array.isArray);
   if (!list) throw scenarioError('Scenario sent an asset list Ferry could not read. Try again later.');
