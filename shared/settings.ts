@@ -7,6 +7,8 @@ export const MAX_PARALLEL_DOWNLOADS = 16;
 export const MAX_CONNECTIONS_PER_DOWNLOAD = 16;
 /** 10 GiB/s: far above any real link, low enough to catch a typo. */
 export const MAX_SPEED_LIMIT = 10 * 1024 ** 3;
+/** A day: a Scenario batch job that takes longer has stalled. */
+export const MAX_SCENARIO_BATCH_MINUTES = 24 * 60;
 
 const editableShape = {
   theme: z.enum(themes),
@@ -28,6 +30,14 @@ const editableShape = {
   unpackArchives: z.boolean(),
   /** What downloads cut off by a crash or a quit do when Ferry starts again. */
   interruptedDownloads: z.enum(['resume', 'pause']),
+  /** How long a Scenario batch job may take to prepare its ZIP before the download fails; decimals allowed. */
+  scenarioBatchTimeoutMinutes: z
+    .number('The Scenario batch wait must be a number of minutes.')
+    .min(0.05, 'Wait at least 0.05 minutes (3 seconds) for a Scenario batch.')
+    .max(
+      MAX_SCENARIO_BATCH_MINUTES,
+      `Wait at most ${MAX_SCENARIO_BATCH_MINUTES} minutes (a day) for a Scenario batch.`,
+    ),
   /** Folders below the download folder, ending in {name}: `{provider}/{name}`. */
   fileNameTemplate: z
     .string()
@@ -60,6 +70,7 @@ export function defaultSettings(downloadDir: string): Settings {
     notifyOnComplete: true,
     unpackArchives: false,
     interruptedDownloads: 'resume',
+    scenarioBatchTimeoutMinutes: 30,
     fileNameTemplate: '{name}',
     downloadDir,
   };

@@ -47,13 +47,13 @@ function labelled(accounts: AccountStore, label: string | undefined): Account {
   return account;
 }
 
-/** Exit 1 when the platform refuses the account or cannot be reached: the check ran and failed, the input was fine. */
+/** A platform that refuses the account, or cannot be reached, is a failed check (exit 1), not bad input (exit 2). */
 async function test(service: AccountService, account: Account): Promise<number> {
   try {
     process.stdout.write(`${(await service.test(account.id)).message}\n`);
     return 0;
   } catch (error) {
-    if (!(error instanceof FerryError)) throw error;
+    if (!(error instanceof FerryError && (error.code === 'provider' || error.code === 'network'))) throw error;
     process.stderr.write(`ferry: ${redactText(error.message)}\n`);
     return 1;
   }

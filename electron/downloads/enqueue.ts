@@ -45,7 +45,7 @@ export async function enqueue(context: EnqueueContext, request: EnqueueRequest):
   if (request.accountId) checkAccountFits(context, request.accountId, request.refs);
   const files = await expandRefs(request.refs, providers, accounts, request.accountId);
   return store.addMany(
-    files.map(({ ref, folder }) => {
+    files.map(({ ref, folder, unpack }) => {
       const provider = providers.forRef(ref)?.id ?? 'http';
       const destination =
         request.directory ?? destinationFor(settings, { provider, queue: queue.name, queueDirectory: queue.directory });
@@ -54,7 +54,7 @@ export async function enqueue(context: EnqueueContext, request: EnqueueRequest):
         provider,
         queueId: queue.id,
         accountId: request.accountId,
-        unpack: request.unpack ?? settings.unpackArchives,
+        unpack: request.unpack ?? unpack ?? settings.unpackArchives,
         directory: join(destination, folder),
         connections: request.connections ?? null,
         speedLimit: request.speedLimit ?? null,

@@ -85,4 +85,6 @@ export interface ExpandedRef {
   ref: string;
   /** A folder below the destination that keeps the files of one entry together. */
   folder: string;
+  /** Whether to unpack it when the person did not say (a Scenario batch's ZIP); the settings decide when absent. */
+  unpack?: boolean;
 }

@@ -1,7 +1,10 @@
 import { type ProviderId, platforms } from '../../shared/platforms';
+import { defaultSettings, type Settings } from '../../shared/settings';
 import { echo3dProvider } from './echo3d/echo3d-provider';
 import { httpProvider } from './http/http-provider';
 import type { Provider } from './provider';
+import { batchTiming } from './scenario/batch-download';
+import { createScenarioProvider } from './scenario/scenario-provider';
 
 /**
  * The platforms one process can download from. Services are handed a registry
@@ -17,8 +20,15 @@ export interface ProviderRegistry {
   refForms(): string[];
 }
 
+/** The settings providers read, at each use, so a change applies to the next download. */
+export type ProviderSettings = () => Pick<Settings, 'scenarioBatchTimeoutMinutes'>;
+
 /** One provider per platform that signs with an account; direct links are added last, as the fallback. */
-const platformProviders = { echo3d: echo3dProvider } satisfies Partial<Record<ProviderId, Provider>>;
+const platformProviders = (settings: ProviderSettings) =>
+  ({
+    echo3d: echo3dProvider,
+    scenario: createScenarioProvider(batchTiming(() => settings().scenarioBatchTimeoutMinutes * 60_000)),
+  }) satisfies Partial<Record<ProviderId, Provider>>;
 
 export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
@@ -42,8 +52,8 @@ function listOf(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** Every platform Ferry ships with. */
-export function defaultProviders(): ProviderRegistry {
+/** Every platform Ferry ships with; without settings (usage texts, tests) they use the defaults. */
+export function defaultProviders(settings: ProviderSettings = () => defaultSettings('')): ProviderRegistry {
   // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
-  return createProviderRegistry([...Object.values(platformProviders), httpProvider]);
+  return createProviderRegistry([...Object.values(platformProviders(settings)), httpProvider]);
 }

@@ -16,7 +16,8 @@ export function AddLinks() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (await addLinks(text, { unpack })) setText('');
+    // Untouched, the box leaves it to Ferry: the settings, or the platform (Scenario batches always unpack).
+    if (await addLinks(text, unpackChoice === null ? {} : { unpack: unpackChoice })) setText('');
   }
 
   return (

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import {
   MAX_CONNECTIONS_PER_DOWNLOAD,
   MAX_PARALLEL_DOWNLOADS,
+  MAX_SCENARIO_BATCH_MINUTES,
   MAX_SPEED_LIMIT,
   type Settings,
   settingProblem,
@@ -117,6 +118,15 @@ function TransferFields({ settings }: { settings: Settings }) {
         max={MAX_SPEED_LIMIT / KIB}
         validate={(value) => settingProblem('speedLimit', Math.round(value * KIB))}
         onCommit={(value) => update({ speedLimit: Math.round(value * KIB) })}
+      />
+      <NumberField
+        label="Scenario batch wait (minutes)"
+        hint="How long Scenario may take to prepare a batch ZIP before the download fails."
+        value={settings.scenarioBatchTimeoutMinutes}
+        min={0.05}
+        max={MAX_SCENARIO_BATCH_MINUTES}
+        validate={(value) => settingProblem('scenarioBatchTimeoutMinutes', value)}
+        onCommit={(value) => update({ scenarioBatchTimeoutMinutes: value })}
       />
       <TextField
         label="File names"

@@ -22,6 +22,11 @@ export interface CraftedZipEntry {
  * `..` or backslashes, sizes that lie.
  */
 export function writeCraftedZip(path: string, entries: CraftedZipEntry[]): void {
+  writeFileSync(path, craftZip(entries));
+}
+
+/** The same ZIP in memory, for fake servers that answer with one. */
+export function craftZip(entries: CraftedZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -47,7 +52,7 @@ export function writeCraftedZip(path: string, entries: CraftedZipEntry[]): void 
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  writeFileSync(path, Buffer.concat([...locals, directory, end]));
+  return Buffer.concat([...locals, directory, end]);
 }
 
 interface ZipFields {

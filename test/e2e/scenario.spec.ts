@@ -1,0 +1,79 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type FakeScenario, type ScenarioFixture, startFakeScenario } from '../support/fake-scenario';
+import { expect, test } from './fixtures';
+import { AccountsPage } from './pages/accounts-page';
+import { AppFrame } from './pages/app-frame';
+import { DownloadsPage } from './pages/downloads-page';
+import { LibraryPickerPage } from './pages/library-picker-page';
+import { SettingsPage } from './pages/settings-page';
+
+const fixture: ScenarioFixture = {
+  apiKey: 'ui-scn-key',
+  apiSecret: 'ui-scn-SECRET-5150',
+  assets: [
+    { id: 'a1', name: 'castle.png', mimeType: 'image/png', body: Buffer.from('png castle'), prompt: 'castle', seed: 1 },
+    { id: 'a2', name: 'tower.glb', mimeType: 'model/gltf-binary', body: Buffer.from('glb tower'), kind: '3d' },
+  ],
+  jobStatuses: ['queued', 'success'],
+  maxPageSize: 1,
+};
+
+let scenario: FakeScenario;
+test.beforeEach(async () => {
+  scenario = await startFakeScenario(fixture);
+});
+test.afterEach(async () => {
+  await scenario.server.close();
+});
+
+test('adds a Scenario account, picks a format from its library, and unpacks a pasted batch', async ({ ferry }) => {
+  const app = await ferry.launch();
+  const frame = new AppFrame(app.page);
+  await frame.open('Accounts');
+  const accounts = new AccountsPage(app.page);
+  await accounts.platform.selectOption('scenario');
+  await accounts.label.fill('Studio');
+  await accounts.field('apiKey').fill(fixture.apiKey);
+  await accounts.field('apiSecret').fill(fixture.apiSecret);
+  await accounts.baseUrl.fill(scenario.baseUrl);
+  await accounts.addButton.click();
+  await expect(accounts.item('Studio')).toContainText('apiSecret: saved in keychain');
+
+  await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
+  const picker = new LibraryPickerPage(app.page);
+  await expect(picker.status).toHaveText('2 entries');
+  await picker.choice('tower.glb', 'FBX').click();
+  await expect(picker.choice('tower.glb', 'FBX: added')).toBeDisabled();
+
+  await frame.open('Downloads');
+  const downloads = new DownloadsPage(app.page);
+  await expect(downloads.status('tower.fbx')).toHaveText('Done', { timeout: 10_000 });
+  const folder = join(ferry.profileDir, 'Downloads');
+  expect(await readFile(join(folder, 'tower.fbx'), 'utf8')).toBe('fbx:glb tower');
+
+  // The box is left as the settings have it (unpacking off): a batch unpacks all the same.
+  await expect(downloads.unpack).not.toBeChecked();
+  await downloads.add('scenario:batch?assets=a1');
+  await expect(downloads.status('job-1.zip')).toHaveText('Done', { timeout: 10_000 });
+  await expect(downloads.detail('job-1.zip')).toContainText('unpacked to assets');
+  expect(await readdir(join(folder, 'assets'))).toEqual(['castle-1-1.png']);
+  expect(await readdir(folder)).not.toContain('job-1.zip');
+
+  const html = await app.page.content();
+  expect(html).not.toContain(fixture.apiSecret);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('keeps the Scenario batch wait setting, refusing a wait under three seconds', async ({ ferry }) => {
+  const app = await ferry.launch();
+  await new AppFrame(app.page).open('Settings');
+  const settings = new SettingsPage(app.page);
+  const wait = app.page.getByLabel('Scenario batch wait (minutes)');
+  await expect(wait).toHaveValue('30');
+  await wait.fill('0');
+  await expect(settings.noteFor(wait)).toHaveText('Wait at least 0.05 minutes (3 seconds) for a Scenario batch.');
+  await wait.fill('45');
+  await expect(settings.saveStatus).toContainText('Saved');
+  expect(app.pageErrors).toEqual([]);
+});
