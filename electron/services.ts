@@ -71,7 +71,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const db = openDatabase(options.profileDir);
   const store = new DownloadStore(db);
   const accounts = new AccountStore(db, options.keychain ?? osKeychain());
-  const providers = options.providers ?? defaultProviders();
+  const providers = options.providers ?? defaultProviders(() => settings.get());
   const downloads = new DownloadService({
     store,
     accounts,

@@ -28,6 +28,11 @@ const editableShape = {
   unpackArchives: z.boolean(),
   /** What downloads cut off by a crash or a quit do when Ferry starts again. */
   interruptedDownloads: z.enum(['resume', 'pause']),
+  /** How long a Delos file that is locked is waited for before its download fails; 0 fails at once. */
+  delosLockedTimeoutMinutes: z
+    .number('The wait for locked Delos files must be a number of minutes.')
+    .min(0, 'The wait for locked Delos files cannot be negative; use 0 not to wait.')
+    .max(24 * 60, 'Wait at most a day (1440 minutes) for a locked Delos file.'),
   /** Folders below the download folder, ending in {name}: `{provider}/{name}`. */
   fileNameTemplate: z
     .string()
@@ -60,6 +65,7 @@ export function defaultSettings(downloadDir: string): Settings {
     notifyOnComplete: true,
     unpackArchives: false,
     interruptedDownloads: 'resume',
+    delosLockedTimeoutMinutes: 60,
     fileNameTemplate: '{name}',
     downloadDir,
   };

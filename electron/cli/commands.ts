@@ -28,7 +28,11 @@ export async function runCommand(options: CliOptions): Promise<number> {
   const db = openDatabase(options.profileDir);
   try {
     const store = new DownloadStore(db);
-    const library = { store, accounts: new AccountStore(db, osKeychain()), providers: defaultProviders() };
+    const library = {
+      store,
+      accounts: new AccountStore(db, osKeychain()),
+      providers: defaultProviders(() => options.settings),
+    };
     switch (options.command) {
       case 'get':
         return await get(library, options);

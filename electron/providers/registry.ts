@@ -1,4 +1,6 @@
 import { type ProviderId, platforms } from '../../shared/platforms';
+import { defaultSettings, type Settings } from '../../shared/settings';
+import { createDelosProvider } from './delos/delos-provider';
 import { echo3dProvider } from './echo3d-provider';
 import { httpProvider } from './http-provider';
 import type { Provider } from './provider';
@@ -17,8 +19,12 @@ export interface ProviderRegistry {
   refForms(): string[];
 }
 
-/** One provider per platform that signs with an account; direct links are added last, as the fallback. */
-const platformProviders = { echo3d: echo3dProvider } satisfies Partial<Record<ProviderId, Provider>>;
+/** One provider per platform that signs with an account, reading the settings at each use; direct links are added last. */
+const platformProviders = (settings: () => Settings) =>
+  ({
+    echo3d: echo3dProvider,
+    delos: createDelosProvider({ lockedTimeoutMs: () => settings().delosLockedTimeoutMinutes * 60_000 }),
+  }) satisfies Partial<Record<ProviderId, Provider>>;
 
 export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
@@ -42,8 +48,8 @@ function listOf(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** Every platform Ferry ships with. */
-export function defaultProviders(): ProviderRegistry {
+/** Every platform Ferry ships with, following the settings given (the defaults when none are). */
+export function defaultProviders(settings: () => Settings = () => defaultSettings('')): ProviderRegistry {
   // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
-  return createProviderRegistry([...Object.values(platformProviders), httpProvider]);
+  return createProviderRegistry([...Object.values(platformProviders(settings)), httpProvider]);
 }
