@@ -23,6 +23,17 @@ export function accountFieldsOf(provider: ProviderId): AccountField[] {
 /** Platforms whose provider can list an account's files for a picker (`accounts:browse`). */
 export const browsableProviders: readonly ProviderId[] = providerIds.filter((id) => platforms[id].browsable);
 
+/**
+ * A platform that signs every download and has no address of its own (Delos:
+ * each customer is served from its own host) cannot be reached without a base
+ * URL. An optional account (the CID store's) gives its addresses in its fields.
+ */
+export function baseUrlProblem(provider: ProviderId, baseUrl: string | null | undefined): string | null {
+  const { displayName, account, defaultBaseUrl } = platforms[provider];
+  if (baseUrl || defaultBaseUrl !== null || account !== 'required') return null;
+  return `${displayName} accounts need a base URL, the address of your ${displayName} API (--base-url in the CLI, Base URL in Accounts).`;
+}
+
 /** Problems with the fields given for a provider, in words; empty when they are complete and known. */
 export function accountFieldProblems(provider: ProviderId, fields: Record<string, string>): string[] {
   const { displayName, accountFields, signIns } = platforms[provider];

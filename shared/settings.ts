@@ -38,6 +38,11 @@ const editableShape = {
       MAX_SCENARIO_BATCH_MINUTES,
       `Wait at most ${MAX_SCENARIO_BATCH_MINUTES} minutes (a day) for a Scenario batch.`,
     ),
+  /** How long a Delos file that is locked is waited for before its download fails; 0 fails at once. */
+  delosLockedTimeoutMinutes: z
+    .number('The wait for locked Delos files must be a number of minutes.')
+    .min(0, 'The wait for locked Delos files cannot be negative; use 0 not to wait.')
+    .max(24 * 60, 'Wait at most a day (1440 minutes) for a locked Delos file.'),
   /** Folders below the download folder, ending in {name}: `{provider}/{name}`. */
   fileNameTemplate: z
     .string()
@@ -71,6 +76,7 @@ export function defaultSettings(downloadDir: string): Settings {
     unpackArchives: false,
     interruptedDownloads: 'resume',
     scenarioBatchTimeoutMinutes: 30,
+    delosLockedTimeoutMinutes: 60,
     fileNameTemplate: '{name}',
     downloadDir,
   };

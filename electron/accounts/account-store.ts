@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Account, AccountUpdate, NewAccount } from '../../shared/accounts';
 import { FerryError } from '../../shared/errors';
-import { accountFieldProblems, accountFieldsOf, type ProviderId } from '../../shared/platforms';
+import { accountFieldProblems, accountFieldsOf, baseUrlProblem, type ProviderId } from '../../shared/platforms';
 import { rememberSecret } from '../../shared/redact';
 import type { ProviderSession } from '../providers/provider';
 import { accountSession, clearAccountSession } from './account-session';
@@ -28,6 +28,8 @@ export class AccountStore {
     // Before anything can fail: a refusal may quote what was typed.
     for (const value of Object.values(secrets)) rememberSecret(value);
     const problems = accountFieldProblems(input.provider, input.fields);
+    const noBase = baseUrlProblem(input.provider, input.baseUrl);
+    if (noBase) problems.push(noBase);
     if (problems.length > 0) throw new FerryError('invalid_payload', problems.join(' '));
     if (this.byLabel(input.label))
       throw new FerryError('conflict', `There is already an account labelled "${input.label}". Pick another label.`);
@@ -104,6 +106,8 @@ export class AccountStore {
     const { plain, secrets } = splitFields(account.provider, merged);
     for (const value of Object.values(secrets)) rememberSecret(value);
     const problems = accountFieldProblems(account.provider, merged);
+    const noBase = baseUrlProblem(account.provider, change.baseUrl === undefined ? account.baseUrl : change.baseUrl);
+    if (noBase) problems.push(noBase);
     if (problems.length > 0) throw new FerryError('invalid_payload', problems.join(' '));
     for (const [name, value] of Object.entries(secrets))
       if (value !== current[name]) this.keychain.set(id, name, value);

@@ -1,4 +1,4 @@
-import { accountFieldsOf, providerIds } from '../../shared/platforms';
+import { accountFieldsOf, baseUrlProblem, platforms, providerIds } from '../../shared/platforms';
 import { defaultProviders } from '../providers/registry';
 
 /** Bad input: exit code 2 with a message that says what to type instead. */
@@ -156,10 +156,14 @@ function optionTable(title: string, rows: readonly (readonly [string, string])[]
 }
 
 function describeFields(provider: (typeof providerIds)[number]): string {
-  return accountFieldsOf(provider)
+  const fields = accountFieldsOf(provider)
     .map((field) => {
       const traits = [field.secret && 'secret', field.optional && 'optional'].filter(Boolean);
       return traits.length > 0 ? `${field.name} (${traits.join(', ')})` : field.name;
     })
     .join(', ');
+  const signIns = platforms[provider].signIns?.map((signIn) => signIn.name).join(', or ');
+  const needs = [signIns && `give ${signIns}`, baseUrlProblem(provider, null) && '--base-url required'];
+  const notes = needs.filter(Boolean).join('; ');
+  return notes ? `${fields}; ${notes}` : fields;
 }

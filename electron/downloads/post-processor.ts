@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { limitFunction } from 'p-limit';
 import { downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
@@ -83,6 +84,11 @@ export class PostProcessor {
     let unpackedTo: string | null;
     try {
       unpackedTo = step && download.path ? await step(download.path, signal) : null;
+      // The step rewrote the file itself (decoded it): the row's size is new and its hash void.
+      if (unpackedTo !== null && unpackedTo === download.path) {
+        this.options.store.rewritten(download.id, (await stat(unpackedTo)).size);
+        unpackedTo = null;
+      }
     } catch (error) {
       // Stopped or canceled: a stopped download stays unpacking and the next run starts it over.
       if (signal.aborted) return;

@@ -76,8 +76,10 @@ export interface Provider {
 
 /**
  * Runs on a complete file; resolves to where the result is, or null when
- * there was nothing to do (the file was not an archive). It may run again
- * from the start after a crash, so it must clean up after an earlier attempt.
+ * there was nothing to do (the file was not an archive). Resolving to the file
+ * itself says the step rewrote it in place (decoded it), so its size and hash
+ * are read again. It may run again from the start after a crash, so it must
+ * clean up after an earlier attempt.
  */
 export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<string | null>;
 

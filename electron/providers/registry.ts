@@ -1,5 +1,6 @@
 import { type ProviderId, platforms } from '../../shared/platforms';
 import { defaultSettings, type Settings } from '../../shared/settings';
+import { createDelosProvider } from './delos/delos-provider';
 import { echo3dProvider } from './echo3d/echo3d-provider';
 import { httpProvider } from './http/http-provider';
 import type { Provider } from './provider';
@@ -21,13 +22,14 @@ export interface ProviderRegistry {
 }
 
 /** The settings providers read, at each use, so a change applies to the next download. */
-export type ProviderSettings = () => Pick<Settings, 'scenarioBatchTimeoutMinutes'>;
+export type ProviderSettings = () => Pick<Settings, 'scenarioBatchTimeoutMinutes' | 'delosLockedTimeoutMinutes'>;
 
 /** One provider per platform that signs with an account; direct links are added last, as the fallback. */
 const platformProviders = (settings: ProviderSettings) =>
   ({
     echo3d: echo3dProvider,
     scenario: createScenarioProvider(batchTiming(() => settings().scenarioBatchTimeoutMinutes * 60_000)),
+    delos: createDelosProvider({ lockedTimeoutMs: () => settings().delosLockedTimeoutMinutes * 60_000 }),
   }) satisfies Partial<Record<ProviderId, Provider>>;
 
 export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {

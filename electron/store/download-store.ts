@@ -255,6 +255,11 @@ export class DownloadStore {
     });
   }
 
+  /** Post-processing rewrote the finished file in place: a new size, and a hash to be read again. */
+  rewritten(id: number, size: number): void {
+    this.db.prepare('UPDATE downloads SET size = ?, received = ?, sha256 = NULL WHERE id = ?').run(size, size, id);
+  }
+
   setSha256(id: number, sha256: string): void {
     this.db.prepare('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id);
   }

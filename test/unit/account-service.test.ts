@@ -117,6 +117,7 @@ describe('accounts through IPC', () => {
     const other = await router.invoke('accounts:create', {
       provider: 'delos',
       label: 'Docs',
+      baseUrl: 'https://delos.example',
       fields: { login: 'me', password: 'pw' },
     });
     const docsId = other.ok ? (other.value as Account).id : '';

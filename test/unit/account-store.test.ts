@@ -89,8 +89,19 @@ describe('accounts with secrets in the real OS keychain', () => {
   });
 
   it('makes the first account of a provider its default, and the next one when it goes', () => {
-    const first = accounts.create({ provider: 'delos', label: 'Main', fields: { login: 'me', password: SECRET } });
-    const second = accounts.create({ provider: 'delos', label: 'Client', fields: { login: 'them', password: SECRET } });
+    const baseUrl = 'https://delos.example';
+    const first = accounts.create({
+      provider: 'delos',
+      label: 'Main',
+      baseUrl,
+      fields: { login: 'me', password: SECRET },
+    });
+    const second = accounts.create({
+      provider: 'delos',
+      label: 'Client',
+      baseUrl,
+      fields: { login: 'them', password: SECRET },
+    });
     expect([accounts.get(first.id)?.isDefault, accounts.get(second.id)?.isDefault]).toEqual([true, false]);
     accounts.remove(first.id);
     expect(accounts.get(second.id)?.isDefault).toBe(true);
@@ -108,5 +119,20 @@ describe('accounts with secrets in the real OS keychain', () => {
       accounts.create({ provider: 'cid', label: 'Store', fields: { endpoint: 'https://x', token: 'y' } }),
     ).toThrow('already an account labelled "Store"');
     expect(accounts.list().map((account) => account.label)).toEqual(['Store']);
+  });
+
+  it('refuses a Delos account without a base URL, which it could never reach, and keeps it from losing one', () => {
+    const fields = { login: 'me', password: SECRET };
+    expect(() => accounts.create({ provider: 'delos', label: 'Docs', fields })).toThrow(
+      'Delos accounts need a base URL, the address of your Delos API (--base-url in the CLI, Base URL in Accounts).',
+    );
+    expect(accounts.list()).toEqual([]);
+    const docs = accounts.create({ provider: 'delos', label: 'Docs', baseUrl: 'https://delos.example', fields });
+    expect(() => accounts.update(docs.id, { baseUrl: null })).toThrow('Delos accounts need a base URL');
+    expect(accounts.get(docs.id)?.baseUrl).toBe('https://delos.example');
+    // Platforms with an address of their own, or with addresses in their fields, need none.
+    expect(
+      accounts.create({ provider: 'scenario', label: 'Art', fields: { apiKey: 'k', apiSecret: SECRET } }).baseUrl,
+    ).toBeNull();
   });
 });

@@ -135,6 +135,7 @@ describe('adding from the library picker', () => {
     const account = services.accounts.create({
       provider: 'delos',
       label: 'Docs',
+      baseUrl: 'https://delos.example',
       fields: { login: 'me', password: 'pw' },
     });
     try {
