@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import { type ProviderId, platforms, providerIds } from '../../shared/platforms';
+import { baseUrlProblem, type ProviderId, platforms, providerIds } from '../../shared/platforms';
 import { useFerry } from '../store/store-context';
 
 /** Adds an account; secret fields are password inputs and go straight to the main process, which keeps them in the keychain. */
@@ -59,7 +59,12 @@ export function AccountForm() {
             onChange={(value) => setFields({ ...fields, [field.name]: value })}
           />
         ))}
-        <TextInput id={`${id}-base`} label="Base URL (optional)" value={baseUrl} onChange={setBaseUrl} />
+        <TextInput
+          id={`${id}-base`}
+          label={baseUrlProblem(provider, null) ? 'Base URL' : 'Base URL (optional)'}
+          value={baseUrl}
+          onChange={setBaseUrl}
+        />
         <button type="submit">Add account</button>
       </fieldset>
     </form>

@@ -128,6 +128,15 @@ function TransferFields({ settings }: { settings: Settings }) {
         validate={(value) => settingProblem('scenarioBatchTimeoutMinutes', value)}
         onCommit={(value) => update({ scenarioBatchTimeoutMinutes: value })}
       />
+      <NumberField
+        label="Locked Delos files: wait (minutes)"
+        hint="How long a Delos file someone else has locked is waited for; 0 fails it at once."
+        value={settings.delosLockedTimeoutMinutes}
+        min={0}
+        max={24 * 60}
+        validate={(value) => settingProblem('delosLockedTimeoutMinutes', value)}
+        onCommit={(value) => update({ delosLockedTimeoutMinutes: value })}
+      />
       <TextField
         label="File names"
         hint="Folders below the download folder, ending in {name}: {provider}/{name} sorts files by platform."

@@ -13,7 +13,7 @@ export class AccountsPage {
     this.list = page.getByRole('list', { name: 'Accounts' });
     this.platform = page.getByLabel('Platform');
     this.label = page.getByLabel('Label', { exact: true });
-    this.baseUrl = page.getByLabel('Base URL (optional)');
+    this.baseUrl = page.getByLabel(/^Base URL/);
     this.addButton = page.getByRole('button', { name: 'Add account' });
     this.alert = page.getByRole('alert');
   }
