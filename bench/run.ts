@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { PER_CONNECTION_LIMIT, startBenchServer } from './bench-server';
 import { type CrashResult, measureCrashResume } from './crash-resume';
 import { ensurePeers, median, timed } from './peers';
+import { type PlatformCase, scenarioBatchCase } from './platform-cases';
 
 /**
  * `npm run bench`: Ferry's engine against curl and aria2c on loopback, and its
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
       const cases = [...(await defineCases(server, scripts, work)), ...unpackCases(scripts, data)];
       const rows: Row[] = [];
       for (const benchCase of cases) rows.push(await measure(benchCase, work));
+      rows.push(...(await measurePlatforms(work)));
       const library = await measureLibrary(scripts);
       const crash = await measureCrashResume();
       const report = renderReport(rows, server.kind) + renderLibrary(library, crash);
@@ -62,6 +64,20 @@ async function main(): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The platforms' own paths, each against its fake server on loopback, stopped once measured. */
+async function measurePlatforms(work: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const start of [scenarioBatchCase]) {
+    const platformCase: PlatformCase = await start();
+    try {
+      rows.push(await measure(platformCase, work));
+    } finally {
+      await platformCase.stop();
+    }
+  }
+  return rows;
 }
 
 async function makeData(data: string): Promise<void> {

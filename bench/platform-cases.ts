@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { type FakeScenario, startFakeScenario } from '../test/support/fake-scenario';
+import { timed } from './peers';
+
+const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'out/main/cli.cjs');
+const ASSETS = 1000;
+
+export interface PlatformCase {
+  title: string;
+  target: string;
+  verify(out: string): Promise<void>;
+  tools: { name: string; run(out: string): Promise<{ ms: number; rssKiB?: number }> }[];
+  stop(): Promise<void>;
+}
+
+/**
+ * A Scenario batch of 1,000 small assets, fetched as a person would: `ferry get`
+ * with a fresh profile (library, scheduler, job polling, the ZIP, unpacking and
+ * its removal), against curl of the same ZIP followed by unzip and sync.
+ */
+export async function scenarioBatchCase(): Promise<PlatformCase> {
+  const assets = Array.from({ length: ASSETS }, (_, i) => ({
+    id: `asset-${i}`,
+    name: `asset-${i}.png`,
+    mimeType: 'image/png',
+    body: randomBytes(2_000 + ((i * 7919) % 6_000)),
+    prompt: 'castle',
+    seed: i,
+  }));
+  const apiKey = 'bench-key';
+  const apiSecret = 'bench-secret-value';
+  const fake = await startFakeScenario({ apiKey, apiSecret, assets, jobStatuses: ['success'] });
+  const ref = `scenario:batch?assets=${assets.map((asset) => asset.id).join(',')}`;
+  const zipUrl = await batchZipUrl(
+    fake,
+    apiKey,
+    apiSecret,
+    assets.map((asset) => asset.id),
+  );
+  return {
+    title: `Scenario batch of ${ASSETS.toLocaleString('en')} small assets (one ZIP), \`ferry get\``,
+    target: 'at most 1.2× curl + unzip',
+    verify: (out) => expectFilesBelow(out, ASSETS),
+    tools: [
+      {
+        name: 'Ferry',
+        async run(out) {
+          const profile = `${out}-profile`;
+          await rm(profile, { recursive: true, force: true });
+          const add = ['accounts', 'add', 'scenario', '--label', 'Bench', '--base-url', fake.baseUrl];
+          await timed(process.execPath, [
+            cli,
+            ...add,
+            `apiKey=${apiKey}`,
+            `apiSecret=${apiSecret}`,
+            '--profile',
+            profile,
+          ]);
+          const result = await timed(process.execPath, [cli, 'get', ref, '-o', out, '--profile', profile]);
+          await timed(process.execPath, [cli, 'accounts', 'rm', 'Bench', '--profile', profile]);
+          return { ms: result.ms };
+        },
+      },
+      {
+        name: 'curl+unzip+sync',
+        run: async (out) => ({
+          ms: (
+            await timed('sh', [
+              '-c',
+              `curl -sS --fail -o "${out}/batch.zip" "${zipUrl}" && unzip -q "${out}/batch.zip" -d "${out}" && rm "${out}/batch.zip" && sync`,
+            ])
+          ).ms,
+        }),
+      },
+    ],
+    stop: () => fake.server.close(),
+  };
+}
+
+/** Asks the fake for one batch job, as Scenario's API is asked, and returns its ZIP link. */
+async function batchZipUrl(fake: FakeScenario, apiKey: string, apiSecret: string, assetIds: string[]): Promise<string> {
+  const authorization = `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`;
+  const headers = { authorization, 'content-type': 'application/json' };
+  const body = JSON.stringify({
+    options: { fileNameTemplate: '<prompt>-<seed>-<num>', flat: false },
+    query: { assetIds, inferenceIds: [], modelIds: [] },
+  });
+  const job = (await (await fetch(`${fake.baseUrl}/assets/download`, { method: 'POST', headers, body })).json()) as {
+    jobId: string;
+  };
+  const status = (await (await fetch(`${fake.baseUrl}/assets/download/${job.jobId}`, { headers })).json()) as {
+    downloadUrl: string;
+  };
+  return status.downloadUrl;
+}
+
+async function expectFilesBelow(folder: string, count: number): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile() && !entry.name.endsWith('.part'));
+  if (files.length !== count) throw new Error(`${folder} has ${files.length} files, expected ${count}`);
+}
