@@ -7,12 +7,12 @@ import { basename, dirname, join } from 'node:path';
  * new content, never a torn mix: write a sibling, fsync it, rename over, fsync
  * the folder so the rename itself is durable.
  */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'w', 0o600);
+    const handle = await open(temp, 'w', mode);
     try {
-      await handle.writeFile(data, 'utf8');
+      await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();

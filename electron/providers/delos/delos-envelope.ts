@@ -1,7 +1,7 @@
-import { open, readFile, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { formatBytes } from '../../../shared/format';
-import { syncFolder } from '../../fs/move-no-clobber';
+import { writeFileAtomic } from '../../fs/atomic-write';
 import type { PostProcessStep } from '../provider';
 import { isEnvelopeHead } from './delos-probe';
 
@@ -22,7 +22,7 @@ const ENVELOPE_KEYS = new Set(['contentType', 'data', 'extensions']);
  */
 export const decodeEnvelopeStep: PostProcessStep = async (file, signal) => {
   if (!isEnvelopeHead(await head(file))) return null;
-  const size = (await stat(file)).size;
+  const { size, mode } = await stat(file);
   if (size > MAX_ENVELOPE_BYTES) {
     throw new Error(
       `Delos sent ${basename(file)} as base64 inside JSON (${formatBytes(size)}), more than the ${formatBytes(MAX_ENVELOPE_BYTES)} Ferry decodes; the JSON is kept as it came.`,
@@ -31,7 +31,8 @@ export const decodeEnvelopeStep: PostProcessStep = async (file, signal) => {
   const envelope = readEnvelope(await readFile(file, 'utf8'));
   if (!envelope) return null;
   signal.throwIfAborted();
-  await replaceFile(file, envelope);
+  // A sibling, flushed, renamed over the file: a crash leaves the JSON or the decoded file, never half of one.
+  await writeFileAtomic(file, envelope, mode & 0o777);
   return file;
 };
 
@@ -63,25 +64,4 @@ async function head(file: string): Promise<string> {
   } finally {
     await handle.close();
   }
-}
-
-/** Writes a sibling, flushes it, renames it over the file, keeping the file's permissions. */
-async function replaceFile(file: string, bytes: Buffer): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.ferry-decode`);
-  const { mode } = await stat(file);
-  try {
-    const handle = await open(temp, 'w', mode);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  // The decoded file is in place; a folder that cannot be synced only makes the rename less durable.
-  await syncFolder(dirname(file)).catch(() => undefined);
 }
