@@ -49,11 +49,12 @@ export function AccountForm() {
           </select>
         </div>
         <TextInput id={`${id}-label`} label="Label" value={label} onChange={setLabel} />
+        {signInNote(provider)}
         {platforms[provider].accountFields.map((field) => (
           <TextInput
             key={field.name}
             id={`${id}-${field.name}`}
-            label={`${field.name}${field.optional ? ' (optional)' : ''}`}
+            label={`${field.name}${isOptional(provider, field.name) ? ' (optional)' : ''}`}
             secret={field.secret}
             value={fields[field.name] ?? ''}
             onChange={(value) => setFields({ ...fields, [field.name]: value })}
@@ -69,6 +70,19 @@ export function AccountForm() {
       </fieldset>
     </form>
   );
+}
+
+/** A field that belongs to one of several ways to sign in is not optional: the note says which are needed. */
+function isOptional(provider: ProviderId, name: string): boolean {
+  const { accountFields, signIns } = platforms[provider];
+  const field = accountFields.find((candidate) => candidate.name === name);
+  return Boolean(field?.optional) && !signIns?.some((signIn) => signIn.fields.includes(name));
+}
+
+function signInNote(provider: ProviderId) {
+  const { signIns } = platforms[provider];
+  if (!signIns) return null;
+  return <p className="field-hint">Sign in with {signIns.map((signIn) => signIn.name).join(', or ')}.</p>;
 }
 
 function TextInput(props: {
