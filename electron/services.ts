@@ -9,6 +9,8 @@ import { LibraryService } from './downloads/library-service';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { logDirectory, openLogFolder } from './logs/log-folder';
 import type { Logger } from './logs/logger';
+import { createCidProvider } from './providers/cid/cid-provider';
+import { gatewayChoice } from './providers/cid/gateways';
 import { defaultProviders, type ProviderRegistry } from './providers/registry';
 import { FolderService } from './settings/folder-service';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -71,7 +73,8 @@ export async function createServices(options: ServiceOptions): Promise<Services>
   const db = openDatabase(options.profileDir);
   const store = new DownloadStore(db);
   const accounts = new AccountStore(db, options.keychain ?? osKeychain());
-  const providers = options.providers ?? defaultProviders();
+  const gateways = () => gatewayChoice([], process.env, settings.get().ipfsGateways);
+  const providers = options.providers ?? defaultProviders({ cid: createCidProvider({ gateways }) });
   const downloads = new DownloadService({
     store,
     accounts,

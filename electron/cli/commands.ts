@@ -8,6 +8,8 @@ import { applyControl } from '../downloads/download-controls';
 import { enqueue } from '../downloads/enqueue';
 import { Scheduler } from '../downloads/scheduler';
 import { Engine } from '../engine/engine';
+import { createCidProvider } from '../providers/cid/cid-provider';
+import { gatewayChoice } from '../providers/cid/gateways';
 import { defaultProviders, type ProviderRegistry } from '../providers/registry';
 import { openDatabase } from '../store/database';
 import { DownloadStore } from '../store/download-store';
@@ -28,7 +30,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
   const db = openDatabase(options.profileDir);
   try {
     const store = new DownloadStore(db);
-    const library = { store, accounts: new AccountStore(db, osKeychain()), providers: defaultProviders() };
+    const library = { store, accounts: new AccountStore(db, osKeychain()), providers: providersFor(options) };
     switch (options.command) {
       case 'get':
         return await get(library, options);
@@ -53,6 +55,12 @@ export async function runCommand(options: CliOptions): Promise<number> {
   } finally {
     db.close();
   }
+}
+
+/** CIDs come from the gateways --gateway names, else FERRY_IPFS_GATEWAY's, else the settings'. */
+function providersFor(options: CliOptions): ProviderRegistry {
+  const gateways = () => gatewayChoice(options.gateways ?? [], process.env, options.settings.ipfsGateways);
+  return defaultProviders({ cid: createCidProvider({ gateways }) });
 }
 
 /** The same way in as the window's Add: bad refs, or an account of another platform, add nothing. */

@@ -1,4 +1,5 @@
 import { type ProviderId, platforms } from '../../shared/platforms';
+import { cidProvider } from './cid/cid-provider';
 import { echo3dProvider } from './echo3d-provider';
 import { httpProvider } from './http-provider';
 import type { Provider } from './provider';
@@ -18,7 +19,7 @@ export interface ProviderRegistry {
 }
 
 /** One provider per platform that signs with an account; direct links are added last, as the fallback. */
-const platformProviders = { echo3d: echo3dProvider } satisfies Partial<Record<ProviderId, Provider>>;
+const platformProviders = { echo3d: echo3dProvider, cid: cidProvider } satisfies Partial<Record<ProviderId, Provider>>;
 
 export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
@@ -42,8 +43,8 @@ function listOf(items: string[]): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
-/** Every platform Ferry ships with. */
-export function defaultProviders(): ProviderRegistry {
+/** Every platform Ferry ships with; `configured` replaces some with ones set up by the caller (the CID store's gateways). */
+export function defaultProviders(configured: Partial<Record<ProviderId, Provider>> = {}): ProviderRegistry {
   // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
-  return createProviderRegistry([...Object.values(platformProviders), httpProvider]);
+  return createProviderRegistry([...Object.values({ ...platformProviders, ...configured }), httpProvider]);
 }
