@@ -12,6 +12,7 @@ import { ferry, jsonLines } from './ferry-cli';
 
 const CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
 const CIDV0 = 'QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG';
+const RAW_CID = 'bafkreibruh455iawsviqslif5c7uurdcfdemh22mtnytyzvnzn75kpejxy';
 const TOKEN = 'store-static-TOKEN-5d1e';
 const LOGIN = 'artist@example.com';
 const PASSWORD = 'store-PASSWORD-77aa';
@@ -100,6 +101,8 @@ describe('the CID store from the CLI', { timeout: 30_000 }, () => {
 
   it('unpacks a TAR answer: one file becomes that file, a folder is named after the CID', async () => {
     store.reply(CIDV0, { kind: 'tar', entries: [{ path: 'castle.glb', body: model }] });
+    // Kubo names a lone file after the CID it was asked for.
+    store.reply(RAW_CID, { kind: 'tar', entries: [{ path: RAW_CID, body: model }] });
     store.reply(CID, {
       kind: 'tar',
       entries: [
@@ -118,7 +121,8 @@ describe('the CID store from the CLI', { timeout: 30_000 }, () => {
       size: model.length + notes.length,
       sha256: null,
     });
-    expect(readdirSync(downloads).sort()).toEqual([CID, 'castle.glb']);
+    expect(lastEvent((await get([RAW_CID])).stdout)).toMatchObject({ path: join(downloads, `${RAW_CID}.glb`) });
+    expect(readdirSync(downloads).sort()).toEqual([CID, `${RAW_CID}.glb`, 'castle.glb'].sort());
     expect((await readFile(join(downloads, CID, 'castle.glb'))).equals(model)).toBe(true);
     expect(await readFile(join(downloads, CID, 'docs', 'notes.txt'))).toEqual(notes);
   });

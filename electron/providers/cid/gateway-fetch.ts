@@ -38,20 +38,25 @@ async function fromFirstGateway(
 ): Promise<FetchedContent> {
   const failures: EngineError[] = [];
   for (const gateway of gateways) {
+    let exported: Exported;
     try {
-      const exported = await retrying(() => attempt(ref, gateway, context), {
+      exported = await retrying(() => attempt(ref, gateway, context), {
         policy,
         signal: context.signal,
         // Each attempt starts from nothing: a CAR cannot be continued.
         progress: () => 0,
         classify: asFetchError,
       });
-      const path = await placeContent(exported.path, context.directory, exported.name);
-      return { path, size: exported.size, sha256: exported.sha256 };
     } catch (error) {
       if (context.signal.aborted) throw error;
-      failures.push(asFetchError(error));
+      const failure = asFetchError(error);
+      // Another gateway would meet the same disk.
+      if (failure.code === 'disk' || failure.code === 'disk_full') throw failure;
+      failures.push(failure);
+      continue;
     }
+    const path = await placeContent(exported.path, context.directory, exported.name);
+    return { path, size: exported.size, sha256: exported.sha256 };
   }
   throw allFailed(ref, failures);
 }
