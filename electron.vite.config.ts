@@ -40,6 +40,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // @ipld/car exports for `import` only, which require() cannot load from a CommonJS bundle: it is bundled in.
+      externalizeDeps: { exclude: ['@ipld/car'] },
       // The CLI shares the main process's code and runs under plain Node.
       rolldownOptions: {
         input: { index: 'electron/main.ts', cli: 'electron/cli/ferry.ts' },

@@ -4,6 +4,8 @@ import { templateProblem } from './file-name-template';
 export const themes = ['system', 'light', 'dark'] as const;
 
 export const MAX_PARALLEL_DOWNLOADS = 16;
+/** Trustless gateways that serve CARs to anyone; verification makes trusting them unnecessary. */
+export const DEFAULT_IPFS_GATEWAYS: readonly string[] = ['https://trustless-gateway.link', 'https://ipfs.io'];
 export const MAX_CONNECTIONS_PER_DOWNLOAD = 16;
 /** 10 GiB/s: far above any real link, low enough to catch a typo. */
 export const MAX_SPEED_LIMIT = 10 * 1024 ** 3;
@@ -43,6 +45,16 @@ const editableShape = {
     .number('The wait for locked Delos files must be a number of minutes.')
     .min(0, 'The wait for locked Delos files cannot be negative; use 0 not to wait.')
     .max(24 * 60, 'Wait at most a day (1440 minutes) for a locked Delos file.'),
+  /** IPFS gateways that CIDs are fetched from and verified, tried in order, when there is no CID store account. */
+  ipfsGateways: z
+    .array(
+      z.url({
+        protocol: /^https?$/,
+        error: 'An IPFS gateway is an http(s) address, such as https://trustless-gateway.link.',
+      }),
+    )
+    .min(1, 'Give at least one IPFS gateway.')
+    .max(10, 'Give at most 10 IPFS gateways.'),
   /** Folders below the download folder, ending in {name}: `{provider}/{name}`. */
   fileNameTemplate: z
     .string()
@@ -78,6 +90,7 @@ export function defaultSettings(downloadDir: string): Settings {
     scenarioBatchTimeoutMinutes: 30,
     delosLockedTimeoutMinutes: 60,
     fileNameTemplate: '{name}',
+    ipfsGateways: [...DEFAULT_IPFS_GATEWAYS],
     downloadDir,
   };
 }

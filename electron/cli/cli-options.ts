@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { MAX_CONNECTIONS_PER_DOWNLOAD, type Settings } from '../../shared/settings';
 import type { Logger } from '../logs/logger';
 import { defaultProfileDir, resolveProfileDir } from '../profile';
+import { gatewayProblem } from '../providers/cid/gateways';
 import { parseRate } from './parse-rate';
 import { isCommand, UsageError } from './usage';
 
@@ -25,6 +26,8 @@ export interface CliOptions {
   label?: string;
   baseUrl?: string;
   account?: string;
+  /** --gateway, repeatable: IPFS gateways for CIDs, used even when there is a CID store account. */
+  gateways?: string[];
 }
 
 /** A command as the command line asks for it, before the profile's settings and log are opened. */
@@ -60,6 +63,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       label: values.label,
       account: values.account,
       baseUrl: values['base-url'],
+      gateways: gatewayOption(values.gateway),
     },
   };
 }
@@ -82,6 +86,7 @@ function parseOptions(argv: string[]) {
         profile: { type: 'string' },
         label: { type: 'string' },
         'base-url': { type: 'string' },
+        gateway: { type: 'string', multiple: true },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -109,6 +114,12 @@ function integerOption(name: string, value: string | undefined, max: number): nu
     throw new UsageError(`${name} takes a whole number from 1 to ${max}, not "${value}".`);
   }
   return number;
+}
+
+function gatewayOption(values: string[] | undefined): string[] | undefined {
+  const problem = values?.map(gatewayProblem).find((found) => found !== null);
+  if (problem) throw new UsageError(`--gateway: ${problem}`);
+  return values;
 }
 
 function rateOption(value: string | undefined): number | undefined {

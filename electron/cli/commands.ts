@@ -31,7 +31,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
     const library = {
       store,
       accounts: new AccountStore(db, osKeychain()),
-      providers: defaultProviders(() => options.settings),
+      providers: defaultProviders(() => options.settings, { gateways: options.gateways }),
     };
     switch (options.command) {
       case 'get':
@@ -59,6 +59,7 @@ export async function runCommand(options: CliOptions): Promise<number> {
   }
 }
 
+/** CIDs come from the gateways --gateway names, else FERRY_IPFS_GATEWAY's, else the settings'. */
 /** The same way in as the window's Add: bad refs, or an account of another platform, add nothing. */
 async function add(library: Library, options: CliOptions): Promise<number[]> {
   if (options.args.length === 0) throw new UsageError(`${options.command} needs at least one link.`);

@@ -13,9 +13,9 @@ const refNote = [
 ].join('\n');
 
 export const usage = `Usage:
-  ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--json]
+  ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--gateway URL]... [--json]
   ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]
-  ferry run [--parallel N] [--connections N] [--limit RATE] [--json]
+  ferry run [--parallel N] [--connections N] [--limit RATE] [--gateway URL]... [--json]
   ferry ls [--json]
   ferry pause|resume|cancel|retry <id|all>...
   ferry accounts add <provider> --label L [--base-url URL] [field=value ...]
@@ -26,6 +26,7 @@ Global: --profile DIR (or FERRY_HOME) chooses where the library, settings and lo
 ${refNote}
 RATE is bytes per second, e.g. 500K or 2M.
 --unpack unpacks ZIP and TAR archives beside themselves once downloaded (--no-unpack: do not; default: the settings).
+--gateway fetches CIDs from this IPFS gateway, verified block by block, even with a CID store account (repeatable).
 "ferry help <command>" says more about one command.`;
 
 const options = {
@@ -35,6 +36,10 @@ const options = {
   parallel: ['--parallel N', 'files downloading at once, 1 to 64 (default: the settings)'],
   limit: ['--limit RATE', 'speed limit in bytes per second, e.g. 500K or 2M (default: the settings)'],
   unpack: ['--unpack', 'unpack ZIP and TAR archives beside themselves once downloaded (--no-unpack: do not)'],
+  gateway: [
+    '--gateway URL',
+    'fetch CIDs from this IPFS gateway, verified, even with a CID store account; repeat to try several in order (default: FERRY_IPFS_GATEWAY, else the settings)',
+  ],
   json: ['--json', 'print one JSON object per line'],
   label: ['--label L', 'the name the other accounts commands and --account use'],
   baseUrl: ['--base-url URL', "the platform's API address, for a self-hosted or test server"],
@@ -69,9 +74,9 @@ const commands: Record<string, CommandHelp> = {
   get: {
     summary: 'downloads the refs and waits until they finish.',
     synopsis: [
-      'ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--json]',
+      'ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--gateway URL]... [--json]',
     ],
-    options: ['output', 'account', 'connections', 'parallel', 'limit', 'unpack', 'json'],
+    options: ['output', 'account', 'connections', 'parallel', 'limit', 'unpack', 'gateway', 'json'],
     notes: [refNote, 'Exits 0 when every download is done, 1 when any failed or did not finish, 2 for bad input.'],
   },
   add: {
@@ -82,8 +87,8 @@ const commands: Record<string, CommandHelp> = {
   },
   run: {
     summary: 'works through the queue until it is empty, resuming whatever was interrupted.',
-    synopsis: ['ferry run [--parallel N] [--connections N] [--limit RATE] [--json]'],
-    options: ['parallel', 'connections', 'limit', 'json'],
+    synopsis: ['ferry run [--parallel N] [--connections N] [--limit RATE] [--gateway URL]... [--json]'],
+    options: ['parallel', 'connections', 'limit', 'gateway', 'json'],
     notes: ['Only one process runs downloads on a profile at a time; a second one is told which pid holds it.'],
   },
   ls: {

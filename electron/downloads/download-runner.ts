@@ -1,20 +1,24 @@
-import { type DownloadError, downloadErrorMessages } from '../../shared/download-errors';
+import { join } from 'node:path';
+import { type DownloadError, type DownloadErrorCode, downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
+import { FerryError } from '../../shared/errors';
 import { redactText } from '../../shared/redact';
 import type { AccountStore } from '../accounts/account-store';
+import type { DownloadSpec } from '../engine/download-spec';
 import type { Engine } from '../engine/engine';
 import { EngineError } from '../engine/engine-error';
+import { type ProgressReading, ProgressReporter } from '../engine/progress-reporter';
 import { receivedIn } from '../engine/resume-state';
-import type { TokenBucket } from '../engine/token-bucket';
+import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
 import type { Logger } from '../logs/logger';
 import { accountThrottle } from '../providers/account-throttle';
-import type { Provider } from '../providers/provider';
+import type { Provider, ProviderFetch } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { recordSha256 } from './file-hash';
-import { type Resolved, resolveDownload } from './resolve-download';
+import { messageOf, type Resolved, resolveDownload } from './resolve-download';
 import type { SchedulerEvent } from './scheduler-events';
 
 export interface RunnerOptions {
@@ -102,7 +106,9 @@ export class DownloadRunner {
     });
     if ('failed' in resolved) return this.fail(download.id, resolved.failed);
     if ('stopped' in resolved) return this.stoppedWhileResolving(download.id, requeueOnPause);
-    const transfer = this.transfer(download, resolved);
+    const { spec } = resolved;
+    if ('fetch' in spec) return this.fetchItself(download, resolved.provider, spec, signal, requeueOnPause);
+    const transfer = this.transfer(download, spec, resolved.accountKey);
     if (!transfer) return;
     started(transfer);
     const outcome = explain(await transfer.run(), resolved);
@@ -115,22 +121,22 @@ export class DownloadRunner {
 
   /** A person's pause or cancel is in the library already; the scheduler yielding puts it back in the queue. */
   private stoppedWhileResolving(id: number, requeueOnPause: () => boolean): void {
-    if (requeueOnPause()) this.options.store.transition([id], ['resolving', 'waiting'], 'queued');
+    if (requeueOnPause()) this.options.store.transition([id], ['resolving', 'waiting', 'downloading'], 'queued');
     this.options.emit({ event: this.options.store.get(id)?.status === 'canceled' ? 'canceled' : 'paused', id });
   }
 
   /** Starts the engine on the resolved spec; null when the download moved on while it resolved. */
-  private transfer(download: Download, resolved: Resolved): Transfer | null {
+  private transfer(download: Download, spec: DownloadSpec, accountKey: string | null): Transfer | null {
     const { store, engine } = this.options;
     // A spec that allows a long first-byte wait (a conversion) shows as waiting until bytes arrive.
-    const waits = resolved.spec.firstByteTimeoutMs !== undefined;
+    const waits = spec.firstByteTimeoutMs !== undefined;
     const moved = waits
       ? store.waiting(download.id, 'the platform is preparing the file')
       : store.transition([download.id], ['resolving', 'waiting'], 'downloading') === 1;
     if (!moved) return null;
     let flowing = !waits;
     return engine.transfer({
-      spec: resolved.spec,
+      spec,
       directory: download.directory,
       resume: store.resumeState(download.id),
       connections: download.connections ?? this.options.connections(),
@@ -139,8 +145,7 @@ export class DownloadRunner {
       onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
       // A 429 on one file rations the account: its other downloads and API calls wait as long.
       onRetry: (error, delayMs) => {
-        if (error.status === 429 && resolved.accountKey)
-          accountThrottle.holdUntil(resolved.accountKey, Date.now() + delayMs);
+        if (error.status === 429 && accountKey) accountThrottle.holdUntil(accountKey, Date.now() + delayMs);
       },
       onProgress: ({ status: _status, ...progress }) => {
         if (!flowing && progress.received > 0) {
@@ -184,20 +189,70 @@ export class DownloadRunner {
     }
   }
 
+  /**
+   * A provider that fetches the content itself (a CID's blocks, verified): it
+   * keeps no part and no resume state, so a pause stops it and the next start
+   * begins again. Progress and speed limits are the same as a transfer's.
+   */
+  private async fetchItself(
+    download: Download,
+    provider: Provider,
+    fetcher: ProviderFetch,
+    signal: AbortSignal,
+    requeueOnPause: () => boolean,
+  ): Promise<void> {
+    const { id, directory } = download;
+    if (this.options.store.transition([id], ['resolving', 'waiting'], 'downloading') !== 1) return;
+    let reading: ProgressReading = { status: 'downloading', received: 0, size: null };
+    const reporter = new ProgressReporter(
+      () => reading,
+      ({ status: _status, ...progress }) => this.options.emit({ event: 'progress', id, ...progress }),
+    );
+    const limits = [
+      new TokenBucket(download.speedLimit ?? 0),
+      this.options.queueLimit(download.queueId),
+      this.options.engine.sharedLimit,
+    ];
+    reporter.start(PROGRESS_INTERVAL_MS);
+    const outcome = await fetcher
+      .fetch({
+        directory,
+        staging: join(directory, `.ferry-fetch-${id}`),
+        signal,
+        progress: (received, size) => {
+          reading = { status: 'downloading', received, size };
+        },
+        throttle: async (bytes) => {
+          for (const limit of limits) await limit.take(bytes, signal);
+        },
+      })
+      .then(
+        (fetched) => ({ fetched }),
+        (error: unknown) => ({ error }),
+      );
+    // Its last report comes before the outcome's event.
+    reporter.stop();
+    if ('fetched' in outcome) return this.finished(download, provider, outcome.fetched);
+    if (signal.aborted) return this.stoppedWhileResolving(id, requeueOnPause);
+    this.fail(id, { code: fetchErrorCode(outcome.error), message: messageOf(outcome.error) });
+  }
+
   /** The row records the file the moment it has its final name; the hash, a second read, comes after. */
   private async finished(
     download: Download,
     provider: Provider,
-    outcome: Extract<TransferOutcome, { status: 'done' }>,
+    outcome: { path: string; size: number; sha256?: string | null },
   ): Promise<void> {
     const { store } = this.options;
     const postProcessed = provider.postProcess?.(download) != null;
-    const file = { path: outcome.path, size: outcome.size, sha256: outcome.sha256 };
+    const file = { path: outcome.path, size: outcome.size, sha256: outcome.sha256 ?? undefined };
     if (!store.finish(download.id, file, postProcessed ? 'unpacking' : 'done')) {
       this.options.logger.debug(`Download ${download.id} finished after it was removed or had settled.`);
       return;
     }
-    const sha256 = outcome.sha256 ?? (await recordSha256(this.options, download.id, outcome.path));
+    // null: a folder, which has no hash of its own.
+    const sha256 =
+      outcome.sha256 !== undefined ? outcome.sha256 : await recordSha256(this.options, download.id, outcome.path);
     this.options.logger.info(`Download ${download.id} finished: ${outcome.path} (${outcome.size} bytes)`);
     if (postProcessed) this.options.emit({ event: 'unpacking', id: download.id });
     else this.options.emit({ event: 'done', id: download.id, ...file, sha256, unpackedTo: null });
@@ -209,6 +264,15 @@ export class DownloadRunner {
     this.refreshed.add(id);
     return true;
   }
+}
+
+/** How often a provider's own fetch reports progress, as a transfer does. */
+const PROGRESS_INTERVAL_MS = 250;
+
+/** A provider's fetch fails with the engine's codes (a block that does not match is `verification`), else `provider`. */
+function fetchErrorCode(error: unknown): DownloadErrorCode {
+  if (error instanceof EngineError) return error.code;
+  return error instanceof FerryError && error.code === 'network' ? 'network' : 'provider';
 }
 
 /** Lets the provider say what a failure means on its platform (wrong credentials versus a missing file). */

@@ -4,13 +4,12 @@ import { FerryError } from '../../shared/errors';
 import { platforms } from '../../shared/platforms';
 import type { AccountStore } from '../accounts/account-store';
 import { findSigningAccount, signingAccount } from '../accounts/signing-account';
-import type { DownloadSpec } from '../engine/download-spec';
 import { accountKey, accountThrottle } from '../providers/account-throttle';
-import type { Provider, ProviderAccount, ResolveContext } from '../providers/provider';
+import type { Provider, ProviderAccount, Resolution, ResolveContext } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 
 export interface Resolved {
-  spec: DownloadSpec;
+  spec: Resolution;
   provider: Provider;
   accountLabel: string | null;
   /** The account's key in the throttle that a 429 holds; null without an account. */

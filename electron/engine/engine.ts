@@ -38,6 +38,11 @@ export class Engine {
     });
   }
 
+  /** The limit every download shares, for work that does not go through a Transfer (a provider's own fetch). */
+  get sharedLimit(): TokenBucket {
+    return this.globalLimit;
+  }
+
   setGlobalSpeedLimit(bytesPerSecond: number): void {
     this.globalLimit.setRate(bytesPerSecond);
   }

@@ -7,6 +7,8 @@ export interface HttpResponse {
   status: number;
   headers: Dispatcher.ResponseData['headers'];
   body: Dispatcher.ResponseData['body'];
+  /** Filled in once the body has ended: errors some servers report after a 200 (`X-Stream-Error`). */
+  trailers: Dispatcher.ResponseData['trailers'];
   /** Where the answer finally came from, with the headers that may be sent there. */
   target: HttpTarget;
 }
@@ -33,7 +35,8 @@ export async function sendFollowingRedirects(target: HttpTarget, options: SendOp
     const response = await send(current, options);
     const location = header(response.headers, 'location');
     if (!isRedirect(response.statusCode) || !location) {
-      return { status: response.statusCode, headers: response.headers, body: response.body, target: current };
+      const { statusCode: status, headers, body, trailers } = response;
+      return { status, headers, body, trailers, target: current };
     }
     await response.body.dump();
     const next = redirectTarget(current, location, response.statusCode);

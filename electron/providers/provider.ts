@@ -49,7 +49,7 @@ export interface Provider {
    * POST for a signed link, a login, a batch job to wait for): meanwhile the
    * download is `resolving`, or `waiting` once the provider says why.
    */
-  resolve(ref: string, context: ResolveContext): Promise<DownloadSpec>;
+  resolve(ref: string, context: ResolveContext): Promise<Resolution>;
   /**
    * A fresh spec after the link or token expired mid-download (401, 403, 410);
    * the engine then resumes from the bytes it has. Resolving again when absent.
@@ -82,6 +82,46 @@ export interface Provider {
  * clean up after an earlier attempt.
  */
 export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<string | null>;
+
+/**
+ * What a ref resolves to: a spec the engine fetches as one HTTP file, or,
+ * for content that is not one (a CID's blocks to verify and reassemble), a
+ * fetch the provider runs itself.
+ */
+export type Resolution = DownloadSpec | ProviderFetch;
+
+export interface ProviderFetch {
+  /**
+   * Puts the content in `context.directory` under a name nothing else holds,
+   * resolving to where it is. It works in the staging folder and leaves nothing
+   * behind when it fails or `context.signal` aborts: such a fetch is never
+   * resumed, a new attempt starts over.
+   */
+  fetch(context: FetchContext): Promise<FetchedContent>;
+}
+
+export interface FetchContext {
+  directory: string;
+  /**
+   * A hidden folder inside `directory` for the work in progress, the same for
+   * every attempt at this download, so an attempt first clears what a crash left.
+   */
+  staging: string;
+  signal: AbortSignal;
+  /** Bytes received so far, and the total when known. */
+  progress(received: number, size: number | null): void;
+  /** Waits as the speed limits (global, queue, download) ask before `bytes` more are read. */
+  throttle(bytes: number): Promise<void>;
+}
+
+export interface FetchedContent {
+  /** A file, or a folder. */
+  path: string;
+  /** Bytes, the files inside when it is a folder. */
+  size: number;
+  /** Of a file, when the fetch hashed it on the way (else Ferry reads the file back); null for a folder. */
+  sha256?: string | null;
+}
 
 export interface ExpandedRef {
   ref: string;

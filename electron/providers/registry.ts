@@ -1,5 +1,7 @@
 import { type ProviderId, platforms } from '../../shared/platforms';
 import { defaultSettings, type Settings } from '../../shared/settings';
+import { createCidProvider } from './cid/cid-provider';
+import { gatewayChoice } from './cid/gateways';
 import { createDelosProvider } from './delos/delos-provider';
 import { echo3dProvider } from './echo3d/echo3d-provider';
 import { httpProvider } from './http/http-provider';
@@ -22,15 +24,26 @@ export interface ProviderRegistry {
 }
 
 /** The settings providers read, at each use, so a change applies to the next download. */
-export type ProviderSettings = () => Pick<Settings, 'scenarioBatchTimeoutMinutes' | 'delosLockedTimeoutMinutes'>;
+export type ProviderSettings = () => Pick<
+  Settings,
+  'scenarioBatchTimeoutMinutes' | 'delosLockedTimeoutMinutes' | 'ipfsGateways'
+>;
 
-/** One provider per platform that signs with an account; direct links are added last, as the fallback. */
-const platformProviders = (settings: ProviderSettings) =>
+/** What one CLI run says for itself: IPFS gateways given with --gateway win over the env and the settings. */
+export interface ProviderOverrides {
+  gateways?: readonly string[];
+}
+
+/** One provider per platform that signs with an account; a platform missing here does not compile. */
+const platformProviders = (settings: ProviderSettings, overrides: ProviderOverrides) =>
   ({
     echo3d: echo3dProvider,
     scenario: createScenarioProvider(batchTiming(() => settings().scenarioBatchTimeoutMinutes * 60_000)),
     delos: createDelosProvider({ lockedTimeoutMs: () => settings().delosLockedTimeoutMinutes * 60_000 }),
-  }) satisfies Partial<Record<ProviderId, Provider>>;
+    cid: createCidProvider({
+      gateways: () => gatewayChoice(overrides.gateways ?? [], process.env, settings().ipfsGateways),
+    }),
+  }) satisfies Record<ProviderId, Provider>;
 
 export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
@@ -55,7 +68,10 @@ function listOf(items: string[]): string {
 }
 
 /** Every platform Ferry ships with; without settings (usage texts, tests) they use the defaults. */
-export function defaultProviders(settings: ProviderSettings = () => defaultSettings('')): ProviderRegistry {
+export function defaultProviders(
+  settings: ProviderSettings = () => defaultSettings(''),
+  overrides: ProviderOverrides = {},
+): ProviderRegistry {
   // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
-  return createProviderRegistry([...Object.values(platformProviders(settings)), httpProvider]);
+  return createProviderRegistry([...Object.values(platformProviders(settings, overrides)), httpProvider]);
 }

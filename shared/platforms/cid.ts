@@ -16,9 +16,12 @@ export const cid: PlatformDescriptor = {
   ],
   defaultBaseUrl: null,
   refForms: [
-    { form: 'cid:<CID>, ipfs://<CID>[/path], or a bare CID (Qm…, b…)', meaning: 'content by its CID, verified' },
+    { form: 'cid:<CID>[/path]', meaning: 'a file or folder by its CID' },
+    { form: 'ipfs://<CID>[/path]', meaning: 'the same, as an IPFS link' },
+    { form: '<CID>', meaning: 'a bare CID: CIDv0 (Qm…) or CIDv1 (b…)' },
+    { form: 'https://<gateway>/ipfs/<CID>[/path]', meaning: 'a gateway link, fetched verified' },
   ],
-  refHint: 'a CID (cid:, ipfs:// or a bare Qm…/b… CID)',
+  refHint: 'a CID (cid:, ipfs://, a gateway /ipfs/ link or a bare Qm…/b… CID)',
   browsable: false,
   credentialsHelp: 'Check its token, or its sign-in address, login and password, then retry.',
 };

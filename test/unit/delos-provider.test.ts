@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDelosProvider } from '../../electron/providers/delos/delos-provider';
 import type { ProviderAccount, ResolveContext } from '../../electron/providers/provider';
 import { type DelosFixture, type FakeDelos, startFakeDelos } from '../support/fake-delos';
+import { resolveSpec } from '../support/resolve-spec';
 
 const fixture: DelosFixture = {
   login: 'clerk@example.com',
@@ -60,7 +61,7 @@ describe('Delos sign-in', () => {
     const office = withLogin();
     const specs = await Promise.all(
       ['file_78901', 'file_78901', 'file_json', 'file_78901', 'file_json'].map((id) =>
-        provider().resolve(`delos:file/${id}`, context(office).context),
+        resolveSpec(provider(), `delos:file/${id}`, context(office).context),
       ),
     );
     expect(delos.logins()).toBe(1);
@@ -81,7 +82,7 @@ describe('Delos sign-in', () => {
   it('renews a token about to lapse with the refresh token, keeping each new refresh token', async () => {
     delos = await startFakeDelos({ ...fixture, accessTtl: 20 });
     const office = withLogin();
-    for (let i = 0; i < 3; i += 1) await provider().resolve('delos:file/file_78901', context(office).context);
+    for (let i = 0; i < 3; i += 1) await resolveSpec(provider(), 'delos:file/file_78901', context(office).context);
     expect(delos.logins()).toBe(1);
     expect(delos.refreshedWith).toHaveLength(2);
     // The second refresh used the token the first one handed out: the first was voided.
@@ -97,8 +98,8 @@ describe('Delos sign-in', () => {
     delos = await startFakeDelos({ ...fixture, accessTtl: 20 });
     const office = withLogin();
     delos.faults.refuseRefresh = true;
-    await provider().resolve('delos:file/file_78901', context(office).context);
-    await provider().resolve('delos:file/file_78901', context(office).context);
+    await resolveSpec(provider(), 'delos:file/file_78901', context(office).context);
+    await resolveSpec(provider(), 'delos:file/file_78901', context(office).context);
     expect(delos.refreshedWith).toHaveLength(1);
     expect(delos.logins()).toBe(2);
   });
@@ -106,10 +107,10 @@ describe('Delos sign-in', () => {
   it('renews a token Delos refuses before its time, once, then resolves', async () => {
     delos = await startFakeDelos(fixture);
     const office = withLogin();
-    await provider().resolve('delos:file/file_78901', context(office).context);
+    await resolveSpec(provider(), 'delos:file/file_78901', context(office).context);
     const first = office.kept.get('accessToken');
     delos.expireAccessTokens();
-    const spec = await provider().resolve('delos:file/file_78901', context(office).context);
+    const spec = await resolveSpec(provider(), 'delos:file/file_78901', context(office).context);
     expect(spec.headers?.authorization).not.toBe(first);
     expect(delos.refreshedWith).toHaveLength(1);
   });
@@ -117,15 +118,15 @@ describe('Delos sign-in', () => {
   it('says the account’s credentials were refused: a wrong password, or a static token Delos rejects', async () => {
     delos = await startFakeDelos(fixture);
     const wrong = account({ login: fixture.login, password: 'not-the-password' });
-    await expect(provider().resolve('delos:file/file_78901', context(wrong).context)).rejects.toThrow(
+    await expect(resolveSpec(provider(), 'delos:file/file_78901', context(wrong).context)).rejects.toThrow(
       'Delos refused the credentials of "Office" ("Invalid login or password"). Check its login and password, or its token, then retry.',
     );
     const stale = account({ token: 'delos-old-TOKEN-00' });
-    await expect(provider().resolve('delos:file/file_78901', context(stale).context)).rejects.toThrow(
+    await expect(resolveSpec(provider(), 'delos:file/file_78901', context(stale).context)).rejects.toThrow(
       'Delos refused the credentials of "Office" ("Unauthorized")',
     );
     const good = account({ token: fixture.staticToken as string });
-    const spec = await provider().resolve('delos:file/file_78901', context(good).context);
+    const spec = await resolveSpec(provider(), 'delos:file/file_78901', context(good).context);
     expect(spec.headers?.authorization).toBe(fixture.staticToken);
     expect(delos.logins()).toBe(1);
   });
@@ -136,10 +137,10 @@ describe('Delos files', () => {
     delos = await startFakeDelos(fixture);
     const office = withLogin();
     const missing = context(office);
-    await expect(provider().resolve('delos:file/file_99999', missing.context)).rejects.toThrow(
+    await expect(resolveSpec(provider(), 'delos:file/file_99999', missing.context)).rejects.toThrow(
       'Delos has no file file_99999: "File not found: file_99999". Check the file id (ferry accounts browse Office',
     );
-    await expect(provider().resolve('delos:file/file_78902', context(office).context)).rejects.toThrow(
+    await expect(resolveSpec(provider(), 'delos:file/file_78902', context(office).context)).rejects.toThrow(
       'Delos denied "Office" access to file file_78902: "Access denied to file: file_78902"',
     );
     expect(missing.waits).toEqual([]);
@@ -148,9 +149,14 @@ describe('Delos files', () => {
 
   it('asks for the ref’s customer, else the account’s', async () => {
     delos = await startFakeDelos(fixture);
-    const spec = await provider().resolve('delos:file/file_78902?customer=cust_12345', context(withLogin()).context);
+    const spec = await resolveSpec(
+      provider(),
+      'delos:file/file_78902?customer=cust_12345',
+      context(withLogin()).context,
+    );
     expect(spec.url).toBe(`${delos.baseUrl}/v2/storage/file/file_78902?customerId=cust_12345`);
-    const own = await provider().resolve(
+    const own = await resolveSpec(
+      provider(),
       'delos:file/file_78902',
       context(withLogin({ customerId: 'cust_12345' })).context,
     );
@@ -161,15 +167,15 @@ describe('Delos files', () => {
     delos = await startFakeDelos(fixture);
     const office = withLogin();
     const locked = context(office);
-    const spec = await provider().resolve('delos:file/file_locked', locked.context);
+    const spec = await resolveSpec(provider(), 'delos:file/file_locked', locked.context);
     expect(spec.url).toContain('/file_locked');
     expect(locked.waits).toEqual(['locked', 'locked']);
     const started = Date.now();
-    await expect(provider(300).resolve('delos:file/file_stuck', context(office).context)).rejects.toThrow(
+    await expect(resolveSpec(provider(300), 'delos:file/file_stuck', context(office).context)).rejects.toThrow(
       'Delos kept file file_stuck locked ("File is locked and cannot be downloaded") for the 0 seconds Ferry waits.',
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
-    await expect(provider(0).resolve('delos:file/file_stuck', context(office).context)).rejects.toThrow(
+    await expect(resolveSpec(provider(0), 'delos:file/file_stuck', context(office).context)).rejects.toThrow(
       'Ferry is set not to wait for locked files',
     );
   });
@@ -177,7 +183,7 @@ describe('Delos files', () => {
   it('stops waiting for a locked file at once when the download is paused', async () => {
     delos = await startFakeDelos(fixture);
     const pause = new AbortController();
-    const waiting = provider().resolve('delos:file/file_stuck', context(withLogin(), pause.signal).context);
+    const waiting = resolveSpec(provider(), 'delos:file/file_stuck', context(withLogin(), pause.signal).context);
     setTimeout(() => pause.abort(), 200);
     const started = Date.now();
     await expect(waiting).rejects.toThrow();

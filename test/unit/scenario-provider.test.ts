@@ -8,6 +8,7 @@ import {
   type ScenarioFixture,
   startFakeScenario,
 } from '../support/fake-scenario';
+import { resolveSpec } from '../support/resolve-spec';
 
 const base: ScenarioFixture = {
   apiKey: 'scn-key-1',
@@ -54,7 +55,7 @@ describe('Scenario assets', () => {
     fake = await startFakeScenario(base);
     const provider = createScenarioProvider(quick());
     const { context } = contextFor(accountFor(fake, { projectId: 'proj-9' }));
-    const spec = await provider.resolve('scenario:asset/a1?format=webp', context);
+    const spec = await resolveSpec(provider, 'scenario:asset/a1?format=webp', context);
     const [post] = fake.server.requestsFor('/v1/assets/a1/download');
     expect(post?.headers.authorization).toBe(`Basic ${Buffer.from('scn-key-1:scn-SECRET-77').toString('base64')}`);
     expect(post?.headers['content-type']).toBe('application/json');
@@ -71,8 +72,8 @@ describe('Scenario assets', () => {
     fake = await startFakeScenario({ ...base, assets: [{ ...(base.assets[0] as ScenarioAsset), naming: 'opaque' }] });
     const provider = createScenarioProvider(quick());
     const { context } = contextFor(accountFor(fake));
-    expect((await provider.resolve('scenario:asset/a1?format=jpg', context)).suggestedName).toBe('a1.jpg');
-    expect((await provider.resolve('scenario:asset/a1', context)).suggestedName).toBe('a1');
+    expect((await resolveSpec(provider, 'scenario:asset/a1?format=jpg', context)).suggestedName).toBe('a1.jpg');
+    expect((await resolveSpec(provider, 'scenario:asset/a1', context)).suggestedName).toBe('a1');
   });
 });
 
@@ -81,7 +82,7 @@ describe('Scenario batches', () => {
     fake = await startFakeScenario({ ...base, jobStatuses: ['warming-up', 'queued', 'zipping', 'success'] });
     const provider = createScenarioProvider(quick());
     const { context, reasons } = contextFor(accountFor(fake));
-    const spec = await provider.resolve('scenario:batch?assets=a1,a3', context);
+    const spec = await resolveSpec(provider, 'scenario:batch?assets=a1,a3', context);
     expect(reasons).toEqual(['warming-up', 'queued', 'zipping']);
     expect(spec.url).toMatch(/\/exports\/job-1\.zip\?/);
     expect(spec.suggestedName).toBe('job-1.zip');
@@ -98,15 +99,15 @@ describe('Scenario batches', () => {
     const ref = 'scenario:batch?assets=a1';
     const paused = new AbortController();
     const slow = createScenarioProvider({ deadlineMs: () => 60_000, firstDelayMs: 15_000, maxDelayMs: 15_000 });
-    const first = slow.resolve(ref, contextFor(account, paused.signal).context);
+    const first = resolveSpec(slow, ref, contextFor(account, paused.signal).context);
     await waitUntil(() => (fake.jobs.get('job-1')?.polls ?? 0) >= 1);
     paused.abort();
     await expect(first).rejects.toThrow();
-    await provider.resolve(ref, contextFor(account).context);
+    await resolveSpec(provider, ref, contextFor(account).context);
     expect([...fake.jobs.keys()]).toEqual(['job-1']);
 
     expect(await provider.expand?.(ref, () => account)).toEqual([{ ref, folder: '', unpack: true }]);
-    await provider.resolve(ref, contextFor(account).context);
+    await resolveSpec(provider, ref, contextFor(account).context);
     expect([...fake.jobs.keys()]).toEqual(['job-1', 'job-2']);
   });
 
@@ -114,10 +115,12 @@ describe('Scenario batches', () => {
     fake = await startFakeScenario({ ...base, jobStatuses: ['queued', 'failed'] });
     const provider = createScenarioProvider(quick());
     const account = accountFor(fake);
-    await expect(provider.resolve('scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow(
+    await expect(resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow(
       'Scenario could not prepare batch job job-1 (status "failed").',
     );
-    await expect(provider.resolve('scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow('job-2');
+    await expect(resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow(
+      'job-2',
+    );
   });
 
   it('gives up on a job still working at the deadline, and keeps it for the retry', async () => {
@@ -125,19 +128,21 @@ describe('Scenario batches', () => {
     const provider = createScenarioProvider(quick(300));
     const account = accountFor(fake);
     const started = Date.now();
-    await expect(provider.resolve('scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow(
+    await expect(resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow(
       /Scenario's batch job job-1 was still "in-progress" after 1 second, the longest Ferry waits/,
     );
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     expect(Date.now() - started).toBeLessThan(2000);
-    await expect(provider.resolve('scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow('job-1');
+    await expect(resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(account).context)).rejects.toThrow(
+      'job-1',
+    );
     expect(fake.jobs.size).toBe(1);
   });
 
   it('waits as long as Retry-After says when a poll answers 429', async () => {
     fake = await startFakeScenario({ ...base, rateLimitedPolls: { count: 1, retryAfterSeconds: 1 } });
     const provider = createScenarioProvider(quick());
-    await provider.resolve('scenario:batch?assets=a1', contextFor(accountFor(fake)).context);
+    await resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(accountFor(fake)).context);
     const [limited, next] = fake.server.requestsFor('/v1/assets/download/job-1');
     expect((next?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
   });
@@ -146,7 +151,11 @@ describe('Scenario batches', () => {
     fake = await startFakeScenario({ ...base, jobStatuses: ['in-progress'] });
     const provider = createScenarioProvider({ deadlineMs: () => 60_000, firstDelayMs: 15_000, maxDelayMs: 15_000 });
     const pause = new AbortController();
-    const resolving = provider.resolve('scenario:batch?assets=a1', contextFor(accountFor(fake), pause.signal).context);
+    const resolving = resolveSpec(
+      provider,
+      'scenario:batch?assets=a1',
+      contextFor(accountFor(fake), pause.signal).context,
+    );
     await waitUntil(() => (fake.jobs.get('job-1')?.polls ?? 0) === 1);
     const paused = Date.now();
     pause.abort();
@@ -158,11 +167,11 @@ describe('Scenario batches', () => {
     fake = await startFakeScenario(base);
     const provider = createScenarioProvider(quick());
     const account = accountFor(fake);
-    await provider.resolve('scenario:batch?assets=a1', contextFor(account).context);
+    await resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(account).context);
     const restarted = await startFakeScenario(base);
     try {
       const moved = { ...account, baseUrl: restarted.baseUrl };
-      const spec = await provider.resolve('scenario:batch?assets=a1', contextFor(moved).context);
+      const spec = await resolveSpec(provider, 'scenario:batch?assets=a1', contextFor(moved).context);
       expect(spec.url).toContain('/exports/job-1.zip');
       expect(restarted.server.requestsFor('/v1/assets/download/job-1')[0]?.path).toBeDefined();
       expect(restarted.server.requestsFor('/v1/assets/download')).toHaveLength(1);

@@ -1,0 +1,36 @@
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { numberedName, sanitizeFileName } from '../../engine/file-name';
+import { moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../../fs/move-no-clobber';
+
+/**
+ * Runs `work` in a fresh staging folder (first cleared of whatever a crashed
+ * attempt left) and removes the folder afterwards, whatever happened: a
+ * failed or stopped fetch leaves nothing in the destination.
+ */
+export async function inStaging<T>(staging: string, work: () => Promise<T>): Promise<T> {
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  try {
+    return await work();
+  } finally {
+    // Best effort: the next attempt clears it too, and this must not hide the real outcome.
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Moves a finished file or folder into `directory` under `name`, or
+ * `name (1)`, `name (2)`… when the name is taken: nothing is ever replaced.
+ */
+export async function placeContent(from: string, directory: string, name: string): Promise<string> {
+  const safe = sanitizeFileName(name) || 'download';
+  const isFolder = (await stat(from)).isDirectory();
+  for (let n = 0; ; n++) {
+    const to = join(directory, n === 0 ? safe : numberedName(safe, n));
+    if (isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to)) {
+      await syncFolder(directory);
+      return to;
+    }
+  }
+}

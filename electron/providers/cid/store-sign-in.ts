@@ -1,0 +1,133 @@
+import { FerryError } from '../../../shared/errors';
+import { platforms } from '../../../shared/platforms';
+import { rememberSecret } from '../../../shared/redact';
+import { accountKey } from '../account-throttle';
+import type { ProviderAccount } from '../provider';
+import { callApi, excerpt } from '../provider-http';
+
+/** Where the store's API is and the token it takes. */
+export interface StoreSession {
+  endpoint: string;
+  token: string;
+}
+
+/** An account's way into the CID store: a fixed endpoint and token, or a sign-in that hands them out. */
+export interface StoreSignIn {
+  label: string;
+  /** True when a refused token can be replaced by signing in again. */
+  renewable: boolean;
+  /** The session kept from the last sign-in, or a new one. */
+  current(signal?: AbortSignal): Promise<StoreSession>;
+  /** Signs in again (after a 401); the same fixed session for a token account. */
+  renew(signal?: AbortSignal): Promise<StoreSession>;
+}
+
+const TOKEN_FIELDS = ['token', 'jwt', 'accessToken', 'access_token'];
+const ENDPOINT_FIELDS = ['endpoint', 'apiEndpoint', 'api_endpoint', 'url'];
+
+export function storeSignIn(account: ProviderAccount): StoreSignIn {
+  const { credentials, label } = account;
+  if (!credentials.authUrl) {
+    const endpoint = credentials.endpoint || account.baseUrl;
+    if (!endpoint || !credentials.token) throw incomplete(label);
+    const fixed = { endpoint, token: credentials.token };
+    return { label, renewable: false, current: async () => fixed, renew: async () => fixed };
+  }
+  const renew = (signal?: AbortSignal) => authenticate(account, signal);
+  return {
+    label,
+    renewable: true,
+    async current(signal) {
+      const token = account.session.get('token');
+      const endpoint = account.session.get('endpoint');
+      return token && endpoint ? { token, endpoint } : renew(signal);
+    },
+    renew,
+  };
+}
+
+/** The message for a token the store refused, with what to check. */
+export function refusedMessage(label: string, status: number): string {
+  return `The CID store refused the credentials of "${label}" (HTTP ${status}). ${platforms.cid.credentialsHelp}`;
+}
+
+/**
+ * POST {login, password} as JSON to the account's sign-in address. The answer's
+ * shape is not public, so the token and the endpoint are looked for under the
+ * names such services use, at the top level or under `data`.
+ */
+async function authenticate(account: ProviderAccount, signal?: AbortSignal): Promise<StoreSession> {
+  const { authUrl = '', login, password } = account.credentials;
+  const answer = await callApi(authUrl, {
+    method: 'POST',
+    body: JSON.stringify({ login, password }),
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    platform: 'The CID store sign-in',
+    provider: 'cid',
+    accountKey: accountKey('cid', account),
+    // Signing in twice does no harm.
+    idempotent: true,
+    signal,
+  });
+  if (answer.status === 401 || answer.status === 403) {
+    throw new FerryError('provider', refusedMessage(account.label, answer.status), { provider: 'cid' });
+  }
+  if (answer.status < 200 || answer.status >= 300) {
+    throw new FerryError(
+      'provider',
+      `The CID store sign-in answered HTTP ${answer.status}${answer.text.trim() ? `: "${excerpt(answer.text)}"` : ''}. Check the account's sign-in address, then try again.`,
+      { provider: 'cid' },
+    );
+  }
+  const fields = readJson(answer.text);
+  const token = pick(fields, TOKEN_FIELDS);
+  rememberSecret(token);
+  const endpoint = pick(fields, ENDPOINT_FIELDS) ?? (account.credentials.endpoint || account.baseUrl);
+  if (!token || !endpoint) {
+    const lacking = token ? `an endpoint (as ${oneOf(ENDPOINT_FIELDS)})` : `a token (as ${oneOf(TOKEN_FIELDS)})`;
+    throw new FerryError(
+      'provider',
+      `The CID store sign-in answered without ${lacking}. Check the account's sign-in address${token ? ', or give the account an endpoint' : ''}.`,
+      { provider: 'cid' },
+    );
+  }
+  account.session.set('token', token);
+  account.session.set('endpoint', endpoint);
+  return { token, endpoint };
+}
+
+function readJson(text: string): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object') return parsed as Record<string, unknown>;
+  } catch {
+    // Said below.
+  }
+  throw new FerryError(
+    'provider',
+    'The CID store sign-in answered with something other than JSON. Check the account’s sign-in address.',
+    { provider: 'cid' },
+  );
+}
+
+/** The first of the names holding a string, at the top level, then under `data`. */
+function pick(answer: Record<string, unknown>, names: string[]): string | undefined {
+  const data = answer.data && typeof answer.data === 'object' ? (answer.data as Record<string, unknown>) : {};
+  for (const level of [answer, data]) {
+    const found = names.map((name) => level[name]).find((value) => typeof value === 'string' && value !== '');
+    if (found) return found as string;
+  }
+  return undefined;
+}
+
+function oneOf(names: string[]): string {
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+function incomplete(label: string): FerryError {
+  return new FerryError(
+    'provider',
+    `The CID store account "${label}" needs an endpoint and a token, or a sign-in address, login and password. Add them with ferry accounts add cid, then retry.`,
+    { provider: 'cid' },
+  );
+}

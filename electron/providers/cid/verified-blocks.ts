@@ -1,0 +1,144 @@
+import { CarBlockIterator } from '@ipld/car/iterator';
+import type { CID } from 'multiformats/cid';
+import { identity } from 'multiformats/hashes/identity';
+import type { MultihashHasher } from 'multiformats/hashes/interface';
+import { sha256, sha512 } from 'multiformats/hashes/sha2';
+import { EngineError } from '../../engine/engine-error';
+import { WriterPace } from './writer-pace';
+
+/** Blocks handed out lately, kept for a file that holds the same chunk twice when the CAR sends it once. */
+const RECENT_BYTES = 8 * 1024 * 1024;
+
+const hashers = new Map<number, MultihashHasher>([sha256, sha512].map((hasher) => [hasher.code, hasher]));
+
+interface Block {
+  cid: CID;
+  bytes: Uint8Array;
+}
+
+/**
+ * A read-only blockstore over a CAR as it streams in, for the UnixFS exporter.
+ * Every block is checked against its CID (its multihash) as it is read, so
+ * nothing the exporter gets is unverified. Blocks are read only as the
+ * exporter asks for them (no faster than `pace` lets the writer keep up) and
+ * are let go once handed out, so a large file never sits in memory: a
+ * gateway sends them in the order the exporter wants.
+ */
+export class VerifiedBlocks {
+  private readonly source: string;
+  private readonly blocks: AsyncIterator<Block>;
+  private readonly arrived = new Map<string, Uint8Array>();
+  private readonly recent = new Map<string, Uint8Array>();
+  private recentBytes = 0;
+  private reading: Promise<void> | null = null;
+  private ended = false;
+  private failure: unknown = null;
+  readonly pace: WriterPace;
+
+  /** `source` names who sent the CAR in messages. */
+  constructor(car: AsyncIterable<Uint8Array>, source: string, pace = new WriterPace(Number.POSITIVE_INFINITY)) {
+    this.source = source;
+    this.blocks = readCar(car, source);
+    this.pace = pace;
+  }
+
+  /** The blockstore call the exporter makes: one verified block, as one chunk. */
+  async *get(cid: CID, options: { signal?: AbortSignal } = {}): AsyncGenerator<Uint8Array> {
+    await this.pace.ready(options.signal);
+    const bytes = await this.block(cid, options.signal);
+    this.pace.handedOut(bytes.byteLength);
+    yield bytes;
+  }
+
+  private async block(cid: CID, signal?: AbortSignal): Promise<Uint8Array> {
+    // An identity CID holds its bytes itself: nothing to fetch, nothing to check.
+    if (cid.multihash.code === identity.code) return cid.multihash.digest;
+    const key = keyOf(cid);
+    for (;;) {
+      signal?.throwIfAborted();
+      const fresh = this.arrived.get(key);
+      if (fresh) {
+        this.arrived.delete(key);
+        this.remember(key, fresh);
+        return fresh;
+      }
+      const again = this.recent.get(key);
+      if (again) return again;
+      if (this.failure) throw this.failure;
+      if (this.ended) throw missing(cid, this.source);
+      this.reading ??= this.readNext().finally(() => {
+        this.reading = null;
+      });
+      await this.reading;
+    }
+  }
+
+  private async readNext(): Promise<void> {
+    try {
+      const next = await this.blocks.next();
+      if (next.done) {
+        this.ended = true;
+        return;
+      }
+      const { cid, bytes } = next.value;
+      await verify(cid, bytes, this.source);
+      this.arrived.set(keyOf(cid), bytes);
+    } catch (error) {
+      this.failure = error;
+      throw error;
+    }
+  }
+
+  private remember(key: string, bytes: Uint8Array): void {
+    this.recent.set(key, bytes);
+    this.recentBytes += bytes.byteLength;
+    for (const [oldest, old] of this.recent) {
+      if (this.recentBytes <= RECENT_BYTES) break;
+      this.recent.delete(oldest);
+      this.recentBytes -= old.byteLength;
+    }
+  }
+}
+
+/** The CAR's blocks; a CAR that cannot be read says so, while a broken connection stays the engine's error. */
+async function* readCar(car: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<Block> {
+  try {
+    yield* await CarBlockIterator.fromIterable(car);
+  } catch (error) {
+    if (error instanceof EngineError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new EngineError(
+      'bad_response',
+      `${source} did not answer with a readable CAR (${reason}); it may not be a trustless gateway.`,
+      { cause: error },
+    );
+  }
+}
+
+/** A block's bytes must hash to the digest its CID names: anything else was altered on the way. */
+async function verify(cid: CID, bytes: Uint8Array, source: string): Promise<void> {
+  if (cid.multihash.code === identity.code) return;
+  const hasher = hashers.get(cid.multihash.code);
+  if (!hasher) {
+    throw new EngineError(
+      'verification',
+      `${source} sent block ${cid} hashed with a function Ferry cannot check (multihash 0x${cid.multihash.code.toString(16)}), so Ferry cannot tell it is genuine.`,
+    );
+  }
+  const digest = await hasher.digest(bytes);
+  if (!Buffer.from(digest.digest).equals(Buffer.from(cid.multihash.digest))) {
+    throw new EngineError(
+      'verification',
+      `${source} sent a block that does not match its CID (${cid}): the data is not what the CID names, so Ferry refused it.`,
+    );
+  }
+}
+
+/** Blocks are found by their multihash: the same bytes under a CIDv0 or a CIDv1 are the same block. */
+function keyOf(cid: CID): string {
+  return Buffer.from(cid.multihash.bytes).toString('base64');
+}
+
+function missing(cid: CID, source: string): EngineError {
+  return new EngineError('bad_response', `${source} ended its answer without block ${cid}, which the content needs.`);
+}

@@ -1,0 +1,116 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { type Block, carOf, type IpfsContent } from './ipfs-content';
+
+/** How the gateway misbehaves for one CID (the root or a path's target). */
+export interface GatewayFault {
+  /** Flips a byte in the block at this index of the CAR, keeping its CID: data altered on the way. */
+  tamperBlock?: number;
+  /** Leaves the block at this index out of the CAR. */
+  omitBlock?: number;
+  /** Answers with this status instead (e.g. 503), this many times, then serves. */
+  status?: number;
+  times?: number;
+  /** Answers HTML, as a gateway that is not a trustless one does. */
+  html?: boolean;
+}
+
+export interface GatewayRequest {
+  url: string;
+  headers: IncomingMessage['headers'];
+}
+
+/**
+ * A loopback IPFS trustless gateway (the HTTP gateway spec's `format=car`):
+ * `GET /ipfs/<cid>[/path]?format=car` answers a CARv1 of the path's blocks and
+ * the DAG below, depth first. `/moved/ipfs/…` redirects to the same path on
+ * another origin, as gateways that move content do.
+ */
+export class FakeIpfsGateway {
+  readonly requests: GatewayRequest[] = [];
+  private readonly contents: IpfsContent[] = [];
+  private readonly faults = new Map<string, GatewayFault>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server = createServer((request, response) => void this.handle(request, response));
+  private port = 0;
+
+  static async start(): Promise<FakeIpfsGateway> {
+    const gateway = new FakeIpfsGateway();
+    gateway.server.on('connection', (socket) => {
+      gateway.sockets.add(socket);
+      socket.on('close', () => gateway.sockets.delete(socket));
+    });
+    gateway.server.listen(0, '127.0.0.1');
+    await once(gateway.server, 'listening');
+    gateway.port = (gateway.server.address() as AddressInfo).port;
+    return gateway;
+  }
+
+  /** The gateway's address, as `--gateway` takes it. */
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  serve(content: IpfsContent): void {
+    this.contents.push(content);
+  }
+
+  /** Misbehaves for requests whose path (after /ipfs/) is this, e.g. a root CID. */
+  fault(path: string, fault: GatewayFault): void {
+    this.faults.set(path, fault);
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    this.requests.push({ url: request.url ?? '/', headers: request.headers });
+    const url = new URL(request.url ?? '/', 'http://x');
+    if (url.pathname.startsWith('/moved/')) {
+      const location = `http://localhost:${this.port}${url.pathname.slice('/moved'.length)}${url.search}`;
+      response.writeHead(301, { location }).end();
+      return;
+    }
+    const [rootText = '', ...segments] = url.pathname.replace(/^\/ipfs\//, '').split('/');
+    const content = this.contents.find((candidate) => candidate.root.toString() === rootText);
+    if (!url.pathname.startsWith('/ipfs/') || !content || url.searchParams.get('format') !== 'car') {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = segments.map(decodeURIComponent).join('/');
+    const fault = this.faults.get(url.pathname.slice('/ipfs/'.length)) ?? {};
+    if (fault.status && (fault.times ?? Number.POSITIVE_INFINITY) > 0) {
+      fault.times = (fault.times ?? Number.POSITIVE_INFINITY) - 1;
+      response.writeHead(fault.status, { 'retry-after': '0' }).end('busy');
+      return;
+    }
+    if (fault.html) {
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>IPFS</body></html>');
+      return;
+    }
+    let blocks: Block[];
+    try {
+      blocks = misbehave(await content.blocksFor(path), fault);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('no link by that name');
+      return;
+    }
+    const car = await carOf(await content.cidOf(path), blocks);
+    response.writeHead(200, { 'content-type': 'application/vnd.ipld.car; version=1' });
+    response.end(car);
+  }
+}
+
+function misbehave(blocks: Block[], fault: GatewayFault): Block[] {
+  return blocks
+    .map((block, index) => {
+      if (index !== fault.tamperBlock) return block;
+      const bytes = Uint8Array.from(block.bytes);
+      bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+      return { cid: block.cid, bytes };
+    })
+    .filter((_block, index) => index !== fault.omitBlock);
+}

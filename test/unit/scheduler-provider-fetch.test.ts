@@ -1,0 +1,154 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { applyControl } from '../../electron/downloads/download-controls';
+import { Scheduler } from '../../electron/downloads/scheduler';
+import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
+import { Engine } from '../../electron/engine/engine';
+import { EngineError } from '../../electron/engine/engine-error';
+import type { FetchContext, FetchedContent, Provider } from '../../electron/providers/provider';
+import { createProviderRegistry } from '../../electron/providers/registry';
+import type { DownloadStore } from '../../electron/store/download-store';
+import { captureLogger } from '../support/capture-logger';
+import { withLibrary } from '../support/with-library';
+
+const library = withLibrary('ferry-provider-fetch-');
+let store: DownloadStore;
+let engine: Engine;
+
+beforeEach(() => {
+  store = library.store;
+  engine = new Engine();
+});
+afterEach(async () => {
+  await engine.close();
+});
+
+/** A provider that fetches content itself (as the CID store's gateways path does), played by the test. */
+function selfFetching(fetch: (context: FetchContext) => Promise<FetchedContent>) {
+  const contexts: FetchContext[] = [];
+  const provider: Provider = {
+    id: 'cid',
+    recognizes: () => true,
+    refProblem: () => null,
+    resolve: async () => ({
+      fetch: (context) => {
+        contexts.push(context);
+        return fetch(context);
+      },
+    }),
+  };
+  return { provider, contexts };
+}
+
+function scheduler(provider: Provider, onEvent?: (event: SchedulerEvent) => void): Scheduler {
+  return new Scheduler({
+    store,
+    engine,
+    providers: createProviderRegistry([provider]),
+    logger: captureLogger(),
+    maxParallel: 2,
+    pollIntervalMs: 3_600_000,
+    onEvent,
+  });
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('providers that fetch the content themselves', () => {
+  it('runs the provider’s fetch instead of the engine, reports progress, and records a folder as done', async () => {
+    const { provider, contexts } = selfFetching(async (context) => {
+      context.progress(600, 1_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      context.progress(1_000, 1_000);
+      const folder = join(context.directory, 'bafyfolder');
+      await mkdir(folder, { recursive: true });
+      await writeFile(join(folder, 'a.txt'), 'abc');
+      return { path: folder, size: 3, sha256: null };
+    });
+    const download = store.add({ ref: 'cid:bafyfolder', directory: library.profile.path });
+    const events: SchedulerEvent[] = [];
+    await scheduler(provider, (event) => events.push(event)).runUntilIdle();
+    expect(contexts[0]?.staging).toBe(join(library.profile.path, `.ferry-fetch-${download.id}`));
+    expect(store.get(download.id)).toMatchObject({ status: 'done', size: 3, sha256: null });
+    expect(events).toContainEqual(expect.objectContaining({ event: 'progress', received: 600, size: 1_000 }));
+    expect(events.at(-1)).toEqual({
+      event: 'done',
+      id: download.id,
+      path: join(library.profile.path, 'bafyfolder'),
+      size: 3,
+      sha256: null,
+      unpackedTo: null,
+    });
+  });
+
+  it('hashes a file the fetch did not hash, as it does a transfer’s', async () => {
+    const { provider } = selfFetching(async (context) => {
+      const path = join(context.directory, 'note.txt');
+      await writeFile(path, 'abc');
+      return { path, size: 3 };
+    });
+    const download = store.add({ ref: 'cid:bafyfile', directory: library.profile.path });
+    await scheduler(provider).runUntilIdle();
+    expect(store.get(download.id)?.sha256).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+
+  it('stops the fetch at once on pause, and starts it again on resume', async () => {
+    let attempt = 0;
+    const { provider, contexts } = selfFetching(async (context) => {
+      attempt += 1;
+      if (attempt === 1) {
+        await new Promise((_resolve, reject) =>
+          context.signal.addEventListener('abort', () => reject(new Error('stopped'))),
+        );
+      }
+      const path = join(context.directory, 'again.bin');
+      await writeFile(path, 'x');
+      return { path, size: 1, sha256: null };
+    });
+    const download = store.add({ ref: 'cid:bafyagain', directory: library.profile.path });
+    const loop = scheduler(provider);
+    const running = loop.runUntilIdle();
+    await until(() => contexts.length === 1);
+    expect(store.get(download.id)?.status).toBe('downloading');
+    await applyControl(store, 'pause', [download.id]);
+    loop.poke();
+    await running;
+    expect(contexts[0]?.signal.aborted).toBe(true);
+    expect(store.get(download.id)?.status).toBe('paused');
+    await applyControl(store, 'resume', [download.id]);
+    await scheduler(provider).runUntilIdle();
+    expect(store.get(download.id)?.status).toBe('done');
+  });
+
+  it('fails with the engine’s code when the fetch says what went wrong, and the provider code otherwise', async () => {
+    const { provider } = selfFetching(async (context) => {
+      if (context.directory.endsWith('verify')) {
+        throw new EngineError('verification', 'A block does not match its CID.');
+      }
+      throw new Error('The gateway answered something else.');
+    });
+    const altered = store.add({ ref: 'cid:bafyaltered', directory: join(library.profile.path, 'verify') });
+    const other = store.add({ ref: 'cid:bafyother', directory: join(library.profile.path, 'other') });
+    await scheduler(provider).runUntilIdle();
+    expect(store.get(altered.id)?.error).toEqual({ code: 'verification', message: 'A block does not match its CID.' });
+    expect(store.get(other.id)?.error).toEqual({ code: 'provider', message: 'The gateway answered something else.' });
+  });
+
+  it('holds the fetch to the speed limit', async () => {
+    const { provider } = selfFetching(async (context) => {
+      for (let i = 0; i < 4; i++) await context.throttle(25_000);
+      const path = join(context.directory, 'slow.bin');
+      await writeFile(path, 'x');
+      return { path, size: 1, sha256: null };
+    });
+    engine.sharedLimit.setRate(100_000);
+    store.add({ ref: 'cid:bafyslow', directory: library.profile.path });
+    const started = performance.now();
+    await scheduler(provider).runUntilIdle();
+    // 100 kB at 100 kB/s, less the quarter second the bucket starts with.
+    expect(performance.now() - started).toBeGreaterThan(600);
+  });
+});
