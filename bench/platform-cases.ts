@@ -1,12 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { type FakeScenario, startFakeScenario } from '../test/support/fake-scenario';
+import { carOf, IpfsContent } from '../test/support/ipfs-content';
 import { timed } from './peers';
 
 const root = resolve(import.meta.dirname, '..');
 const cli = join(root, 'out/main/cli.cjs');
 const ASSETS = 1000;
+
+/** What the platform cases may use of the bench: its data folder and the loopback server that serves it. */
+export interface BenchContext {
+  data: string;
+  /** Base URL of the fast (unthrottled) server, ending in a slash. */
+  fast: string;
+}
 
 export interface PlatformCase {
   title: string;
@@ -21,7 +29,7 @@ export interface PlatformCase {
  * with a fresh profile (library, scheduler, job polling, the ZIP, unpacking and
  * its removal), against curl of the same ZIP followed by unzip and sync.
  */
-export async function scenarioBatchCase(): Promise<PlatformCase> {
+export async function scenarioBatchCase(_bench: BenchContext): Promise<PlatformCase> {
   const assets = Array.from({ length: ASSETS }, (_, i) => ({
     id: `asset-${i}`,
     name: `asset-${i}.png`,
@@ -77,6 +85,46 @@ export async function scenarioBatchCase(): Promise<PlatformCase> {
       },
     ],
     stop: () => fake.server.close(),
+  };
+}
+
+/**
+ * A 256 MiB file by its CID through a trustless gateway on loopback: `ferry get`
+ * fetches the CAR, checks every block against its CID and rebuilds the file,
+ * against curl fetching the same CAR to disk. The CAR is made once and served
+ * by the bench's own server, so the gateway costs both sides the same.
+ */
+export async function cidGatewayCase(bench: BenchContext): Promise<PlatformCase> {
+  const source = await readFile(join(bench.data, 'mid.bin'));
+  const content = await IpfsContent.build([{ path: 'mid.bin', content: source }]);
+  const cid = content.root.toString();
+  await mkdir(join(bench.data, 'ipfs'), { recursive: true });
+  await writeFile(join(bench.data, 'ipfs', cid), await carOf(content.root, await content.blocksFor('')));
+  const carUrl = `${bench.fast}ipfs/${cid}?format=car`;
+  return {
+    title: '256 MiB by CID from a gateway, verified, `ferry get`',
+    target: 'at most 1.3× curl of the CAR',
+    async verify(out) {
+      const names = (await readdir(out)).filter((name) => !name.endsWith('.part'));
+      const size = names.length === 1 ? (await stat(join(out, names[0] as string))).size : -1;
+      if (size < source.length) throw new Error(`${out} holds ${names.join(', ')}, not the ${source.length} bytes`);
+    },
+    tools: [
+      {
+        name: 'Ferry',
+        async run(out) {
+          const profile = `${out}-profile`;
+          await rm(profile, { recursive: true, force: true });
+          const args = [cli, 'get', `cid:${cid}`, '--gateway', bench.fast, '-o', out, '--profile', profile];
+          return { ms: (await timed(process.execPath, args)).ms };
+        },
+      },
+      {
+        name: 'curl of the CAR',
+        run: async (out) => ({ ms: (await timed('curl', ['-sS', '--fail', '-o', join(out, 'mid.car'), carUrl])).ms }),
+      },
+    ],
+    stop: async () => undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { PER_CONNECTION_LIMIT, startBenchServer } from './bench-server';
 import { type CrashResult, measureCrashResume } from './crash-resume';
 import { ensurePeers, median, timed } from './peers';
-import { type PlatformCase, scenarioBatchCase } from './platform-cases';
+import { type BenchContext, cidGatewayCase, type PlatformCase, scenarioBatchCase } from './platform-cases';
 
 /**
  * `npm run bench`: Ferry's engine against curl and aria2c on loopback, and its
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
       const cases = [...(await defineCases(server, scripts, work)), ...unpackCases(scripts, data)];
       const rows: Row[] = [];
       for (const benchCase of cases) rows.push(await measure(benchCase, work));
-      rows.push(...(await measurePlatforms(work)));
+      rows.push(...(await measurePlatforms(work, { data, fast: server.fast })));
       const library = await measureLibrary(scripts);
       const crash = await measureCrashResume();
       const report = renderReport(rows, server.kind) + renderLibrary(library, crash);
@@ -67,10 +67,10 @@ async function main(): Promise<void> {
 }
 
 /** The platforms' own paths, each against its fake server on loopback, stopped once measured. */
-async function measurePlatforms(work: string): Promise<Row[]> {
+async function measurePlatforms(work: string, bench: BenchContext): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const start of [scenarioBatchCase]) {
-    const platformCase: PlatformCase = await start();
+  for (const start of [scenarioBatchCase, cidGatewayCase]) {
+    const platformCase: PlatformCase = await start(bench);
     try {
       rows.push(await measure(platformCase, work));
     } finally {
