@@ -63,7 +63,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       label: values.label,
       account: values.account,
       baseUrl: values['base-url'],
-      gateways: gatewayOption(values.gateway),
+      gateways: gatewayOption(command, values.gateway),
     },
   };
 }
@@ -116,7 +116,11 @@ function integerOption(name: string, value: string | undefined, max: number): nu
   return number;
 }
 
-function gatewayOption(values: string[] | undefined): string[] | undefined {
+/** Gateways are not stored with a download: only the process that fetches (get, run) can use them. */
+function gatewayOption(command: string, values: string[] | undefined): string[] | undefined {
+  if (values && command !== 'get' && command !== 'run') {
+    throw new UsageError(`--gateway goes with get or run, which fetch the CIDs; ${command} would ignore it.`);
+  }
   const problem = values?.map(gatewayProblem).find((found) => found !== null);
   if (problem) throw new UsageError(`--gateway: ${problem}`);
   return values;

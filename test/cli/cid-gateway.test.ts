@@ -185,5 +185,9 @@ describe('CIDs from IPFS gateways, verified', { timeout: 30_000 }, () => {
     const badGateway = await ferry(['get', single.root.toString(), '--gateway', 'ftp://example.com'], profile.path);
     expect(badGateway.code).toBe(2);
     expect(badGateway.stderr).toContain('is not an IPFS gateway address');
+    // Gateways are not stored with a download: add would drop them, so it refuses them instead.
+    const added = await ferry(['add', single.root.toString(), '--gateway', gateway.url], profile.path);
+    expect(added.code).toBe(2);
+    expect(added.stderr).toContain('--gateway goes with get or run');
   });
 });
