@@ -101,13 +101,14 @@ export async function cidGatewayCase(bench: BenchContext): Promise<PlatformCase>
   await mkdir(join(bench.data, 'ipfs'), { recursive: true });
   await writeFile(join(bench.data, 'ipfs', cid), await carOf(content.root, await content.blocksFor('')));
   const carUrl = `${bench.fast}ipfs/${cid}?format=car`;
+  const size = source.length;
   return {
     title: '256 MiB by CID from a gateway, verified, `ferry get`',
     target: 'at most 1.3× curl of the CAR',
     async verify(out) {
       const names = (await readdir(out)).filter((name) => !name.endsWith('.part'));
-      const size = names.length === 1 ? (await stat(join(out, names[0] as string))).size : -1;
-      if (size < source.length) throw new Error(`${out} holds ${names.join(', ')}, not the ${source.length} bytes`);
+      const found = names.length === 1 ? (await stat(join(out, names[0] as string))).size : -1;
+      if (found !== size) throw new Error(`${out} holds ${names.join(', ')}, not the ${size} bytes`);
     },
     tools: [
       {

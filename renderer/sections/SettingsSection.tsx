@@ -144,6 +144,13 @@ function TransferFields({ settings }: { settings: Settings }) {
         validate={(value) => settingProblem('fileNameTemplate', value)}
         onCommit={(value) => update({ fileNameTemplate: value })}
       />
+      <TextField
+        label="IPFS gateways"
+        hint="Where CIDs come from without a CID store account, tried in order and verified block by block; separate them with commas."
+        value={settings.ipfsGateways.join(', ')}
+        validate={(value) => settingProblem('ipfsGateways', gatewayList(value))}
+        onCommit={(value) => update({ ipfsGateways: gatewayList(value) })}
+      />
       <div className="field">
         <span className="field-label">Download folder</span>
         <div className="field-row">
@@ -177,4 +184,11 @@ function LogFields() {
       </div>
     </fieldset>
   );
+}
+
+function gatewayList(text: string): string[] {
+  return text
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
 }

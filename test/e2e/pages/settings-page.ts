@@ -10,6 +10,7 @@ export class SettingsPage {
   readonly speedLimit: Locator;
   readonly downloadFolder: Locator;
   readonly fileNames: Locator;
+  readonly ipfsGateways: Locator;
   readonly openLogFolder: Locator;
   readonly saveStatus: Locator;
   readonly alert: Locator;
@@ -23,6 +24,7 @@ export class SettingsPage {
     this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
     this.downloadFolder = page.getByTestId('download-dir');
     this.fileNames = page.getByLabel('File names');
+    this.ipfsGateways = page.getByLabel('IPFS gateways');
     this.openLogFolder = page.getByRole('button', { name: 'Open log folder' });
     this.saveStatus = page.locator('.save-status');
     this.alert = page.getByRole('alert');
