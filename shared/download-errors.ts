@@ -39,7 +39,7 @@ export const downloadErrorTitles: Record<DownloadErrorCode, string> = {
   timeout: 'The server stopped answering',
   http_4xx: 'The server refused the download',
   http_5xx: 'Server error',
-  redirect: 'Too many redirects',
+  redirect: 'A redirect Ferry would not follow',
   bad_response: 'Unexpected answer from the server',
   disk_full: 'The disk is full',
   disk: 'Could not write the file',

@@ -50,8 +50,12 @@ export interface Run {
  */
 export class DownloadRunner {
   private readonly options: RunnerOptions;
-  /** Downloads already given one fresh link after an expired or rejected one, so a refusal cannot loop. */
-  private readonly refreshed = new Set<number>();
+  /**
+   * Bytes each download had when it was last given a fresh link or token. It
+   * gets another only once it has moved on since: a long file may outlive
+   * several links, but a refusal that comes back at once cannot loop.
+   */
+  private readonly refreshed = new Map<number, number>();
   /** Downloads queued again for a fresh link: their next start asks the provider to refresh. */
   private readonly refreshing = new Set<number>();
 
@@ -115,7 +119,9 @@ export class DownloadRunner {
     await this.record(download, resolved.provider, outcome, requeueOnPause);
   }
 
-  private waiting(id: number, reason: string): void {
+  /** The reason is the platform's own text (a job status): redacted and kept short, like every failure message. */
+  private waiting(id: number, said: string): void {
+    const reason = redactText(said).slice(0, 200);
     if (this.options.store.waiting(id, reason)) this.options.emit({ event: 'waiting', id, reason });
   }
 
@@ -219,6 +225,7 @@ export class DownloadRunner {
         directory,
         staging: join(directory, `.ferry-fetch-${id}`),
         signal,
+        dispatcher: this.options.engine.dispatcher,
         progress: (received, size) => {
           reading = { status: 'downloading', received, size };
         },
@@ -260,8 +267,11 @@ export class DownloadRunner {
 
   private shouldRefresh(id: number, outcome: Extract<TransferOutcome, { status: 'failed' }>): boolean {
     const expired = outcome.error.status === 401 || outcome.error.status === 403 || outcome.error.status === 410;
-    if (!expired || !outcome.state || this.refreshed.has(id)) return false;
-    this.refreshed.add(id);
+    if (!expired || !outcome.state) return false;
+    const received = receivedIn(outcome.state);
+    const before = this.refreshed.get(id);
+    if (before !== undefined && received <= before) return false;
+    this.refreshed.set(id, received);
     return true;
   }
 }

@@ -1,4 +1,4 @@
-import { Agent } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import { resetAwareConnector } from './reset-aware-connector';
 import { TokenBucket } from './token-bucket';
 import { Transfer } from './transfer';
@@ -36,6 +36,14 @@ export class Engine {
       dispatcher: this.agent,
       sharedLimits: [this.globalLimit, ...(request.sharedLimits ?? [])],
     });
+  }
+
+  /**
+   * The engine's connections, for work that does not go through a Transfer (a
+   * provider's own fetch): they report a reset body as the failure it is.
+   */
+  get dispatcher(): Dispatcher {
+    return this.agent;
   }
 
   /** The limit every download shares, for work that does not go through a Transfer (a provider's own fetch). */

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { BrowseEntry } from '../../shared/accounts';
 import type { Download } from '../../shared/downloads';
 import type { PlatformId } from '../../shared/platforms';
@@ -108,6 +109,8 @@ export interface FetchContext {
    */
   staging: string;
   signal: AbortSignal;
+  /** The engine's connections: a body cut by a reset fails there, where a plain request would end it quietly. */
+  dispatcher: Dispatcher;
   /** Bytes received so far, and the total when known. */
   progress(received: number, size: number | null): void;
   /** Waits as the speed limits (global, queue, download) ask before `bytes` more are read. */

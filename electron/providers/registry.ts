@@ -1,4 +1,4 @@
-import { type ProviderId, platforms } from '../../shared/platforms';
+import { type PlatformId, platforms } from '../../shared/platforms';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import { createCidProvider } from './cid/cid-provider';
 import { gatewayChoice } from './cid/gateways';
@@ -34,16 +34,17 @@ export interface ProviderOverrides {
   gateways?: readonly string[];
 }
 
-/** One provider per platform that signs with an account; a platform missing here does not compile. */
-const platformProviders = (settings: ProviderSettings, overrides: ProviderOverrides) =>
+/** One provider per platform; a platform missing here does not compile. */
+const shippedProviders = (settings: ProviderSettings, overrides: ProviderOverrides) =>
   ({
+    http: httpProvider,
     echo3d: echo3dProvider,
     scenario: createScenarioProvider(batchTiming(() => settings().scenarioBatchTimeoutMinutes * 60_000)),
     delos: createDelosProvider({ lockedTimeoutMs: () => settings().delosLockedTimeoutMinutes * 60_000 }),
     cid: createCidProvider({
       gateways: () => gatewayChoice(overrides.gateways ?? [], process.env, settings().ipfsGateways),
     }),
-  }) satisfies Record<ProviderId, Provider>;
+  }) satisfies Record<PlatformId, Provider>;
 
 export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
@@ -72,6 +73,7 @@ export function defaultProviders(
   settings: ProviderSettings = () => defaultSettings(''),
   overrides: ProviderOverrides = {},
 ): ProviderRegistry {
+  const { http, ...platformProviders } = shippedProviders(settings, overrides);
   // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
-  return createProviderRegistry([...Object.values(platformProviders(settings, overrides)), httpProvider]);
+  return createProviderRegistry([...Object.values(platformProviders), http]);
 }

@@ -192,6 +192,27 @@ describe('expired links', () => {
     expect(Number(/bytes=(\d+)-/.exec(String(fresh[0]?.headers.range))?.[1])).toBeGreaterThan(0);
   });
 
+  it('gets a fresh link each time one expires after the download moved on, however long the file', async () => {
+    const file = Buffer.alloc(500_000);
+    for (let i = 0; i < file.length; i++) file[i] = (i * 7) % 253;
+    let issued = 0;
+    const used = new Set<string>();
+    server.route('/signed-often', () => ({ redirect: { status: 302, location: `/cdn-often?token=t${++issued}` } }));
+    // Each signed link serves one request, and that one breaks off after 200 kB.
+    server.route('/cdn-often', (request) => {
+      const token = new URL(request.url, 'http://x').searchParams.get('token') ?? '';
+      if (used.has(token)) return { status: 403 };
+      used.add(token);
+      const start = Number(/bytes=(\d+)-/.exec(String(request.headers.range))?.[1] ?? 0);
+      return { body: file, etag: '"often"', dropAfter: file.length - start > 200_000 ? 200_000 : undefined };
+    });
+    const download = store.add({ ref: server.url('/signed-often'), directory: profile.path });
+    await scheduler({ maxParallel: 2 }).runUntilIdle();
+    expect(store.get(download.id)?.status).toBe('done');
+    expect((await readFile(`${profile.path}/cdn-often`)).equals(file)).toBe(true);
+    expect(issued).toBe(3);
+  });
+
   it('refreshes only once, then reports the refusal', async () => {
     server.route('/always-expired', (_request, index) =>
       index === 0 ? { body: Buffer.alloc(300_000), etag: '"e"', dropAfter: 100_000 } : { status: 403 },

@@ -1,6 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getGlobalDispatcher } from 'undici';
 import { EngineError, fromHttpStatus } from '../../engine/engine-error';
 import { discard, header, host, sendFollowingRedirects } from '../../engine/http-request';
 import { parseRetryAfter, type RetryPolicy } from '../../engine/retry-policy';
@@ -71,7 +70,7 @@ async function attempt(ref: CidRef, gateway: string, context: FetchContext): Pro
         url: `${gatewayUrl(gateway, cidPath(ref, encodeURIComponent))}?format=car&dag-scope=all`,
         headers: { accept: CAR_ACCEPT },
       },
-      { dispatcher: getGlobalDispatcher(), signal: context.signal, headersTimeoutMs: HEADERS_TIMEOUT_MS },
+      { dispatcher: context.dispatcher, signal: context.signal, headersTimeoutMs: HEADERS_TIMEOUT_MS },
     );
     const from = host(response.target.url);
     if (response.status !== 200) {

@@ -1,6 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { getGlobalDispatcher } from 'undici';
 import { filenameFromContentDisposition } from '../../engine/content-disposition';
 import { EngineError, fromHttpStatus } from '../../engine/engine-error';
 import { discard, type HttpResponse, header, host, sendFollowingRedirects } from '../../engine/http-request';
@@ -45,11 +44,11 @@ export function storeFetch(ref: CidRef, signIn: StoreSignIn, policy: RetryPolicy
 async function attempt(ref: CidRef, signIn: StoreSignIn, context: FetchContext): Promise<StoreContent> {
   const folder = await mkdtemp(join(context.staging, 'try-'));
   try {
-    let response = await post(ref, await signIn.current(context.signal), context.signal);
+    let response = await post(ref, await signIn.current(context.signal), context);
     if (response.status === 401 && signIn.renewable) {
       // The kept token expired: sign in again, once.
       discard(response.body);
-      response = await post(ref, await signIn.renew(context.signal), context.signal);
+      response = await post(ref, await signIn.renew(context.signal), context);
     }
     if (response.status !== 200) throw await refusal(response, ref, signIn.label);
     const answer = await receive(response, join(folder, 'answer.part'), context);
@@ -61,11 +60,11 @@ async function attempt(ref: CidRef, signIn: StoreSignIn, context: FetchContext):
   }
 }
 
-function post(ref: CidRef, session: StoreSession, signal: AbortSignal): Promise<HttpResponse> {
+function post(ref: CidRef, session: StoreSession, context: FetchContext): Promise<HttpResponse> {
   const url = `${session.endpoint.replace(/\/+$/, '')}/api/v1/get?${new URLSearchParams({ arg: cidPath(ref) })}`;
   return sendFollowingRedirects(
     { method: 'POST', url, headers: { authorization: `Bearer ${session.token}` } },
-    { dispatcher: getGlobalDispatcher(), signal, headersTimeoutMs: HEADERS_TIMEOUT_MS },
+    { dispatcher: context.dispatcher, signal: context.signal, headersTimeoutMs: HEADERS_TIMEOUT_MS },
   );
 }
 

@@ -40,6 +40,8 @@ export function storeSignIn(account: ProviderAccount): StoreSignIn {
     async current(signal) {
       const token = account.session.get('token');
       const endpoint = account.session.get('endpoint');
+      // A token kept from an earlier run is as secret as a fresh one: a store that echoes it must not print it.
+      if (token) rememberSecret(token);
       return token && endpoint ? { token, endpoint } : renew(signal);
     },
     renew,

@@ -28,6 +28,8 @@ export class VerifiedBlocks {
   private readonly source: string;
   private readonly blocks: AsyncIterator<Block>;
   private readonly arrived = new Map<string, Uint8Array>();
+  /** What `arrived` holds, which a gateway sending blocks out of order (or blocks nobody asked for) makes grow. */
+  private arrivedBytes = 0;
   private readonly recent = new Map<string, Uint8Array>();
   private recentBytes = 0;
   private reading: Promise<void> | null = null;
@@ -59,6 +61,7 @@ export class VerifiedBlocks {
       const fresh = this.arrived.get(key);
       if (fresh) {
         this.arrived.delete(key);
+        this.arrivedBytes -= fresh.length;
         this.remember(key, fresh);
         return fresh;
       }
@@ -83,6 +86,8 @@ export class VerifiedBlocks {
       const { cid, bytes } = next.value;
       await verify(cid, bytes, this.source);
       this.arrived.set(keyOf(cid), bytes);
+      this.arrivedBytes += bytes.length;
+      if (this.arrivedBytes > MAX_WAITING_BYTES) throw outOfOrder(this.source);
     } catch (error) {
       this.failure = error;
       throw error;
@@ -137,6 +142,20 @@ async function verify(cid: CID, bytes: Uint8Array, source: string): Promise<void
 /** Blocks are found by their multihash: the same bytes under a CIDv0 or a CIDv1 are the same block. */
 function keyOf(cid: CID): string {
   return Buffer.from(cid.multihash.bytes).toString('base64');
+}
+
+/**
+ * Blocks come depth first, each asked for soon after it arrives; a gateway that
+ * sends them in another order, or sends unrelated ones, would make Ferry hold the
+ * whole content in memory. Past this, the answer is refused (the next gateway is tried).
+ */
+const MAX_WAITING_BYTES = 64 * 1024 * 1024;
+
+function outOfOrder(source: string): EngineError {
+  return new EngineError(
+    'bad_response',
+    `${source} sent more than ${MAX_WAITING_BYTES / 1024 / 1024} MiB of blocks out of the order the content needs them in; Ferry does not hold that much back. Try another gateway.`,
+  );
 }
 
 function missing(cid: CID, source: string): EngineError {
