@@ -48,7 +48,7 @@ export async function resolveDownload(download: Download, options: ResolveOption
   const context: ResolveContext = { account, signal: options.signal, waiting: options.waiting };
   try {
     // A platform that answered 429 rations the whole account: its downloads wait too, not only its API calls.
-    if (account) await accountThrottle.wait(accountKey(provider.id, account), options.signal);
+    if (account) await waitOutHold(accountKey(provider.id, account), options);
     const fetch = options.refresh && provider.refresh ? provider.refresh : provider.resolve;
     const spec = await fetch.call(provider, download.ref, context);
     if (options.signal.aborted) return { stopped: true };
@@ -63,6 +63,14 @@ export async function resolveDownload(download: Download, options: ResolveOption
     const code = error instanceof FerryError && error.code === 'network' ? 'network' : 'provider';
     return { failed: { code, message: messageOf(error) } };
   }
+}
+
+/** Shows why the download does not start yet (its account is held after a 429), then waits the hold out. */
+async function waitOutHold(key: string, options: ResolveOptions): Promise<void> {
+  const until = accountThrottle.heldUntil(key);
+  if (until === null) return;
+  options.waiting(`the platform asked Ferry to slow down until ${new Date(until).toLocaleTimeString()}`);
+  await accountThrottle.wait(key, options.signal);
 }
 
 /** The account that signs the download, its secrets read from the keychain now; null for platforms without one. */

@@ -19,6 +19,18 @@ export const apiRetryPolicy: RetryPolicy = {
   maxRetryAfterMs: 15_000,
 };
 
+/**
+ * For calls made while a download resolves (a batch job's polls, a signed link):
+ * nobody waits at a prompt, and the download shows what it waits for, so a
+ * platform that asks for minutes gets them rather than failing the download.
+ */
+export const downloadApiRetryPolicy: RetryPolicy = {
+  maxAttempts: 8,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterMs: 10 * 60_000,
+};
+
 export interface ApiCall {
   method?: 'GET' | 'POST';
   body?: string;

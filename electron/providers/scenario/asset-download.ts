@@ -20,6 +20,7 @@ export async function assetSpec(
     body: assetDownloadBody(format),
     signal: context.signal,
     idempotent: true,
+    forDownload: true,
   });
   const { url } = expectOk(answer, account, `asset ${assetId}`) as { url?: unknown };
   if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) {

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { FerryError } from '../../../shared/errors';
 import type { DownloadSpec } from '../../engine/download-spec';
-import { parseRetryAfter } from '../../engine/retry-policy';
 import type { ProviderAccount, ResolveContext } from '../provider';
 import { BatchJobs } from './batch-jobs';
 import { expectOk, type ScenarioAnswer, scenarioCall, scenarioError } from './scenario-api';
@@ -72,6 +71,7 @@ async function requestJob(account: ProviderAccount, selection: BatchSelection, s
     method: 'POST',
     body: batchDownloadBody(selection),
     signal,
+    forDownload: true,
   });
   const { jobId } = expectOk(answer, account, 'batch downloads') as { jobId?: unknown };
   if (typeof jobId !== 'string' || jobId === '') {
@@ -93,7 +93,7 @@ class JobEnded extends FerryError {
 /**
  * Polls the job with growing pauses until it has a download link, showing its
  * status meanwhile. Unknown statuses mean "still working", until the deadline.
- * A 429 waits as long as Scenario asks.
+ * A 429 is waited out inside the call (and holds the account's other calls).
  */
 async function waitForJob(
   account: ProviderAccount,
@@ -107,20 +107,16 @@ async function waitForJob(
   for (;;) {
     const answer = await scenarioCall(account, `/assets/download/${encodeURIComponent(job)}`, {
       signal: context.signal,
+      forDownload: true,
     });
-    let pause = delay;
-    if (answer.status === 429) {
-      pause = Math.max(delay, parseRetryAfter(answer.headers['retry-after']) ?? delay);
-    } else {
-      const { status, downloadUrl } = readStatus(answer, account, job);
-      if (downloadUrl) return downloadUrl;
-      if (status !== shown) context.waiting(status);
-      shown = status;
-      delay = Math.min(delay * 2, timing.maxDelayMs);
-    }
+    const { status, downloadUrl } = readStatus(answer, account, job);
+    if (downloadUrl) return downloadUrl;
+    if (status !== shown) context.waiting(status);
+    shown = status;
     const left = deadline - Date.now();
     if (left <= 0) throw overdue(job, shown, timing.deadlineMs());
-    await sleep(Math.min(pause, left), undefined, { signal: context.signal });
+    await sleep(Math.min(delay, left), undefined, { signal: context.signal });
+    delay = Math.min(delay * 2, timing.maxDelayMs);
   }
 }
 

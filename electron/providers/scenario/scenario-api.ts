@@ -3,7 +3,7 @@ import { platforms } from '../../../shared/platforms';
 import { redactText, rememberSecret } from '../../../shared/redact';
 import { accountKey } from '../account-throttle';
 import type { ProviderAccount } from '../provider';
-import { callApi } from '../provider-http';
+import { callApi, downloadApiRetryPolicy } from '../provider-http';
 
 // Scenario's descriptor always names its API; the type allows null for platforms that have none.
 export const SCENARIO_API = platforms.scenario.defaultBaseUrl as string;
@@ -24,6 +24,8 @@ interface Call {
   signal?: AbortSignal;
   /** A POST that does no harm sent twice (asking for a signed link); a batch job's POST is not. */
   idempotent?: boolean;
+  /** Made while a download resolves: waits out a long Retry-After instead of failing. */
+  forDownload?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function scenarioCall(account: ProviderAccount, path: string, call:
     headers,
     signal: call.signal,
     idempotent: call.idempotent,
+    retry: call.forDownload ? downloadApiRetryPolicy : undefined,
     platform: 'Scenario',
     provider: 'scenario',
     accountKey: accountKey('scenario', account),
