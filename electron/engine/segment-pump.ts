@@ -1,5 +1,5 @@
-import { EngineError } from './engine-error';
 import { discard, type HttpResponse, host } from './http-request';
+import { nextChunk } from './next-chunk';
 import type { PassContext } from './pass-context';
 import type { Segment } from './segments';
 import { SequentialWriter } from './sequential-writer';
@@ -19,7 +19,11 @@ export async function pumpSegment(pass: PassContext, body: HttpResponse['body'],
   });
   try {
     while (writer.next < segment.end) {
-      const next = await nextChunk(pass, chunks);
+      const next = await nextChunk(chunks, {
+        signal: pass.signal,
+        stallMs: pass.settings.stallTimeoutMs,
+        host: host(pass.remote.target.url),
+      });
       if (next.done) return;
       await store(pass, next.value, segment, writer);
     }
@@ -57,29 +61,3 @@ async function store(pass: PassContext, chunk: Buffer, segment: Segment, writer:
 }
 
 /** The next chunk, or a retryable timeout when the server goes quiet. */
-function nextChunk(pass: PassContext, chunks: AsyncIterator<Buffer>): Promise<IteratorResult<Buffer>> {
-  const { signal } = pass;
-  const stallMs = pass.settings.stallTimeoutMs;
-  return new Promise((resolve, reject) => {
-    const stalled = () =>
-      reject(
-        new EngineError('timeout', `${host(pass.remote.target.url)} stopped sending data for ${duration(stallMs)}.`, {
-          retryable: true,
-        }),
-      );
-    const aborted = () => reject(signal.reason);
-    const timer = setTimeout(stalled, stallMs);
-    signal.addEventListener('abort', aborted, { once: true });
-    chunks
-      .next()
-      .then(resolve, reject)
-      .finally(() => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', aborted);
-      });
-  });
-}
-
-function duration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}

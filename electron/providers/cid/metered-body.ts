@@ -1,5 +1,5 @@
-import { EngineError, fromNetworkError } from '../../engine/engine-error';
 import { discard, type HttpResponse } from '../../engine/http-request';
+import { nextChunk } from '../../engine/next-chunk';
 
 /** No byte for this long means the server stalled: the attempt fails and is retried. */
 const STALL_MS = 30_000;
@@ -25,7 +25,11 @@ export async function* meteredBody(body: HttpResponse['body'], meter: BodyMeter)
   let total = 0;
   try {
     for (;;) {
-      const next = await nextChunk(chunks, meter);
+      const next = await nextChunk(chunks, {
+        signal: meter.signal,
+        stallMs: meter.stallMs ?? STALL_MS,
+        host: meter.host,
+      });
       if (next.done) return;
       await meter.throttle(next.value.length);
       total += next.value.length;
@@ -35,27 +39,4 @@ export async function* meteredBody(body: HttpResponse['body'], meter: BodyMeter)
   } finally {
     discard(body);
   }
-}
-
-function nextChunk(chunks: AsyncIterator<Buffer>, meter: BodyMeter): Promise<IteratorResult<Buffer>> {
-  const { signal } = meter;
-  const stallMs = meter.stallMs ?? STALL_MS;
-  return new Promise((resolve, reject) => {
-    const stalled = () =>
-      reject(
-        new EngineError('timeout', `${meter.host} stopped sending data for ${Math.round(stallMs / 1000)} s.`, {
-          retryable: true,
-        }),
-      );
-    const aborted = () => reject(signal.reason);
-    const timer = setTimeout(stalled, stallMs);
-    signal.addEventListener('abort', aborted, { once: true });
-    chunks
-      .next()
-      .then(resolve, (error: unknown) => reject(signal.aborted ? signal.reason : fromNetworkError(error, meter.host)))
-      .finally(() => {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', aborted);
-      });
-  });
 }
