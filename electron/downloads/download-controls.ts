@@ -1,6 +1,6 @@
 import { actionRules, type DownloadAction } from '../../shared/download-status';
-import { removePart } from '../engine/resume-state';
 import type { DownloadStore } from '../store/download-store';
+import { removeLeftovers } from './leftovers';
 
 /**
  * Applies pause, resume, cancel or retry in the library, as the state machine
@@ -19,7 +19,7 @@ export async function applyControl(
   if (to === 'canceled') {
     for (const download of store.list()) {
       if (download.status !== 'canceled' || (ids !== 'all' && !ids.includes(download.id))) continue;
-      await removePart(download.directory, store.resumeState(download.id));
+      await removeLeftovers(download, store);
       store.clearResumeState(download.id);
     }
   }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { type DownloadError, type DownloadErrorCode, downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
@@ -18,6 +17,7 @@ import type { Provider, ProviderFetch } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { recordSha256 } from './file-hash';
+import { fetchStaging } from './leftovers';
 import { messageOf, type Resolved, resolveDownload } from './resolve-download';
 import type { SchedulerEvent } from './scheduler-events';
 
@@ -223,7 +223,7 @@ export class DownloadRunner {
     const outcome = await fetcher
       .fetch({
         directory,
-        staging: join(directory, `.ferry-fetch-${id}`),
+        staging: fetchStaging(directory, id),
         signal,
         dispatcher: this.options.engine.dispatcher,
         progress: (received, size) => {

@@ -5,10 +5,10 @@ import { FerryError } from '../../shared/errors';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
-import { removePart } from '../engine/resume-state';
 import { exists } from '../fs/move-no-clobber';
 import type { EventHub } from '../ipc/event-hub';
 import type { DownloadStore } from '../store/download-store';
+import { removeLeftovers } from './leftovers';
 
 const DEFAULT_QUEUE_ID = 1;
 
@@ -38,7 +38,7 @@ export class LibraryService {
     const removable = ids.map((id) => this.existing(id)).filter((download) => !isBusy(download.status));
     for (const download of removable) {
       if (deleteFiles && download.path) await rm(download.path, { force: true });
-      await removePart(download.directory, store.resumeState(download.id));
+      await removeLeftovers(download, store);
     }
     store.remove(removable.map((download) => download.id));
     this.options.events.emit(

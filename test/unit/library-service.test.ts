@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,22 @@ describe('history', () => {
     });
     expect(store.list()).toEqual([]);
     expect((await readdir(profile.path)).filter((name) => name.endsWith('.bin'))).toEqual(['keep.bin']);
+  });
+
+  it('deletes what a provider left half-fetched (its staging folder, a part) when the download is canceled or removed', async () => {
+    const canceled = store.add({ ref: 'cid:bafkqaaa', directory: profile.path });
+    const removed = store.add({ ref: 'cid:bafkqaab', directory: profile.path });
+    for (const id of [canceled.id, removed.id]) {
+      await mkdir(join(profile.path, `.ferry-fetch-${id}`, 'try-1'), { recursive: true });
+      await writeFile(join(profile.path, `.ferry-fetch-${id}`, 'try-1', 'half.bin'), 'half');
+    }
+    expect(await router.invoke('downloads:control', { action: 'cancel', ids: [canceled.id] })).toMatchObject({
+      ok: true,
+    });
+    expect(await router.invoke('downloads:remove', { ids: [removed.id], deleteFiles: false })).toMatchObject({
+      ok: true,
+    });
+    expect((await readdir(profile.path)).filter((name) => name.startsWith('.ferry-fetch-'))).toEqual([]);
   });
 
   it('opens and shows a finished file by id, never by a path from the window', async () => {
