@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { baseUrlProblem, type ProviderId, platforms, providerIds } from '../../shared/platforms';
 import { useFerry } from '../store/store-context';
+import { Field, noteId } from './Field';
 
 /** Adds an account; secret fields are password inputs and go straight to the main process, which keeps them in the keychain. */
 export function AccountForm() {
@@ -55,6 +56,7 @@ export function AccountForm() {
             key={field.name}
             id={`${id}-${field.name}`}
             label={`${field.name}${isOptional(provider, field.name) ? ' (optional)' : ''}`}
+            hint={field.hint}
             secret={field.secret}
             value={fields[field.name] ?? ''}
             onChange={(value) => setFields({ ...fields, [field.name]: value })}
@@ -88,20 +90,21 @@ function signInNote(provider: ProviderId) {
 function TextInput(props: {
   id: string;
   label: string;
+  hint?: string;
   value: string;
   secret?: boolean;
   onChange(value: string): void;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
+    <Field id={props.id} label={props.label} hint={props.hint} problem={null}>
       <input
         id={props.id}
         type={props.secret ? 'password' : 'text'}
         autoComplete="off"
+        aria-describedby={props.hint ? noteId(props.id) : undefined}
         value={props.value}
         onChange={(event) => props.onChange(event.target.value)}
       />
-    </div>
+    </Field>
   );
 }
