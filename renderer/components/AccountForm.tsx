@@ -49,7 +49,13 @@ export function AccountForm() {
             ))}
           </select>
         </div>
-        <TextInput id={`${id}-label`} label="Label" value={label} onChange={setLabel} />
+        <TextInput
+          id={`${id}-label`}
+          label="Label"
+          hint="A name of your choosing; ferry --account and these lists use it"
+          value={label}
+          onChange={setLabel}
+        />
         {signInNote(provider)}
         {platforms[provider].accountFields.map((field) => (
           <TextInput
@@ -65,6 +71,7 @@ export function AccountForm() {
         <TextInput
           id={`${id}-base`}
           label={baseUrlProblem(provider, null) ? 'Base URL' : 'Base URL (optional)'}
+          hint={baseUrlHint(provider)}
           value={baseUrl}
           onChange={setBaseUrl}
         />
@@ -79,6 +86,11 @@ function isOptional(provider: ProviderId, name: string): boolean {
   const { accountFields, signIns } = platforms[provider];
   const field = accountFields.find((candidate) => candidate.name === name);
   return Boolean(field?.optional) && !signIns?.some((signIn) => signIn.fields.includes(name));
+}
+
+function baseUrlHint(provider: ProviderId): string {
+  const address = platforms[provider].defaultBaseUrl;
+  return address ? `${address} unless you name another` : `the address of your ${platforms[provider].displayName} API`;
 }
 
 function signInNote(provider: ProviderId) {

@@ -26,7 +26,7 @@ export function AddLinks() {
       <textarea
         id={id}
         rows={2}
-        placeholder="https://… (one link per line)"
+        placeholder="https://…, ipfs://…, echo3d:…, scenario:…, delos:… (one per line)"
         value={text}
         onChange={(event) => setText(event.target.value)}
       />

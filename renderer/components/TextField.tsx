@@ -8,10 +8,12 @@ interface TextFieldProps {
   /** Returns a person-readable problem with the text, or null when it may be saved. */
   validate(value: string): string | null;
   onCommit(value: string): void;
+  /** Takes the field's whole width, for values such as a list of addresses. */
+  wide?: boolean;
 }
 
 /** A text input that keeps what the person typed and saves it when it leaves the field, if it is valid. */
-export function TextField({ label, hint, value, validate, onCommit }: TextFieldProps) {
+export function TextField({ label, hint, value, validate, onCommit, wide }: TextFieldProps) {
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
@@ -32,6 +34,7 @@ export function TextField({ label, hint, value, validate, onCommit }: TextFieldP
       <input
         id={id}
         type="text"
+        className={wide ? 'wide' : undefined}
         value={draft}
         aria-invalid={problem ? true : undefined}
         aria-describedby={noteId(id)}

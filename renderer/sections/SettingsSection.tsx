@@ -31,6 +31,7 @@ export function SettingsSection() {
     <form className="settings" onSubmit={(event) => event.preventDefault()}>
       <AppearanceFields settings={settings} />
       <TransferFields settings={settings} />
+      <PlatformFields settings={settings} />
       <LogFields />
       <p className="save-status" role={status === 'error' ? 'alert' : 'status'} data-status={status}>
         {saveLabel}
@@ -119,6 +120,34 @@ function TransferFields({ settings }: { settings: Settings }) {
         validate={(value) => settingProblem('speedLimit', Math.round(value * KIB))}
         onCommit={(value) => update({ speedLimit: Math.round(value * KIB) })}
       />
+      <TextField
+        label="File names"
+        hint="Folders below the download folder, ending in {name}: {provider}/{name} sorts files by platform."
+        value={settings.fileNameTemplate}
+        validate={(value) => settingProblem('fileNameTemplate', value)}
+        onCommit={(value) => update({ fileNameTemplate: value })}
+      />
+      <div className="field">
+        <span className="field-label">Download folder</span>
+        <div className="field-row">
+          <output className="path" data-testid="download-dir">
+            {settings.downloadDir}
+          </output>
+          <button type="button" onClick={() => void chooseFolder()}>
+            Change…
+          </button>
+        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** What one platform's downloads may wait for, and where CIDs come from. */
+function PlatformFields({ settings }: { settings: Settings }) {
+  const update = useFerry((state) => state.updateSettings);
+  return (
+    <fieldset>
+      <legend>Platforms</legend>
       <NumberField
         label="Scenario batch wait (minutes)"
         hint="How long Scenario may take to prepare a batch ZIP before the download fails."
@@ -138,30 +167,13 @@ function TransferFields({ settings }: { settings: Settings }) {
         onCommit={(value) => update({ delosLockedTimeoutMinutes: value })}
       />
       <TextField
-        label="File names"
-        hint="Folders below the download folder, ending in {name}: {provider}/{name} sorts files by platform."
-        value={settings.fileNameTemplate}
-        validate={(value) => settingProblem('fileNameTemplate', value)}
-        onCommit={(value) => update({ fileNameTemplate: value })}
-      />
-      <TextField
         label="IPFS gateways"
         hint="Where CIDs come from without a CID store account, tried in order and verified block by block; separate them with commas."
         value={settings.ipfsGateways.join(', ')}
         validate={(value) => settingProblem('ipfsGateways', gatewayList(value))}
         onCommit={(value) => update({ ipfsGateways: gatewayList(value) })}
+        wide
       />
-      <div className="field">
-        <span className="field-label">Download folder</span>
-        <div className="field-row">
-          <output className="path" data-testid="download-dir">
-            {settings.downloadDir}
-          </output>
-          <button type="button" onClick={() => void chooseFolder()}>
-            Change…
-          </button>
-        </div>
-      </div>
     </fieldset>
   );
 }
