@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { pack } from 'tar-stream';
+import { type Listening, listenOnLoopback } from './loopback-listener';
 
 /** What `get` answers for one `arg`. */
 export type StoreReply =
@@ -43,7 +43,7 @@ export class FakeCidStore {
   private readonly faults = new Map<string, StoreFault>();
   private readonly validTokens = new Set<string>();
   private issued = 0;
-  private readonly sockets = new Set<Socket>();
+  private listening!: Listening;
   private readonly server = createServer((request, response) => void this.handle(request, response));
   private port = 0;
   authShape: AuthShape = { tokenField: 'jwt', endpointField: 'apiEndpoint', nested: true };
@@ -58,13 +58,8 @@ export class FakeCidStore {
 
   static async start(login: string, password: string, staticToken: string): Promise<FakeCidStore> {
     const store = new FakeCidStore(login, password, staticToken);
-    store.server.on('connection', (socket) => {
-      store.sockets.add(socket);
-      socket.on('close', () => store.sockets.delete(socket));
-    });
-    store.server.listen(0, '127.0.0.1');
-    await once(store.server, 'listening');
-    store.port = (store.server.address() as AddressInfo).port;
+    store.listening = await listenOnLoopback(store.server);
+    store.port = store.listening.port;
     return store;
   }
 
@@ -95,8 +90,7 @@ export class FakeCidStore {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
+    await this.listening.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

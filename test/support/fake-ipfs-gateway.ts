@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { type Block, carOf, type IpfsContent } from './ipfs-content';
+import { type Listening, listenOnLoopback } from './loopback-listener';
 
 /** How the gateway misbehaves for one CID (the root or a path's target). */
 export interface GatewayFault {
@@ -31,19 +30,14 @@ export class FakeIpfsGateway {
   readonly requests: GatewayRequest[] = [];
   private readonly contents: IpfsContent[] = [];
   private readonly faults = new Map<string, GatewayFault>();
-  private readonly sockets = new Set<Socket>();
+  private listening!: Listening;
   private readonly server = createServer((request, response) => void this.handle(request, response));
   private port = 0;
 
   static async start(): Promise<FakeIpfsGateway> {
     const gateway = new FakeIpfsGateway();
-    gateway.server.on('connection', (socket) => {
-      gateway.sockets.add(socket);
-      socket.on('close', () => gateway.sockets.delete(socket));
-    });
-    gateway.server.listen(0, '127.0.0.1');
-    await once(gateway.server, 'listening');
-    gateway.port = (gateway.server.address() as AddressInfo).port;
+    gateway.listening = await listenOnLoopback(gateway.server);
+    gateway.port = gateway.listening.port;
     return gateway;
   }
 
@@ -62,8 +56,7 @@ export class FakeIpfsGateway {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
+    await this.listening.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

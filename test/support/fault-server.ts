@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { type AddressInfo, Socket } from 'node:net';
+import { Socket } from 'node:net';
+import { type Listening, listenOnLoopback } from './loopback-listener';
 
 /** What one response does; every fault a real server or network throws is a field here. */
 export interface Reply {
@@ -62,7 +62,7 @@ type BodyOut = ServerResponse | Socket;
 export class FaultServer {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, Handler>();
-  private readonly sockets = new Set<Socket>();
+  private listening!: Listening;
   private readonly server;
   private readonly scheme: 'http' | 'https';
   private port = 0;
@@ -76,13 +76,8 @@ export class FaultServer {
   /** Plain HTTP, or HTTPS with the given key and certificate. */
   static async start(options: { tls?: { key: string; cert: string } } = {}): Promise<FaultServer> {
     const server = new FaultServer(options.tls);
-    server.server.on('connection', (socket) => {
-      server.sockets.add(socket);
-      socket.on('close', () => server.sockets.delete(socket));
-    });
-    server.server.listen(0, '127.0.0.1');
-    await once(server.server, 'listening');
-    server.port = (server.server.address() as AddressInfo).port;
+    server.listening = await listenOnLoopback(server.server);
+    server.port = server.listening.port;
     return server;
   }
 
@@ -100,8 +95,7 @@ export class FaultServer {
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise((resolve) => this.server.close(resolve));
+    await this.listening.close();
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -2,14 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyControl } from '../../electron/downloads/download-controls';
-import { Scheduler } from '../../electron/downloads/scheduler';
+import type { Scheduler } from '../../electron/downloads/scheduler';
 import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
 import { Engine } from '../../electron/engine/engine';
 import type { Provider, ResolveContext } from '../../electron/providers/provider';
-import { createProviderRegistry } from '../../electron/providers/registry';
 import type { DownloadStore } from '../../electron/store/download-store';
-import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
+import { schedulerFor, until } from '../support/scheduler-harness';
 import { withLibrary } from '../support/with-library';
 
 const library = withLibrary('ferry-resolve-');
@@ -50,19 +49,7 @@ function slowPlatform() {
 }
 
 function scheduler(provider: Provider, onEvent?: (event: SchedulerEvent) => void): Scheduler {
-  return new Scheduler({
-    store,
-    engine,
-    providers: createProviderRegistry([provider]),
-    logger: captureLogger(),
-    maxParallel: 2,
-    pollIntervalMs: 3_600_000,
-    onEvent,
-  });
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+  return schedulerFor({ store, engine }, provider, onEvent);
 }
 
 describe('providers that call their platform before the file', () => {

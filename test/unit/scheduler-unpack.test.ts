@@ -11,6 +11,7 @@ import { DownloadStore } from '../../electron/store/download-store';
 import { runTool } from '../support/archive-fixtures';
 import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
+import { until } from '../support/scheduler-harness';
 import type { TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
 
@@ -55,11 +56,6 @@ function texturesZip(): Buffer {
   writeFileSync(join(source, 'metal.png'), 'metal');
   runTool('zip', ['-q', join(temp.path, 'textures.zip'), 'wood.png', 'metal.png'], source);
   return readFileSync(join(temp.path, 'textures.zip'));
-}
-
-/** Waits on the event loop itself, so it works under fake timers too. */
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function runAll(): Promise<SchedulerEvent[]> {
