@@ -44,7 +44,7 @@ export default defineConfig({
       externalizeDeps: { exclude: ['@ipld/car'] },
       // The CLI shares the main process's code and runs under plain Node.
       rolldownOptions: {
-        input: { index: 'electron/main.ts', cli: 'electron/cli/ferry.ts' },
+        input: { index: 'electron/main.ts', cli: 'electron/cli/bin.ts' },
         // The CLI is package.json's bin: `npx ferry` and `npm link` run it directly.
         output: { ...commonJs, banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

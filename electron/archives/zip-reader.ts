@@ -1,5 +1,6 @@
+import { readFile, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { limitFunction } from 'p-limit';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
@@ -12,6 +13,16 @@ export const PARALLEL_ENTRIES = 8;
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
 const S_IFDIR = 0o040000;
+const STORED = 0;
+const DEFLATED = 8;
+/** ZIPs up to this size are read into memory once: a batch of thousands of small files then costs no disk read per entry. */
+const IN_MEMORY_ZIP = 64 * 1024 * 1024;
+/**
+ * Entries up to this size are inflated in one call. A stream and a zlib
+ * context per entry cost more than the inflating itself for small files, and
+ * one call this size holds the event loop for a few milliseconds at most.
+ */
+const SMALL_ENTRY = 1024 * 1024;
 
 /**
  * Walks a ZIP through its central directory. yauzl checks every entry's size
@@ -76,8 +87,12 @@ async function readDirectory(zip: ZipFile): Promise<Entry[]> {
   return entries;
 }
 
-/** The entry's bytes as they stream, failing at the end when they do not add up to the CRC the directory lists. */
+/** The entry's bytes, failing at the end when they do not add up to the size and CRC-32 the directory lists. */
 async function* entryBytes(zip: ZipFile, raw: Entry, path: string): AsyncGenerator<Buffer> {
+  if (isSmall(raw)) {
+    yield await smallEntryBytes(zip, raw, path);
+    return;
+  }
   const stream = await zip.openReadStreamPromise(raw);
   // yauzl can emit a size error twice; this loop reports the first, the listener keeps the second from going uncaught.
   stream.on('error', () => undefined);
@@ -86,9 +101,43 @@ async function* entryBytes(zip: ZipFile, raw: Entry, path: string): AsyncGenerat
     crc = crc32(chunk as Buffer, crc);
     yield chunk as Buffer;
   }
-  if (crc !== raw.crc32) {
-    throw new UnpackError(`The archive is damaged: "${path}" does not match its checksum. Download it anew.`);
+  if (crc !== raw.crc32) throw checksumMismatch(path);
+}
+
+function isSmall(raw: Entry): boolean {
+  const method = raw.compressionMethod === STORED || raw.compressionMethod === DEFLATED;
+  return method && raw.compressedSize <= SMALL_ENTRY && raw.uncompressedSize <= SMALL_ENTRY;
+}
+
+/** Read as stored, then inflated at once; the output cap makes an entry that inflates past its listed size fail. */
+async function smallEntryBytes(zip: ZipFile, raw: Entry, path: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await zip.openReadStreamPromise(raw, { decodeFileData: false }))
+    chunks.push(chunk as Buffer);
+  const stored = Buffer.concat(chunks);
+  const bytes = raw.compressionMethod === DEFLATED ? inflateAtMost(stored, raw.uncompressedSize, path) : stored;
+  if (bytes.length !== raw.uncompressedSize) throw sizeMismatch(path, raw.uncompressedSize);
+  if (crc32(bytes) !== raw.crc32) throw checksumMismatch(path);
+  return bytes;
+}
+
+function inflateAtMost(stored: Buffer, size: number, path: string): Buffer {
+  try {
+    return inflateRawSync(stored, { maxOutputLength: Math.max(1, size) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw sizeMismatch(path, size);
+    throw error;
   }
+}
+
+function sizeMismatch(path: string, size: number): UnpackError {
+  return new UnpackError(
+    `The archive is damaged: "${path}" does not hold the ${size} bytes its listing says. Download it anew.`,
+  );
+}
+
+function checksumMismatch(path: string): UnpackError {
+  return new UnpackError(`The archive is damaged: "${path}" does not match its checksum. Download it anew.`);
 }
 
 /**
@@ -96,18 +145,21 @@ async function* entryBytes(zip: ZipFile, raw: Entry, path: string): AsyncGenerat
  * archive declares (UTF-8 or CP437). Closed by the caller: bodies open lazily,
  * after the directory has been read to its end.
  */
-function openZip(path: string): Promise<ZipFile> {
-  return yauzl
-    .openPromise(path, {
-      lazyEntries: true,
-      autoClose: false,
-      decodeStrings: true,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    })
-    .catch((error: unknown) => {
-      throw damaged(error);
-    });
+async function openZip(path: string): Promise<ZipFile> {
+  const options = {
+    lazyEntries: true,
+    autoClose: false,
+    decodeStrings: true,
+    validateEntrySizes: true,
+    strictFileNames: false,
+  };
+  const opening =
+    (await stat(path)).size <= IN_MEMORY_ZIP
+      ? yauzl.fromBufferPromise(await readFile(path), options)
+      : yauzl.openPromise(path, options);
+  return opening.catch((error: unknown) => {
+    throw damaged(error);
+  });
 }
 
 function toEntry(raw: Entry): ArchiveEntry {

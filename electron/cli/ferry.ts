@@ -91,7 +91,3 @@ async function readSettings(profileDir: string, logger: Logger): Promise<Setting
   });
   return store.get();
 }
-
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});

@@ -177,6 +177,18 @@ describe('unpacking archives made by real tools', () => {
     expect(readFileSync(join(downloads, 'twice', 'notes.txt'), 'utf8')).toBe('second');
   });
 
+  it('reads a ZIP too large to hold in memory from the disk, entry by entry', async () => {
+    const large = randomBytes(65 * 1024 * 1024);
+    writeCraftedZip(join(downloads, 'disk.zip'), [
+      { name: 'disk/large.bin', data: large },
+      { name: 'disk/small.txt', data: Buffer.from('small'), deflate: true },
+    ]);
+    const result = await unpackArchive(join(downloads, 'disk.zip'), { stagingName: '.staging' });
+    expect(result?.files).toBe(2);
+    expect(readFileSync(join(downloads, 'disk', 'large.bin')).equals(large)).toBe(true);
+    expect(readFileSync(join(downloads, 'disk', 'small.txt'), 'utf8')).toBe('small');
+  });
+
   it('turns backslashes from Windows tools into folders', async () => {
     writeCraftedZip(join(downloads, 'win.zip'), [
       { name: 'art\\a.png', data: Buffer.from('a') },
@@ -249,7 +261,24 @@ describe('refusing archives that are unsafe or damaged', () => {
       { name: 'zeros.bin', data: Buffer.alloc(4 * 1024 * 1024), deflate: true, declaredSize: 1000 },
       { name: 'other.bin', data: Buffer.from('x') },
     ]);
-    await expectRefused(join(downloads, 'bomb.zip'), /damaged/);
+    await expectRefused(join(downloads, 'bomb.zip'), /"zeros.bin" does not hold the 1000 bytes its listing says/);
+  });
+
+  it('checks the size and CRC-32 of entries too large to inflate at once, which stream', async () => {
+    const large = randomBytes(3 * 1024 * 1024);
+    writeCraftedZip(join(downloads, 'large-flipped.zip'), [{ name: 'big.bin', data: large, wrongCrc: true }]);
+    await expectRefused(join(downloads, 'large-flipped.zip'), /"big.bin" does not match its checksum/);
+    writeCraftedZip(join(downloads, 'large-bomb.zip'), [
+      { name: 'big.bin', data: large, deflate: true, declaredSize: 2 * 1024 * 1024 },
+    ]);
+    await expectRefused(join(downloads, 'large-bomb.zip'), /damaged/);
+  });
+
+  it('says which small entry does not hold the size its listing gives', async () => {
+    writeCraftedZip(join(downloads, 'short.zip'), [
+      { name: 'short.txt', data: Buffer.from('fewer bytes'), deflate: true, declaredSize: 5000 },
+    ]);
+    await expectRefused(join(downloads, 'short.zip'), /"short.txt" does not hold the 5000 bytes its listing says/);
   });
 
   it('says how much space is needed when the disk cannot hold the unpacked files', async () => {

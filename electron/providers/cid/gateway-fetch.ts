@@ -10,7 +10,7 @@ import { asFetchError } from './fetch-errors';
 import { gatewayUrl } from './gateways';
 import { meteredBody } from './metered-body';
 import { inStaging, placeContent } from './staging';
-import { type Exported, exportContent } from './unixfs-export';
+import type { Exported } from './unixfs-export';
 import { VerifiedBlocks } from './verified-blocks';
 import { WriterPace } from './writer-pace';
 
@@ -85,6 +85,8 @@ async function attempt(ref: CidRef, gateway: string, context: FetchContext): Pro
       received: (total) => context.progress(total, size),
     });
     try {
+      // The UnixFS exporter is loaded on first use: every other command and download starts faster without it.
+      const { exportContent } = await import('./unixfs-export');
       return await exportContent(ref, new VerifiedBlocks(car, from, new WriterPace()), folder, context.signal);
     } finally {
       // A CAR refused halfway is still arriving: close it rather than leave it on the connection.

@@ -1,3 +1,5 @@
+import { splitExtension } from '../../engine/file-name';
+
 /** Signatures at the start of common files, each with the extension it stands for. */
 const signatures: [extension: string, offset: number, bytes: string][] = [
   ['.png', 0, '89504e470d0a1a0a'],
@@ -33,4 +35,9 @@ export function extensionFromBytes(head: Uint8Array): string {
 function looksLikeJson(bytes: Buffer): boolean {
   const text = bytes.subarray(0, 64).toString('utf8').trimStart();
   return text.startsWith('{"') || text.startsWith('[{');
+}
+
+/** Content named only by its CID gets the extension its bytes show, so it opens with the right program. */
+export function withExtension(name: string, head: Uint8Array): string {
+  return splitExtension(name).extension ? name : name + extensionFromBytes(head);
 }

@@ -10,7 +10,7 @@ import type { FetchContext } from '../provider';
 import { excerpt } from '../provider-http';
 import { type CidRef, cidPath, contentName } from './cid-ref';
 import { meteredBody } from './metered-body';
-import { withExtension } from './unixfs-export';
+import { withExtension } from './sniff-extension';
 
 const TAR_MAGIC_OFFSET = 257;
 const TAR_BLOCK = 512;

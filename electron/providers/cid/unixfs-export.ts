@@ -6,9 +6,9 @@ import { pipeline } from 'node:stream/promises';
 import { exporter, type UnixFSDirectory, type UnixFSEntry } from 'ipfs-unixfs-exporter';
 import { EntryWriter } from '../../archives/entry-writer';
 import { EngineError } from '../../engine/engine-error';
-import { sanitizeFileName, splitExtension } from '../../engine/file-name';
+import { sanitizeFileName } from '../../engine/file-name';
 import { type CidRef, cidPath, contentName } from './cid-ref';
-import { extensionFromBytes } from './sniff-extension';
+import { withExtension } from './sniff-extension';
 import type { VerifiedBlocks } from './verified-blocks';
 
 /** The content rebuilt in a staging folder, with the name it should take in the destination. */
@@ -59,11 +59,6 @@ export async function exportContent(
  */
 function inCarOrder(signal: AbortSignal) {
   return { signal, blockReadConcurrency: 1 };
-}
-
-/** Content named only by its CID gets the extension its bytes show, so it opens with the right program. */
-export function withExtension(name: string, head: Uint8Array): string {
-  return splitExtension(name).extension ? name : name + extensionFromBytes(head);
 }
 
 type FileEntry = Extract<UnixFSEntry, { content: unknown }>;
