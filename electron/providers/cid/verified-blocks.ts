@@ -1,15 +1,23 @@
-import { CarBlockIterator } from '@ipld/car/iterator';
+import { hash } from 'node:crypto';
+import { createDecoder } from '@ipld/car/decoder';
 import type { CID } from 'multiformats/cid';
 import { identity } from 'multiformats/hashes/identity';
-import type { MultihashHasher } from 'multiformats/hashes/interface';
 import { sha256, sha512 } from 'multiformats/hashes/sha2';
 import { EngineError } from '../../engine/engine-error';
+import { carBytesReader } from './car-bytes-reader';
 import { WriterPace } from './writer-pace';
 
 /** Blocks handed out lately, kept for a file that holds the same chunk twice when the CAR sends it once. */
 const RECENT_BYTES = 8 * 1024 * 1024;
 
-const hashers = new Map<number, MultihashHasher>([sha256, sha512].map((hasher) => [hasher.code, hasher]));
+/** How far reading may run ahead of the exporter, so the network is read while earlier blocks are written. */
+const READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+/** Node's one-shot digests, by multihash code: faster than a hasher object per block. */
+const digests = new Map<number, 'sha256' | 'sha512'>([
+  [sha256.code, 'sha256'],
+  [sha512.code, 'sha512'],
+]);
 
 interface Block {
   cid: CID;
@@ -19,10 +27,10 @@ interface Block {
 /**
  * A read-only blockstore over a CAR as it streams in, for the UnixFS exporter.
  * Every block is checked against its CID (its multihash) as it is read, so
- * nothing the exporter gets is unverified. Blocks are read only as the
- * exporter asks for them (no faster than `pace` lets the writer keep up) and
- * are let go once handed out, so a large file never sits in memory: a
- * gateway sends them in the order the exporter wants.
+ * nothing the exporter gets is unverified. Blocks are read a few MiB ahead of
+ * what the exporter asks for (which is no faster than `pace` lets the writer
+ * keep up) and are let go once handed out, so a large file never sits in
+ * memory: a gateway sends them in the order the exporter wants.
  */
 export class VerifiedBlocks {
   private readonly source: string;
@@ -35,11 +43,18 @@ export class VerifiedBlocks {
   private reading: Promise<void> | null = null;
   private ended = false;
   private failure: unknown = null;
+  private readonly readAheadBytes: number;
   readonly pace: WriterPace;
 
   /** `source` names who sent the CAR in messages. */
-  constructor(car: AsyncIterable<Uint8Array>, source: string, pace = new WriterPace(Number.POSITIVE_INFINITY)) {
+  constructor(
+    car: AsyncIterable<Uint8Array>,
+    source: string,
+    pace = new WriterPace(Number.POSITIVE_INFINITY),
+    readAheadBytes = READ_AHEAD_BYTES,
+  ) {
     this.source = source;
+    this.readAheadBytes = readAheadBytes;
     this.blocks = readCar(car, source);
     this.pace = pace;
   }
@@ -63,17 +78,31 @@ export class VerifiedBlocks {
         this.arrived.delete(key);
         this.arrivedBytes -= fresh.length;
         this.remember(key, fresh);
+        this.readAhead();
         return fresh;
       }
       const again = this.recent.get(key);
       if (again) return again;
       if (this.failure) throw this.failure;
       if (this.ended) throw missing(cid, this.source);
-      this.reading ??= this.readNext().finally(() => {
-        this.reading = null;
-      });
-      await this.reading;
+      await this.readOne();
     }
+  }
+
+  /** Keeps the next blocks coming while the exporter works, up to a few MiB ahead. */
+  private readAhead(): void {
+    if (this.reading || this.ended || this.failure || this.arrivedBytes >= this.readAheadBytes) return;
+    this.readOne().then(
+      () => this.readAhead(),
+      () => undefined,
+    );
+  }
+
+  private readOne(): Promise<void> {
+    this.reading ??= this.readNext().finally(() => {
+      this.reading = null;
+    });
+    return this.reading;
   }
 
   private async readNext(): Promise<void> {
@@ -84,7 +113,7 @@ export class VerifiedBlocks {
         return;
       }
       const { cid, bytes } = next.value;
-      await verify(cid, bytes, this.source);
+      verify(cid, bytes, this.source);
       this.arrived.set(keyOf(cid), bytes);
       this.arrivedBytes += bytes.length;
       if (this.arrivedBytes > MAX_WAITING_BYTES) throw outOfOrder(this.source);
@@ -108,7 +137,9 @@ export class VerifiedBlocks {
 /** The CAR's blocks; a CAR that cannot be read says so, while a broken connection stays the engine's error. */
 async function* readCar(car: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<Block> {
   try {
-    yield* await CarBlockIterator.fromIterable(car);
+    const decoder = createDecoder(carBytesReader(car));
+    await decoder.header();
+    yield* decoder.blocks();
   } catch (error) {
     if (error instanceof EngineError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
@@ -121,17 +152,16 @@ async function* readCar(car: AsyncIterable<Uint8Array>, source: string): AsyncGe
 }
 
 /** A block's bytes must hash to the digest its CID names: anything else was altered on the way. */
-async function verify(cid: CID, bytes: Uint8Array, source: string): Promise<void> {
+function verify(cid: CID, bytes: Uint8Array, source: string): void {
   if (cid.multihash.code === identity.code) return;
-  const hasher = hashers.get(cid.multihash.code);
-  if (!hasher) {
+  const algorithm = digests.get(cid.multihash.code);
+  if (!algorithm) {
     throw new EngineError(
       'verification',
       `${source} sent block ${cid} hashed with a function Ferry cannot check (multihash 0x${cid.multihash.code.toString(16)}), so Ferry cannot tell it is genuine.`,
     );
   }
-  const digest = await hasher.digest(bytes);
-  if (!Buffer.from(digest.digest).equals(Buffer.from(cid.multihash.digest))) {
+  if (!hash(algorithm, bytes, 'buffer').equals(cid.multihash.digest)) {
     throw new EngineError(
       'verification',
       `${source} sent a block that does not match its CID (${cid}): the data is not what the CID names, so Ferry refused it.`,
