@@ -26,7 +26,7 @@ export const downloadSchema = z.object({
   createdAt: z.number(),
   finishedAt: z.number().nullable(),
   sha256: z.string().nullable(),
-  /** Unpack the file when it is a ZIP or TAR, beside the archive, which is kept. */
+  /** Unpack the file when it is a ZIP or TAR: beside it, or merged into its folder for a Scenario batch. */
   unpack: z.boolean(),
   /** Where the archive's contents went: a folder, or the one file it held. */
   unpackedTo: z.string().nullable(),

@@ -8,11 +8,12 @@ import { type EntryVisitor, UnpackError } from './archive-entry';
 import { type ArchiveFormat, archiveFormat } from './archive-format';
 import { safeEntrySegments } from './entry-path';
 import { EntryWriter } from './entry-writer';
+import { mergeInto } from './merge-into';
 import { readTar } from './tar-reader';
 import { readZip } from './zip-reader';
 
 export interface UnpackResult {
-  /** The unpacked folder, or the one file when the archive held a single file or folder. */
+  /** Where the contents went: the one file or folder when the archive held a single one, else their folder. */
   path: string;
   format: ArchiveFormat;
   files: number;
@@ -32,7 +33,26 @@ export interface UnpackOptions {
  * at the end, so a crash or a bad entry never leaves half an archive under a
  * final name. Resolves to null when the file is not an archive.
  */
-export async function unpackArchive(archive: string, options: UnpackOptions): Promise<UnpackResult | null> {
+export function unpackArchive(archive: string, options: UnpackOptions): Promise<UnpackResult | null> {
+  return unpackStaged(archive, options, (staging) => placeBeside(staging, archive));
+}
+
+/**
+ * Unpacks into the archive's own folder as the archive lays its contents out,
+ * merging with the folders already there (see `mergeInto`), with the same
+ * staging and checks as `unpackArchive`. Running it again after a crash adds
+ * nothing twice, so the caller may remove the archive once it resolves.
+ */
+export function unpackMerging(archive: string, options: UnpackOptions): Promise<UnpackResult | null> {
+  return unpackStaged(archive, options, (staging) => mergeInto(staging, dirname(archive)));
+}
+
+/** Checks and extracts into the staging folder, then lets `place` move the contents out; resolves to where they went. */
+async function unpackStaged(
+  archive: string,
+  options: UnpackOptions,
+  place: (staging: string) => Promise<string>,
+): Promise<UnpackResult | null> {
   const format = await archiveFormat(archive).catch((error: unknown) => {
     throw new UnpackError(
       `The downloaded file ${archive} could not be read (${describeFsError(error)}). Download it anew.`,
@@ -47,7 +67,7 @@ export async function unpackArchive(archive: string, options: UnpackOptions): Pr
     // A plain TAR holds its files uncompressed; ZIPs list their sizes (checked as they are read); gzip says nothing.
     if (format === 'tar') await ensureSpace(dirname(archive), (await stat(archive)).size);
     const counts = await extract(archive, format, staging, options.signal);
-    const path = await placeBeside(staging, archive);
+    const path = await place(staging);
     return { path, format, ...counts };
   } catch (error) {
     throw asUnpackError(error);

@@ -217,7 +217,9 @@ describe('Scenario batches from the CLI', slowTests, () => {
       options: { fileNameTemplate: '<generator>_<seed>_<prompt>', flat: true },
       query: { assetIds: [], inferenceIds: ['inf-1'], modelIds: ['model-1'] },
     });
-    expect((await readdir(join(downloads, 'job-1'))).sort()).toEqual(['model-1_3_wall.png', 'model-1_4_roof.png']);
+    // A flat ZIP's files land in the destination itself, not in a folder named after the ZIP.
+    expect((await readdir(downloads)).sort()).toEqual(['model-1_3_wall.png', 'model-1_4_roof.png']);
+    expect(jsonLines(flat.stdout).at(-1)).toMatchObject({ event: 'done', unpackedTo: downloads });
 
     const kept = await ferry(
       ['get', 'scenario:batch?assets=a3', '-o', join(downloads, 'zip'), '--no-unpack'],
@@ -250,13 +252,41 @@ describe('Scenario batches from the CLI', slowTests, () => {
     expect(result.code).toBe(0);
     const bodies = [...scenario.jobs.values()].map((job) => (job.body as { query: { assetIds: string[] } }).query);
     expect(bodies.map((query) => query.assetIds.length)).toEqual([1000, 1]);
-    // Each ZIP holds one folder; whichever finishes second takes the numbered name.
-    const folders = (await readdir(downloads)).sort();
-    expect(folders).toEqual(['assets', 'assets (1)']);
-    const unpacked = await Promise.all(folders.map((folder) => readdir(join(downloads, folder))));
-    const files = unpacked.sort((a, b) => a.length - b.length);
-    expect(files[0]).toEqual(['tile-1000-1.png']);
-    expect(files[1]).toHaveLength(1000);
+    // Each ZIP holds the same folder: the two merge into one.
+    expect(await readdir(downloads)).toEqual(['assets']);
+    const files = await readdir(join(downloads, 'assets'));
+    expect(files).toHaveLength(1001);
+    expect(files).toContain('tile-1000-1.png');
+    expect(files.filter((name) => name.includes('('))).toEqual([]);
+  });
+
+  it('adds a later batch to the same folders: a file it already holds is kept, a different one numbered', async () => {
+    const tile = (id: string, seed: number, body: string) => ({
+      id,
+      name: 'tile.png',
+      mimeType: 'image/png',
+      body: Buffer.from(body),
+      prompt: 'tile',
+      seed,
+    });
+    await start({
+      assets: [tile('t1', 1, 'first'), tile('t2', 2, 'second'), tile('t3', 1, 'other')],
+      jobStatuses: ['success'],
+    });
+    await addAccount();
+    expect((await get('scenario:batch?assets=t1,t2')).code).toBe(0);
+    const again = await get('scenario:batch?assets=t1');
+    expect(again.code).toBe(0);
+    expect(jsonLines(again.stdout).at(-1)).toMatchObject({ event: 'done', unpackedTo: join(downloads, 'assets') });
+    expect((await get('scenario:batch?assets=t3')).code).toBe(0);
+    expect(await readdir(downloads)).toEqual(['assets']);
+    expect((await readdir(join(downloads, 'assets'))).sort()).toEqual([
+      'tile-1-1 (1).png',
+      'tile-1-1.png',
+      'tile-2-2.png',
+    ]);
+    expect(await readFile(join(downloads, 'assets', 'tile-1-1.png'), 'utf8')).toBe('first');
+    expect(await readFile(join(downloads, 'assets', 'tile-1-1 (1).png'), 'utf8')).toBe('other');
   });
 
   it('resumes the same job’s ZIP with Range after the process is killed mid-transfer, asking for no new job', async () => {

@@ -1,0 +1,107 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PostProcessStep } from '../../electron/providers/provider';
+import { unpackBatch } from '../../electron/providers/scenario/unpack-batch';
+import type { Download } from '../../shared/downloads';
+import { writeCraftedZip } from '../support/archive-fixtures';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+let temp: TempDir;
+let destination: string;
+beforeEach(async () => {
+  temp = await makeTempDir();
+  destination = join(temp.path, 'Assets');
+  mkdirSync(destination);
+});
+afterEach(() => temp.remove());
+
+function batch(id: number, unpack = true): Download {
+  return {
+    id,
+    queueId: 1,
+    accountId: 'acc-1',
+    provider: 'scenario',
+    ref: 'scenario:batch?assets=a1',
+    status: 'unpacking',
+    waitingFor: null,
+    name: `job-${id}.zip`,
+    path: join(destination, `job-${id}.zip`),
+    directory: destination,
+    size: null,
+    received: 0,
+    error: null,
+    priority: 0,
+    connections: null,
+    speedLimit: null,
+    createdAt: 0,
+    finishedAt: null,
+    sha256: null,
+    unpack,
+    unpackedTo: null,
+  };
+}
+
+/** Writes the batch's ZIP into the destination, as the download leaves it, and runs its post-processing. */
+function zipFor(id: number, files: Record<string, string>): { step: PostProcessStep; zip: string } {
+  const zip = join(destination, `job-${id}.zip`);
+  writeCraftedZip(
+    zip,
+    Object.entries(files).map(([name, data]) => ({ name, data: Buffer.from(data), deflate: true })),
+  );
+  const step = unpackBatch(batch(id));
+  if (!step) throw new Error('a batch that unpacks has a post-processing step');
+  return { step, zip };
+}
+
+const signal = new AbortController().signal;
+
+function listing(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' }).sort();
+}
+
+describe('unpacking a Scenario batch', () => {
+  it('lets two batches into one destination end in one folder tree, each ZIP removed', async () => {
+    const first = zipFor(1, { 'inf-1/castle-1-1.png': 'castle', 'inf-1/gate-2-2.png': 'gate' });
+    expect(await first.step(first.zip, signal)).toBe(join(destination, 'inf-1'));
+    const second = zipFor(2, { 'inf-1/gate-2-2.png': 'other gate', 'inf-2/moat-3-1.png': 'moat' });
+    expect(await second.step(second.zip, signal)).toBe(destination);
+    expect(listing(destination)).toEqual([
+      'inf-1',
+      'inf-1/castle-1-1.png',
+      'inf-1/gate-2-2 (1).png',
+      'inf-1/gate-2-2.png',
+      'inf-2',
+      'inf-2/moat-3-1.png',
+    ]);
+    expect(readFileSync(join(destination, 'inf-1', 'gate-2-2 (1).png'), 'utf8')).toBe('other gate');
+  });
+
+  it('finishes a batch that stopped before its ZIP was removed, adding nothing twice', async () => {
+    mkdirSync(join(destination, 'inf-1'));
+    writeFileSync(join(destination, 'inf-1', 'castle-1-1.png'), 'castle');
+    const { step, zip } = zipFor(1, { 'inf-1/castle-1-1.png': 'castle', 'inf-1/gate-2-2.png': 'gate' });
+    await step(zip, signal);
+    expect(listing(destination)).toEqual(['inf-1', 'inf-1/castle-1-1.png', 'inf-1/gate-2-2.png']);
+  });
+
+  it('keeps the ZIP, and says what to do, when a file stands where the batch has a folder', async () => {
+    writeFileSync(join(destination, 'inf-1'), 'a file');
+    const { step, zip } = zipFor(1, { 'inf-1/castle-1-1.png': 'castle' });
+    await expect(step(zip, signal)).rejects.toThrow(
+      `${join(destination, 'inf-1')} is a file, but the archive holds a folder of that name`,
+    );
+    expect(listing(destination)).toEqual(['inf-1', 'job-1.zip']);
+  });
+
+  it('says the files may be there already when the ZIP is gone', async () => {
+    const step = unpackBatch(batch(4));
+    await expect(step?.(join(destination, 'job-4.zip'), signal)).rejects.toThrow(
+      `The batch's ZIP job-4.zip is no longer in ${destination}. If Ferry stopped right after unpacking it, its files are already there`,
+    );
+  });
+
+  it('has nothing to do when the person chose to keep the ZIP', () => {
+    expect(unpackBatch(batch(1, false))).toBeNull();
+  });
+});
