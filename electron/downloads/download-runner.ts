@@ -257,12 +257,16 @@ export class DownloadRunner {
       this.options.logger.debug(`Download ${download.id} finished after it was removed or had settled.`);
       return;
     }
+    this.options.logger.info(`Download ${download.id} finished: ${outcome.path} (${outcome.size} bytes)`);
+    // Post-processing may replace the file: it reads the hash itself, once its result is recorded.
+    if (postProcessed) {
+      this.options.emit({ event: 'unpacking', id: download.id });
+      return;
+    }
     // null: a folder, which has no hash of its own.
     const sha256 =
       outcome.sha256 !== undefined ? outcome.sha256 : await recordSha256(this.options, download.id, outcome.path);
-    this.options.logger.info(`Download ${download.id} finished: ${outcome.path} (${outcome.size} bytes)`);
-    if (postProcessed) this.options.emit({ event: 'unpacking', id: download.id });
-    else this.options.emit({ event: 'done', id: download.id, ...file, sha256, unpackedTo: null });
+    this.options.emit({ event: 'done', id: download.id, ...file, sha256, unpackedTo: null });
   }
 
   private shouldRefresh(id: number, outcome: Extract<TransferOutcome, { status: 'failed' }>): boolean {

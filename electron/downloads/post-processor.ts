@@ -1,8 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { limitFunction } from 'p-limit';
 import { downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
 import type { Logger } from '../logs/logger';
+import type { PostProcessed } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { recordSha256 } from './file-hash';
@@ -81,9 +82,11 @@ export class PostProcessor {
     const download = this.options.store.get(queued.id);
     if (signal.aborted || download?.status !== 'unpacking') return;
     const step = this.options.providers.forRef(download.ref)?.postProcess?.(download) ?? null;
+    let result: PostProcessed | null;
     let unpackedTo: string | null;
     try {
-      unpackedTo = step && download.path ? await step(download.path, signal) : null;
+      result = step && download.path ? await step(download.path, signal) : null;
+      unpackedTo = result?.path ?? null;
       // The step rewrote the file itself (decoded it): the row's size is new and its hash void.
       if (unpackedTo !== null && unpackedTo === download.path) {
         this.options.store.rewritten(download.id, (await stat(unpackedTo)).size);
@@ -97,7 +100,16 @@ export class PostProcessor {
       this.options.fail(download.id, { code: 'unpack', message: downloadErrorMessages.unpack(reason) });
       return;
     }
-    if (this.options.store.unpacked(download.id, unpackedTo)) await this.emitDone(download.id);
+    if (!this.options.store.unpacked(download.id, unpackedTo)) return;
+    await this.emitDone(download.id);
+    if (result?.discardSource && download.path) await this.discard(download.id, download.path);
+  }
+
+  /** A stray file left by a failure here costs disk space, not work: the download is done. */
+  private async discard(id: number, file: string): Promise<void> {
+    await rm(file, { force: true }).catch((error: unknown) => {
+      this.options.logger.warn(`Ferry could not remove ${file} after post-processing download ${id}:`, error);
+    });
   }
 
   /** Reads the finished row, so a download post-processed after a restart reports the same as one that was not. */

@@ -76,13 +76,22 @@ export interface Provider {
 }
 
 /**
- * Runs on a complete file; resolves to where the result is, or null when
- * there was nothing to do (the file was not an archive). Resolving to the file
- * itself says the step rewrote it in place (decoded it), so its size and hash
- * are read again. It may run again from the start after a crash, so it must
- * clean up after an earlier attempt.
+ * Runs on a complete file; resolves to what it made, or null when there was
+ * nothing to do (the file was not an archive). It may run again from the
+ * start after a crash, so it must clean up after an earlier attempt.
  */
-export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<string | null>;
+export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<PostProcessed | null>;
+
+export interface PostProcessed {
+  /** Where the result is; the file itself when the step rewrote it in place (decoded it), so its size and hash are read again. */
+  path: string;
+  /**
+   * The complete file, when the result replaces it (a batch's ZIP once its
+   * assets are in place). It is deleted only once the result is recorded: a
+   * crash before then runs the step again, which needs it.
+   */
+  discardSource?: boolean;
+}
 
 /**
  * What a ref resolves to: a spec the engine fetches as one HTTP file, or,

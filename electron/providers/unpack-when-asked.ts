@@ -7,6 +7,6 @@ export function unpackWhenAsked(download: Download): PostProcessStep | null {
   if (!download.unpack) return null;
   return async (file, signal) => {
     const result = await unpackArchive(file, { stagingName: `.ferry-unpack-${download.id}`, signal });
-    return result?.path ?? null;
+    return result ? { path: result.path } : null;
   };
 }

@@ -28,7 +28,7 @@ describe('a file Delos sent inside a JSON envelope', () => {
       'file_78901.pdf',
       JSON.stringify({ contentType: 'application/pdf', data: pdf.toString('base64') }),
     );
-    expect(await decode(file)).toBe(file);
+    expect(await decode(file)).toEqual({ path: file });
     expect(await readFile(file)).toEqual(pdf);
     // A second run (after a crash, or a retry) finds the decoded file and leaves it.
     expect(await decode(file)).toBeNull();
@@ -44,7 +44,7 @@ describe('a file Delos sent inside a JSON envelope', () => {
       'x.bin',
       `{"data":"${data.replaceAll('/', '\\/')}","contentType":"image/png","extensions":[]}`,
     );
-    expect(await decode(file)).toBe(file);
+    expect(await decode(file)).toEqual({ path: file });
     expect(await readFile(file)).toEqual(Buffer.from([0xff, 0xfe, 0xfd, 0x3f, 0x3e]));
   });
 

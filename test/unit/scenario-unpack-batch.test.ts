@@ -61,11 +61,11 @@ function listing(folder: string): string[] {
 }
 
 describe('unpacking a Scenario batch', () => {
-  it('lets two batches into one destination end in one folder tree, each ZIP removed', async () => {
+  it('lets two batches into one destination end in one folder tree, each ZIP left to discard once recorded', async () => {
     const first = zipFor(1, { 'inf-1/castle-1-1.png': 'castle', 'inf-1/gate-2-2.png': 'gate' });
-    expect(await first.step(first.zip, signal)).toBe(join(destination, 'inf-1'));
+    expect(await first.step(first.zip, signal)).toEqual({ path: join(destination, 'inf-1'), discardSource: true });
     const second = zipFor(2, { 'inf-1/gate-2-2.png': 'other gate', 'inf-2/moat-3-1.png': 'moat' });
-    expect(await second.step(second.zip, signal)).toBe(destination);
+    expect(await second.step(second.zip, signal)).toEqual({ path: destination, discardSource: true });
     expect(listing(destination)).toEqual([
       'inf-1',
       'inf-1/castle-1-1.png',
@@ -73,6 +73,8 @@ describe('unpacking a Scenario batch', () => {
       'inf-1/gate-2-2.png',
       'inf-2',
       'inf-2/moat-3-1.png',
+      'job-1.zip',
+      'job-2.zip',
     ]);
     expect(readFileSync(join(destination, 'inf-1', 'gate-2-2 (1).png'), 'utf8')).toBe('other gate');
   });
@@ -82,7 +84,7 @@ describe('unpacking a Scenario batch', () => {
     writeFileSync(join(destination, 'inf-1', 'castle-1-1.png'), 'castle');
     const { step, zip } = zipFor(1, { 'inf-1/castle-1-1.png': 'castle', 'inf-1/gate-2-2.png': 'gate' });
     await step(zip, signal);
-    expect(listing(destination)).toEqual(['inf-1', 'inf-1/castle-1-1.png', 'inf-1/gate-2-2.png']);
+    expect(listing(destination)).toEqual(['inf-1', 'inf-1/castle-1-1.png', 'inf-1/gate-2-2.png', 'job-1.zip']);
   });
 
   it('keeps the ZIP, and says what to do, when a file stands where the batch has a folder', async () => {
@@ -94,10 +96,10 @@ describe('unpacking a Scenario batch', () => {
     expect(listing(destination)).toEqual(['inf-1', 'job-1.zip']);
   });
 
-  it('says the files may be there already when the ZIP is gone', async () => {
+  it('says to fetch the batch again when someone removed its ZIP', async () => {
     const step = unpackBatch(batch(4));
     await expect(step?.(join(destination, 'job-4.zip'), signal)).rejects.toThrow(
-      `The batch's ZIP job-4.zip is no longer in ${destination}. If Ferry stopped right after unpacking it, its files are already there`,
+      `The batch's ZIP job-4.zip is no longer in ${destination}. Cancel this download and retry it`,
     );
   });
 

@@ -33,7 +33,7 @@ export const decodeEnvelopeStep: PostProcessStep = async (file, signal) => {
   signal.throwIfAborted();
   // A sibling, flushed, renamed over the file: a crash leaves the JSON or the decoded file, never half of one.
   await writeFileAtomic(file, envelope, mode & 0o777);
-  return file;
+  return { path: file };
 };
 
 /** The file inside, when the text is exactly an envelope with valid base64; null for any other JSON. */

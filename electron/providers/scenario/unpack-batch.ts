@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { Download } from '../../../shared/downloads';
 import { UnpackError } from '../../archives/archive-entry';
@@ -11,8 +10,8 @@ import type { PostProcessStep } from '../provider';
  * in the destination as the ZIP lays them out, so a second batch into the same
  * folder adds to it. It is unpacked with the archives module's checks (nothing
  * outside the folder, sizes and CRCs checked, staged then moved, never
- * overwriting), and the ZIP removed only once every file is in place: a rerun
- * after a crash finds the same files there and adds none twice.
+ * overwriting). The ZIP is removed once the batch is recorded done: a rerun
+ * after a crash before then finds the ZIP and the same files, and adds none twice.
  * `--no-unpack` keeps the ZIP instead.
  */
 export function unpackBatch(download: Download): PostProcessStep | null {
@@ -20,15 +19,13 @@ export function unpackBatch(download: Download): PostProcessStep | null {
   return async (file, signal) => {
     if (!(await exists(file))) throw missingZip(file);
     const result = await unpackMerging(file, { stagingName: `.ferry-unpack-${download.id}`, signal });
-    if (!result) return null;
-    await rm(file, { force: true });
-    return result.path;
+    return result ? { path: result.path, discardSource: true } : null;
   };
 }
 
-/** The one crash Ferry cannot tell apart from a deleted ZIP: stopping between removing it and recording the batch done. */
+/** The ZIP goes only once the batch is recorded done, so it is missing only when someone removed it. */
 function missingZip(file: string): UnpackError {
   return new UnpackError(
-    `The batch's ZIP ${basename(file)} is no longer in ${dirname(file)}. If Ferry stopped right after unpacking it, its files are already there; otherwise cancel this download and retry it to fetch the batch again.`,
+    `The batch's ZIP ${basename(file)} is no longer in ${dirname(file)}. Cancel this download and retry it to fetch the batch again.`,
   );
 }
