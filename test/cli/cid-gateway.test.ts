@@ -128,6 +128,14 @@ describe('CIDs from IPFS gateways, verified', { timeout: 30_000 }, () => {
     expect(nothingAt(downloads)).toBe(true);
   });
 
+  it('fetches a CAR the gateway cut off mid-block again from the same gateway, byte-identical', async () => {
+    gateway.fault(single.root.toString(), { cutInBlock: 1, times: 1 });
+    const result = await get([single.root.toString()]);
+    expect(result.code).toBe(0);
+    expect((await readFile(join(downloads, `${single.root}.png`))).equals(picture)).toBe(true);
+    expect(gateway.requests).toHaveLength(2);
+  });
+
   it('tries the gateways in order: one that sends altered data is left for the next, which checks out', async () => {
     const honest = await FakeIpfsGateway.start();
     honest.serve(single);

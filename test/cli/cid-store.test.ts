@@ -202,12 +202,16 @@ describe('the CID store from the CLI', { timeout: 30_000 }, () => {
     expect(refused.code).toBe(1);
     expect(lastEvent(refused.stdout)).toMatchObject({
       event: 'failed',
-      error: { message: expect.stringContaining('The CID store refused the credentials of "Wrong" (HTTP 401)') },
+      error: {
+        code: 'provider',
+        message: expect.stringContaining('The CID store refused the credentials of "Wrong" (HTTP 401)'),
+      },
     });
     await addTokenAccount('Store', 'not-the-TOKEN');
+    // Refused on the download itself, not at sign-in: still the account's credentials, not the content.
     const badToken = await get([CID], '--account', 'Store');
     expect(lastEvent(badToken.stdout)).toMatchObject({
-      error: { message: expect.stringContaining('refused the credentials of "Store"') },
+      error: { code: 'provider', message: expect.stringContaining('refused the credentials of "Store"') },
     });
     const everything = refused.stdout + refused.stderr + badToken.stdout + (await folderText(profile.path));
     expect(everything).not.toContain('not-the-PASSWORD');

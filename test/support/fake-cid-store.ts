@@ -22,7 +22,12 @@ export interface StoreRequest {
   url: string;
   authorization?: string;
   body: string;
+  /** When it arrived (performance.now()), to tell how long Ferry waited. */
+  at: number;
 }
+
+/** The store's calls, as a rate limit names them by path. */
+export type StorePath = '/auth' | '/api/v1/get';
 
 /** How the sign-in answers: the token and endpoint under these names, at the top level or under `data`. */
 export interface AuthShape {
@@ -42,11 +47,14 @@ export class FakeCidStore {
   private readonly replies = new Map<string, StoreReply>();
   private readonly faults = new Map<string, StoreFault>();
   private readonly validTokens = new Set<string>();
+  private readonly rateLimits = new Map<string, { count: number; retryAfterSeconds: number }>();
   private issued = 0;
   private listening!: Listening;
   private readonly server = createServer((request, response) => void this.handle(request, response));
   private port = 0;
   authShape: AuthShape = { tokenField: 'jwt', endpointField: 'apiEndpoint', nested: true };
+  /** Answers 401 to every token, even one it just handed out: an account that lost its access. */
+  refuseTokens = false;
 
   constructor(
     readonly login: string,
@@ -79,6 +87,11 @@ export class FakeCidStore {
     this.faults.set(arg, fault);
   }
 
+  /** The next `count` calls of `path` answer 429 with this Retry-After, in seconds. */
+  rateLimit(path: StorePath, count: number, retryAfterSeconds: number): void {
+    this.rateLimits.set(path, { count, retryAfterSeconds });
+  }
+
   /** Every token handed out so far stops working, as an expired JWT does. */
   expireSessions(): void {
     for (const token of this.validTokens) if (token.startsWith('jwt-')) this.validTokens.delete(token);
@@ -103,12 +116,21 @@ export class FakeCidStore {
       url: request.url ?? '',
       authorization: request.headers.authorization,
       body,
+      at: performance.now(),
     });
     if (request.method !== 'POST') return json(response, 405, { error: 'method not allowed' });
+    const limit = this.rateLimits.get(url.pathname);
+    if (limit && limit.count > 0) {
+      limit.count -= 1;
+      response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.retryAfterSeconds) });
+      response.end(JSON.stringify({ error: 'too many requests' }));
+      return;
+    }
     if (url.pathname === '/auth') return this.authenticate(body, response);
     if (url.pathname !== '/api/v1/get') return json(response, 404, { error: 'not found' });
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
-    if (!token || !this.validTokens.has(token)) return json(response, 401, { error: 'invalid token' });
+    if (!token || !this.validTokens.has(token) || this.refuseTokens)
+      return json(response, 401, { error: 'invalid token' });
     const arg = url.searchParams.get('arg');
     if (!arg) return json(response, 400, { error: "argument 'ipfs-path' is required" });
     const reply = this.replies.get(arg);

@@ -30,7 +30,12 @@ export interface DelosFixture {
   listShape?: 'data' | 'items' | 'array';
 }
 
+/** Delos's calls, as a rate limit names them: `file` is every request of a file, `transfer` all but its probes. */
+export type DelosEndpoint = 'login' | 'refresh' | 'list' | 'file' | 'transfer';
+
 export interface DelosFaults {
+  /** The next `count` calls of this endpoint answer 429 with this Retry-After. */
+  rateLimit?: { endpoint: DelosEndpoint; count: number; retryAfterSeconds: number };
   /** The next transfer of this file (not a one-byte probe) drops after some bytes and voids the token it used. */
   expireMidBody?: { fileId: string; afterBytes: number };
   /** The refresh endpoint refuses every refresh token: Ferry must log in again. */
@@ -87,7 +92,16 @@ export async function startFakeDelos(fixture: DelosFixture): Promise<FakeDelos> 
       refreshTtl: fixture.refreshTtl ?? 86400,
     });
   };
+  const limited = (endpoint: DelosEndpoint): Reply | null => {
+    const limit = faults.rateLimit;
+    if (limit?.endpoint !== endpoint || limit.count <= 0) return null;
+    limit.count -= 1;
+    const reply = json(429, { error: 'Too many requests' });
+    return { ...reply, headers: { ...reply.headers, 'retry-after': String(limit.retryAfterSeconds) } };
+  };
   const refreshReply = (request: RecordedRequest, token: string): Reply => {
+    const refused = limited('refresh');
+    if (refused) return refused;
     refreshedWith.push(token);
     if (request.headers.authorization) return json(400, { error: 'The refresh call takes no Authorization header' });
     if (faults.refuseRefresh || !refresh.has(token)) return json(401, { error: 'Unauthorized' });
@@ -101,6 +115,8 @@ export async function startFakeDelos(fixture: DelosFixture): Promise<FakeDelos> 
   };
 
   server.route('/v2/auth/login', (request) => {
+    const refused = limited('login');
+    if (refused) return refused;
     logins += 1;
     const { login, password } = JSON.parse(request.body || '{}') as { login?: string; password?: string };
     if (login !== fixture.login || password !== fixture.password) {
@@ -109,11 +125,15 @@ export async function startFakeDelos(fixture: DelosFixture): Promise<FakeDelos> 
     return issue();
   });
   server.route('/v2/storage/file', (request) => {
+    const refused = limited('list');
+    if (refused) return refused;
     if (!authorized(request)) return json(401, { error: 'Unauthorized' });
     return listReply(fixture, new URL(request.url, 'http://x').searchParams);
   });
   for (const fileId of [...Object.keys(fixture.files), ...(fixture.missing ?? [])]) {
     server.route(`/v2/storage/file/${fileId}`, (request) => {
+      const refused = limited('file') ?? (request.headers.range === 'bytes=0-0' ? null : limited('transfer'));
+      if (refused) return refused;
       if (!authorized(request)) return json(401, { error: 'Unauthorized' });
       const file = fixture.files[fileId];
       if (!file) return json(404, { error: `File not found: ${fileId}` });

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { CID } from 'multiformats/cid';
 import { type Block, carOf, type IpfsContent } from './ipfs-content';
 import { type Listening, listenOnLoopback } from './loopback-listener';
 
@@ -8,8 +9,15 @@ export interface GatewayFault {
   tamperBlock?: number;
   /** Leaves the block at this index out of the CAR. */
   omitBlock?: number;
-  /** Answers with this status instead (e.g. 503), this many times, then serves. */
+  /** Answers with this status instead (e.g. 503). */
   status?: number;
+  /**
+   * Ends the answer cleanly (the last chunk sent, nothing amiss in HTTP) halfway
+   * through the block at this index, as a gateway that lost the content's
+   * connection does: only the CAR shows it is cut off.
+   */
+  cutInBlock?: number;
+  /** How many requests `status` or `cutInBlock` spoil before the gateway serves; every one when unset. */
   times?: number;
   /** Answers HTML, as a gateway that is not a trustless one does. */
   html?: boolean;
@@ -75,8 +83,9 @@ export class FakeIpfsGateway {
     }
     const path = segments.map(decodeURIComponent).join('/');
     const fault = this.faults.get(url.pathname.slice('/ipfs/'.length)) ?? {};
-    if (fault.status && (fault.times ?? Number.POSITIVE_INFINITY) > 0) {
-      fault.times = (fault.times ?? Number.POSITIVE_INFINITY) - 1;
+    const spoils = (fault.status !== undefined || fault.cutInBlock !== undefined) && (fault.times ?? 1) > 0;
+    if (spoils && fault.times !== undefined) fault.times -= 1;
+    if (spoils && fault.status) {
       response.writeHead(fault.status, { 'retry-after': '0' }).end('busy');
       return;
     }
@@ -91,10 +100,24 @@ export class FakeIpfsGateway {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('no link by that name');
       return;
     }
-    const car = await carOf(await content.cidOf(path), blocks);
+    const root = await content.cidOf(path);
+    const car = await carOf(root, blocks);
     response.writeHead(200, { 'content-type': 'application/vnd.ipld.car; version=1' });
+    if (spoils && fault.cutInBlock !== undefined) {
+      // Written before end(), the body goes chunked, so it ends where the CAR is cut without a broken connection.
+      response.write(car.subarray(0, await middleOfBlock(root, blocks, fault.cutInBlock)));
+      response.end();
+      return;
+    }
     response.end(car);
   }
+}
+
+/** Where in the CAR the block at `index` is half sent. */
+async function middleOfBlock(root: CID, blocks: Block[], index: number): Promise<number> {
+  const before = await carOf(root, blocks.slice(0, index));
+  const through = await carOf(root, blocks.slice(0, index + 1));
+  return Math.floor((before.length + through.length) / 2);
 }
 
 function misbehave(blocks: Block[], fault: GatewayFault): Block[] {

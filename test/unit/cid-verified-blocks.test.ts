@@ -68,6 +68,19 @@ describe('blocks from a CAR, each checked against its CID', () => {
     expect(error.message).toContain('did not answer with a readable CAR');
   });
 
+  it('tells a CAR cut off mid-block, retried as a dropped connection is, from a malformed one, refused', async () => {
+    const car = await carOf(content.root, blocks);
+    const upTo = async (count: number) => (await carOf(content.root, blocks.slice(0, count))).length;
+    const cut = await failure(exported(car.subarray(0, (await upTo(2)) + 100)));
+    expect(cut).toMatchObject({ code: 'network', retryable: true });
+    expect(cut.message).toBe('gateway.example ended its answer in the middle of a block: the CAR is cut off.');
+    // A zero-length section where the third block should start, with the rest of the CAR still to come.
+    const at = await upTo(2);
+    const malformed = await failure(exported(Buffer.concat([car.subarray(0, at), Buffer.from([0]), car.subarray(at)])));
+    expect(malformed).toMatchObject({ code: 'bad_response', retryable: false });
+    expect(malformed.message).toContain('did not answer with a readable CAR (Invalid CAR section (zero length))');
+  });
+
   it('hands out a block again that a file holds twice but the CAR sends once', async () => {
     const repeated = await IpfsContent.build([{ path: 'zeros.bin', content: Buffer.alloc(1_000_000) }]);
     const once = await repeated.blocksFor('');

@@ -3,6 +3,7 @@ import { createDelosProvider } from '../../electron/providers/delos/delos-provid
 import type { ProviderAccount, ResolveContext } from '../../electron/providers/provider';
 import { type DelosFixture, type FakeDelos, startFakeDelos } from '../support/fake-delos';
 import { resolveSpec } from '../support/resolve-spec';
+import { until } from '../support/scheduler-harness';
 
 const fixture: DelosFixture = {
   login: 'clerk@example.com',
@@ -188,6 +189,32 @@ describe('Delos files', () => {
     const started = Date.now();
     await expect(waiting).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe('Delos asking Ferry to slow down (429)', () => {
+  it('signs in once the Retry-After of a 429 has passed', async () => {
+    delos = await startFakeDelos(fixture);
+    delos.faults.rateLimit = { endpoint: 'login', count: 1, retryAfterSeconds: 1 };
+    const spec = await resolveSpec(provider(), 'delos:file/file_78901', context(withLogin()).context);
+    expect(spec.headers?.authorization).toMatch(/^acc-/);
+    const [limited, signedIn] = delos.server.requestsFor('/v2/auth/login');
+    expect((signedIn?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+
+  it('waits out a 429 on the file before the engine starts, holding every call of the account meanwhile', async () => {
+    delos = await startFakeDelos(fixture);
+    delos.faults.rateLimit = { endpoint: 'file', count: 1, retryAfterSeconds: 1 };
+    const office = withLogin();
+    const { context: resolving, waits } = context(office);
+    const spec = resolveSpec(provider(), 'delos:file/file_78901', resolving);
+    await until(() => waits.length > 0);
+    await Promise.all([spec, provider().browse?.(office)]);
+    const [limited, probed] = delos.server.requestsFor('/v2/storage/file/file_78901');
+    const [listed] = delos.server.requestsFor('/v2/storage/file');
+    expect((probed?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect((listed?.at ?? 0) - (limited?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(waits).toEqual([expect.stringMatching(/^Delos asked Ferry to slow down until /)]);
   });
 });
 

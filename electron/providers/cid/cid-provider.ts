@@ -1,7 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { FerryError } from '../../../shared/errors';
 import type { RetryPolicy } from '../../engine/retry-policy';
-import { accountKey } from '../account-throttle';
 import type { Provider, ProviderAccount } from '../provider';
 import { callApi } from '../provider-http';
 import { unpackWhenAsked } from '../unpack-when-asked';
@@ -9,7 +7,7 @@ import { type CidRef, parseCidRef, recognizesCidRef } from './cid-ref';
 import { gatewayFetch } from './gateway-fetch';
 import type { GatewayChoice } from './gateways';
 import { storeFetch } from './store-fetch';
-import { refusedMessage, storeSignIn } from './store-sign-in';
+import { credentialsRefused, storeSignIn } from './store-sign-in';
 
 export interface CidProviderOptions {
   /** Read at each download, so a changed setting applies to the next one. */
@@ -68,11 +66,9 @@ async function testAccount(account: ProviderAccount): Promise<string> {
     headers: { authorization: `Bearer ${session.token}` },
     platform: 'The CID store',
     provider: 'cid',
-    accountKey: accountKey('cid', account),
+    accountKey: signIn.accountKey,
   });
-  if (answer.status === 401 || answer.status === 403) {
-    throw new FerryError('provider', refusedMessage(account.label, answer.status), { provider: 'cid' });
-  }
+  if (answer.status === 401 || answer.status === 403) throw credentialsRefused(account.label, answer.status);
   const host = new URL(url).host;
   return signIn.renewable
     ? `Signed in to the CID store as ${account.credentials.login}: ${host} takes the token it handed out.`

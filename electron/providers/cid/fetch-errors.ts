@@ -35,3 +35,15 @@ export function asFetchError(error: unknown): EngineError {
   }
   return new EngineError('bad_response', `The content could not be rebuilt (${reason}).`, { cause: error });
 }
+
+/**
+ * What a CID fetch fails with once it stops trying: the CID store refusing the
+ * account (its sign-in refused or failing, its token refused even after signing
+ * in again) as the platform's own error, which the download records as the
+ * platform refusing, naming the account, as other platforms' refusals are;
+ * anything else as the engine's error.
+ */
+export function fetchFailure(error: unknown): Error {
+  const cause = error instanceof EngineError ? error.cause : error;
+  return cause instanceof FerryError && cause.code !== 'network' ? cause : asFetchError(error);
+}

@@ -14,6 +14,8 @@ export interface StoreSession {
 /** An account's way into the CID store: a fixed endpoint and token, or a sign-in that hands them out. */
 export interface StoreSignIn {
   label: string;
+  /** The account's key in the throttle: a 429 from the store holds all of its calls. */
+  accountKey: string;
   /** True when a refused token can be replaced by signing in again. */
   renewable: boolean;
   /** The session kept from the last sign-in, or a new one. */
@@ -27,15 +29,17 @@ const ENDPOINT_FIELDS = ['endpoint', 'apiEndpoint', 'api_endpoint', 'url'];
 
 export function storeSignIn(account: ProviderAccount): StoreSignIn {
   const { credentials, label } = account;
+  const key = accountKey('cid', account);
   if (!credentials.authUrl) {
     const endpoint = credentials.endpoint || account.baseUrl;
     if (!endpoint || !credentials.token) throw incomplete(label);
     const fixed = { endpoint, token: credentials.token };
-    return { label, renewable: false, current: async () => fixed, renew: async () => fixed };
+    return { label, accountKey: key, renewable: false, current: async () => fixed, renew: async () => fixed };
   }
   const renew = (signal?: AbortSignal) => authenticate(account, signal);
   return {
     label,
+    accountKey: key,
     renewable: true,
     async current(signal) {
       const token = account.session.get('token');
@@ -48,9 +52,16 @@ export function storeSignIn(account: ProviderAccount): StoreSignIn {
   };
 }
 
-/** The message for a token the store refused, with what to check. */
-export function refusedMessage(label: string, status: number): string {
-  return `The CID store refused the credentials of "${label}" (HTTP ${status}). ${platforms.cid.credentialsHelp}`;
+/**
+ * The store refused who the account says it is (its sign-in, or its token): a
+ * problem of that account, not of the content, said with what to check.
+ */
+export function credentialsRefused(label: string, status: number): FerryError {
+  return new FerryError(
+    'provider',
+    `The CID store refused the credentials of "${label}" (HTTP ${status}). ${platforms.cid.credentialsHelp}`,
+    { provider: 'cid' },
+  );
 }
 
 /**
@@ -71,9 +82,7 @@ async function authenticate(account: ProviderAccount, signal?: AbortSignal): Pro
     idempotent: true,
     signal,
   });
-  if (answer.status === 401 || answer.status === 403) {
-    throw new FerryError('provider', refusedMessage(account.label, answer.status), { provider: 'cid' });
-  }
+  if (answer.status === 401 || answer.status === 403) throw credentialsRefused(account.label, answer.status);
   if (answer.status < 200 || answer.status >= 300) {
     throw new FerryError(
       'provider',

@@ -134,21 +134,47 @@ export class VerifiedBlocks {
   }
 }
 
-/** The CAR's blocks; a CAR that cannot be read says so, while a broken connection stays the engine's error. */
+/**
+ * The CAR's blocks. A CAR that cannot be read says so (the next gateway may do
+ * better); one that ends halfway through a section was cut off on the way, as a
+ * dropped connection is, and is retried like one. A broken connection stays the engine's error.
+ */
 async function* readCar(car: AsyncIterable<Uint8Array>, source: string): AsyncGenerator<Block> {
+  let ended = false;
+  async function* body() {
+    yield* car;
+    ended = true;
+  }
+  const decoder = createDecoder(carBytesReader(body()));
   try {
-    const decoder = createDecoder(carBytesReader(car));
     await decoder.header();
+  } catch (error) {
+    // Even a short answer is refused as what it is: no CAR header, no CAR.
+    throw unreadable(error, source);
+  }
+  try {
     yield* decoder.blocks();
   } catch (error) {
-    if (error instanceof EngineError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new EngineError(
-      'bad_response',
-      `${source} did not answer with a readable CAR (${reason}); it may not be a trustless gateway.`,
-      { cause: error },
-    );
+    // The reader asked for bytes past the end: the answer stopped mid-block, not with bad bytes.
+    throw ended ? cutOff(error, source) : unreadable(error, source);
   }
+}
+
+function unreadable(error: unknown, source: string): EngineError {
+  if (error instanceof EngineError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new EngineError(
+    'bad_response',
+    `${source} did not answer with a readable CAR (${reason}); it may not be a trustless gateway.`,
+    { cause: error },
+  );
+}
+
+function cutOff(error: unknown, source: string): EngineError {
+  return new EngineError('network', `${source} ended its answer in the middle of a block: the CAR is cut off.`, {
+    retryable: true,
+    cause: error,
+  });
 }
 
 /** A block's bytes must hash to the digest its CID names: anything else was altered on the way. */

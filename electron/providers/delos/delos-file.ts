@@ -2,7 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { extension } from 'mime-types';
 import { FerryError } from '../../../shared/errors';
 import type { DownloadSpec } from '../../engine/download-spec';
+import { backoffDelay } from '../../engine/retry-policy';
+import { accountKey, accountThrottle } from '../account-throttle';
 import type { ProviderAccount, ResolveContext } from '../provider';
+import { downloadApiRetryPolicy } from '../provider-http';
 import { delosBase } from './delos-api';
 import { type ProbeVerdict, probeFile } from './delos-probe';
 import { type DelosRef, parseDelosRef } from './delos-ref';
@@ -22,7 +25,8 @@ type Refused = Extract<ProbeVerdict, { kind: 'refused' }>;
  * `delos:file/<fileId>[?customer=]`: GET /v2/storage/file/{id}[?customerId=]
  * with `Authorization: <accessToken>` (no "Bearer", as the seed shows). The
  * file's first byte is asked for first, so a locked file waits here, shown as
- * `waiting: locked`, and a missing or forbidden one fails at once in Delos's words.
+ * `waiting: locked`, so does one Delos answers 429 for, and a missing or
+ * forbidden one fails at once in Delos's words.
  */
 export async function resolveDelosFile(
   ref: string,
@@ -33,22 +37,53 @@ export async function resolveDelosFile(
   const account = signing(context);
   const url = fileUrl(account, file);
   const started = Date.now();
-  for (let times = 0; ; times += 1) {
+  let locks = 0;
+  let limits = 0;
+  for (;;) {
     const { token, verdict } = await withAccessToken(account, context.signal, async (token) => {
       const verdict = await probeFile(url, token, context.signal);
       return 'unauthorized' in verdict ? verdict : { token, verdict };
     });
-    if (verdict.kind === 'ready') {
-      return { spec: fileSpec(url, token, file.fileId, verdict.envelope?.contentType), envelope: !!verdict.envelope };
+    if (verdict.kind === 'limited') {
+      limits += 1;
+      if (await waitedOut(account, verdict.retryAfterMs, limits, context)) continue;
+    }
+    if (verdict.kind !== 'refused') {
+      const envelope = verdict.kind === 'ready' ? verdict.envelope : undefined;
+      return { spec: fileSpec(url, token, file.fileId, envelope?.contentType), envelope: !!envelope };
     }
     if (verdict.refusal !== 'locked') throw refusedError(account, file, verdict);
     const waited = Date.now() - started;
     const limit = locked.timeoutMs();
     if (waited >= limit) throw lockedTooLong(file, verdict, limit);
     context.waiting('locked');
-    const delay = Math.min(locked.firstDelayMs * 2 ** times, locked.maxDelayMs, limit - waited);
+    const delay = Math.min(locked.firstDelayMs * 2 ** locks, locked.maxDelayMs, limit - waited);
+    locks += 1;
     await sleep(delay, undefined, { signal: context.signal });
   }
+}
+
+/**
+ * Delos asked Ferry to slow down (429) before the file: the whole account is
+ * held as long as it asked, this download included, then the file is asked for
+ * again. A pause longer than Ferry waits, or the same answer too many times, is
+ * left to the engine, whose retries say so when they give up.
+ */
+async function waitedOut(
+  account: ProviderAccount,
+  retryAfterMs: number | undefined,
+  attempt: number,
+  context: ResolveContext,
+): Promise<boolean> {
+  const policy = downloadApiRetryPolicy;
+  const delay = retryAfterMs ?? backoffDelay(attempt, policy);
+  if (attempt >= policy.maxAttempts || delay > policy.maxRetryAfterMs) return false;
+  const key = accountKey('delos', account);
+  const until = Date.now() + delay;
+  accountThrottle.holdUntil(key, until);
+  context.waiting(`Delos asked Ferry to slow down until ${new Date(until).toLocaleTimeString()}`);
+  await accountThrottle.wait(key, context.signal);
+  return true;
 }
 
 function signing(context: { account: ProviderAccount | null }): ProviderAccount {

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { request } from 'undici';
+import { parseRetryAfter } from '../../engine/retry-policy';
 import { classifyRefusal, type DelosRefusal, delosSaid } from './delos-api';
 import type { Unauthorized } from './delos-tokens';
 
@@ -13,6 +14,8 @@ const PROBE_TIMEOUT_MS = 30_000;
  */
 export type ProbeVerdict =
   | { kind: 'ready'; envelope?: { contentType: string | null } }
+  /** Delos asked Ferry to slow down (429), for as long as Retry-After says when it says. */
+  | { kind: 'limited'; retryAfterMs: number | undefined }
   | { kind: 'refused'; refusal: Exclude<DelosRefusal, 'unauthorized'>; status: number; said: string };
 
 /**
@@ -20,10 +23,10 @@ export type ProbeVerdict =
  * found, denied, unauthorized) as JSON before any byte of the file, so one
  * byte's request tells them apart before the engine starts; the engine then
  * fetches the file itself, with its retries, resume and progress. Answers
- * the engine handles better (redirects, 429, 5xx, a network failure) count as ready.
+ * the engine handles better (redirects, 5xx, a network failure) count as ready.
  */
 export async function probeFile(url: string, token: string, signal: AbortSignal): Promise<ProbeVerdict | Unauthorized> {
-  let answer: { status: number; contentType: string; head: string };
+  let answer: Peeked;
   try {
     answer = await peek(url, token, signal);
   } catch (error) {
@@ -31,7 +34,8 @@ export async function probeFile(url: string, token: string, signal: AbortSignal)
     return { kind: 'ready' };
   }
   const { status, contentType, head } = answer;
-  if ((status >= 300 && status < 400) || status === 429 || status >= 500) return { kind: 'ready' };
+  if (status === 429) return { kind: 'limited', retryAfterMs: parseRetryAfter(answer.retryAfter) };
+  if ((status >= 300 && status < 400) || status >= 500) return { kind: 'ready' };
   const json = /[/+]json\b/i.test(contentType);
   if (status >= 200 && status < 300) {
     // 206 is the file's first byte; only a whole 200 answer can be JSON in place of the file.
@@ -54,7 +58,15 @@ function envelopeType(head: string): string | null {
   return /"contentType"\s*:\s*"([^"\\]{1,200})"/.exec(head)?.[1] ?? null;
 }
 
-async function peek(url: string, token: string, signal: AbortSignal) {
+/** What the one-byte request answered: enough to tell a refusal from the file. */
+interface Peeked {
+  status: number;
+  contentType: string;
+  head: string;
+  retryAfter?: string;
+}
+
+async function peek(url: string, token: string, signal: AbortSignal): Promise<Peeked> {
   const response = await request(url, {
     method: 'GET',
     headers: { accept: '*/*', authorization: token, range: 'bytes=0-0' },
@@ -63,8 +75,14 @@ async function peek(url: string, token: string, signal: AbortSignal) {
     signal,
   });
   const type = response.headers['content-type'];
+  const retryAfter = response.headers['retry-after'];
   const head = await readHead(response.body);
-  return { status: response.statusCode, contentType: String(type ?? ''), head: head.toString('utf8') };
+  return {
+    status: response.statusCode,
+    contentType: String(type ?? ''),
+    head: head.toString('utf8'),
+    retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+  };
 }
 
 /** The first bytes of the body; the rest is left unread and the connection closed, in case Range was ignored. */
