@@ -4,7 +4,7 @@ import { Engine } from '../electron/engine/engine';
 
 /**
  * The Ferry side of the benchmark: downloads the given URLs with the engine,
- * N files at a time, and prints its peak memory. Built to plain JavaScript
+ * N files at a time. Built to plain JavaScript
  * first, so the timing covers a node start and the downloads, like curl's.
  */
 async function main(): Promise<void> {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   };
   await Promise.all(Array.from({ length: Number(values.parallel) }, worker));
   await engine.close();
-  process.stdout.write(`${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS, failures })}\n`);
+  if (failures.length > 0) process.stderr.write(`${failures.join('\n')}\n`);
   process.exitCode = failures.length > 0 ? 1 : 0;
 }
 

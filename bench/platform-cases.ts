@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type FakeScenario, startFakeScenario } from '../test/support/fake-scenario';
 import { carOf, IpfsContent } from '../test/support/ipfs-content';
-import { timed } from './peers';
+import { type Case, command, ferryCli, ferryGet } from './tools';
 
-const root = resolve(import.meta.dirname, '..');
-const cli = join(root, 'out/main/cli.cjs');
 const ASSETS = 1000;
 
 /** What the platform cases may use of the bench: its data folder and the loopback server that serves it. */
@@ -16,11 +14,7 @@ export interface BenchContext {
   fast: string;
 }
 
-export interface PlatformCase {
-  title: string;
-  target: string;
-  verify(out: string): Promise<void>;
-  tools: { name: string; run(out: string): Promise<{ ms: number; rssKiB?: number }> }[];
+export interface PlatformCase extends Case {
   stop(): Promise<void>;
 }
 
@@ -49,40 +43,23 @@ export async function scenarioBatchCase(_bench: BenchContext): Promise<PlatformC
     assets.map((asset) => asset.id),
   );
   return {
-    title: `Scenario batch of ${ASSETS.toLocaleString('en')} small assets (one ZIP), \`ferry get\``,
+    title: `Scenario batch of ${ASSETS.toLocaleString('en')} small assets (one ZIP)`,
     target: 'at most 1.2× curl + unzip',
     verify: (out) => expectFilesBelow(out, ASSETS),
     tools: [
-      {
-        name: 'Ferry',
-        async run(out) {
-          const profile = `${out}-profile`;
-          await rm(profile, { recursive: true, force: true });
-          const add = ['accounts', 'add', 'scenario', '--label', 'Bench', '--base-url', fake.baseUrl];
-          await timed(process.execPath, [
-            cli,
-            ...add,
-            `apiKey=${apiKey}`,
-            `apiSecret=${apiSecret}`,
-            '--profile',
-            profile,
-          ]);
-          const result = await timed(process.execPath, [cli, 'get', ref, '-o', out, '--profile', profile]);
-          await timed(process.execPath, [cli, 'accounts', 'rm', 'Bench', '--profile', profile]);
-          return { ms: result.ms };
+      ferryGet(() => [ref], {
+        before: async (profile) => {
+          const fields = [`apiKey=${apiKey}`, `apiSecret=${apiSecret}`];
+          const account = ['--label', 'Bench', '--base-url', fake.baseUrl, ...fields, '--profile', profile];
+          await ferryCli(['accounts', 'add', 'scenario', ...account]);
         },
-      },
-      {
-        name: 'curl+unzip+sync',
-        run: async (out) => ({
-          ms: (
-            await timed('sh', [
-              '-c',
-              `curl -sS --fail -o "${out}/batch.zip" "${zipUrl}" && unzip -q "${out}/batch.zip" -d "${out}" && rm "${out}/batch.zip" && sync`,
-            ])
-          ).ms,
-        }),
-      },
+        // The secrets live in the keychain, not the profile: removing the account removes them.
+        after: (profile) => ferryCli(['accounts', 'rm', 'Bench', '--profile', profile]).then(() => undefined),
+      }),
+      command('curl+unzip+sync', 'sh', (out) => [
+        '-c',
+        `curl -sS --fail -o "${out}/batch.zip" "${zipUrl}" && unzip -q "${out}/batch.zip" -d "${out}" && rm "${out}/batch.zip" && sync`,
+      ]),
     ],
     stop: () => fake.server.close(),
   };
@@ -103,8 +80,8 @@ export async function cidGatewayCase(bench: BenchContext): Promise<PlatformCase>
   const carUrl = `${bench.fast}ipfs/${cid}?format=car`;
   const size = source.length;
   return {
-    title: '256 MiB by CID from a gateway, verified, `ferry get`',
-    target: 'at most 1.3× curl of the CAR',
+    title: '256 MiB by CID from a gateway, verified',
+    target: 'at most 1.3× curl of the CAR; RSS at most 200 MiB',
     async verify(out) {
       const names = (await readdir(out)).filter((name) => !name.endsWith('.part'));
       const found = names.length === 1 ? (await stat(join(out, names[0] as string))).size : -1;
@@ -112,19 +89,12 @@ export async function cidGatewayCase(bench: BenchContext): Promise<PlatformCase>
       if (found < size) throw new Error(`${out} holds ${names.join(', ')}, not the ${size} bytes`);
     },
     tools: [
-      {
-        name: 'Ferry',
-        async run(out) {
-          const profile = `${out}-profile`;
-          await rm(profile, { recursive: true, force: true });
-          const args = [cli, 'get', `cid:${cid}`, '--gateway', bench.fast, '-o', out, '--profile', profile];
-          return { ms: (await timed(process.execPath, args)).ms };
-        },
-      },
-      {
-        name: 'curl of the CAR',
-        run: async (out) => ({ ms: (await timed('curl', ['-sS', '--fail', '-o', join(out, 'mid.car'), carUrl])).ms }),
-      },
+      ferryGet(() => [`cid:${cid}`, '--gateway', bench.fast]),
+      command('curl of the CAR', 'curl', (out) => ['-sS', '--fail', '-o', join(out, 'mid.car'), carUrl]),
+      command('curl+sync of the CAR', 'sh', (out) => [
+        '-c',
+        `curl -sS --fail -o "${join(out, 'mid.car')}" "${carUrl}" && sync "${join(out, 'mid.car')}"`,
+      ]),
     ],
     stop: async () => undefined,
   };

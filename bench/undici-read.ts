@@ -12,7 +12,6 @@ async function main(): Promise<void> {
   const { body } = await request(url, { dispatcher: agent, bodyTimeout: 0 });
   for await (const _chunk of body);
   await agent.close();
-  process.stdout.write(`${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`);
 }
 
 main().catch((error) => {

@@ -28,6 +28,8 @@ export interface CliOptions {
   account?: string;
   /** --gateway, repeatable: IPFS gateways for CIDs, used even when there is a CID store account. */
   gateways?: string[];
+  /** --input: a file of refs, one per line (`-`: standard input). */
+  input?: string;
 }
 
 /** A command as the command line asks for it, before the profile's settings and log are opened. */
@@ -64,6 +66,7 @@ export function parseCommandLine(argv: string[]): CommandLine {
       account: values.account,
       baseUrl: values['base-url'],
       gateways: gatewayOption(command, values.gateway),
+      input: inputOption(command, values.input),
     },
   };
 }
@@ -87,6 +90,7 @@ function parseOptions(argv: string[]) {
         label: { type: 'string' },
         'base-url': { type: 'string' },
         gateway: { type: 'string', multiple: true },
+        input: { type: 'string', short: 'i' },
         verbose: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
@@ -124,6 +128,13 @@ function gatewayOption(command: string, values: string[] | undefined): string[] 
   const problem = values?.map(gatewayProblem).find((found) => found !== null);
   if (problem) throw new UsageError(`--gateway: ${problem}`);
   return values;
+}
+
+function inputOption(command: string, value: string | undefined): string | undefined {
+  if (value !== undefined && command !== 'get' && command !== 'add') {
+    throw new UsageError(`--input goes with get or add, which take links; ${command} would ignore it.`);
+  }
+  return value;
 }
 
 function rateOption(value: string | undefined): number | undefined {

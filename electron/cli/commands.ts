@@ -14,6 +14,7 @@ import { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
 import { accountsCommand } from './accounts-command';
 import type { CliOptions } from './cli-options';
+import { readInputRefs } from './input-refs';
 import { createReporter } from './reporter';
 import { UsageError } from './usage';
 
@@ -59,13 +60,13 @@ export async function runCommand(options: CliOptions): Promise<number> {
   }
 }
 
-/** CIDs come from the gateways --gateway names, else FERRY_IPFS_GATEWAY's, else the settings'. */
 /** The same way in as the window's Add: bad refs, or an account of another platform, add nothing. */
 async function add(library: Library, options: CliOptions): Promise<number[]> {
-  if (options.args.length === 0) throw new UsageError(`${options.command} needs at least one link.`);
+  const refs = options.input ? [...options.args, ...(await readInputRefs(options.input))] : options.args;
+  if (refs.length === 0) throw new UsageError(`${options.command} needs at least one link.`);
   const accountId = options.account ? accountIdFor(library.accounts, options.account) : null;
   const request = {
-    refs: options.args,
+    refs,
     accountId,
     directory: options.directory,
     connections: options.connections ?? null,

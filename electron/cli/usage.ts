@@ -13,8 +13,8 @@ const refNote = [
 ].join('\n');
 
 export const usage = `Usage:
-  ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--gateway URL]... [--json]
-  ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]
+  ferry get <ref>... [-i FILE] [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--gateway URL]... [--json]
+  ferry add <ref>... [-i FILE] [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]
   ferry run [--parallel N] [--connections N] [--limit RATE] [--gateway URL]... [--json]
   ferry ls [--json]
   ferry pause|resume|cancel|retry <id|all>...
@@ -27,6 +27,7 @@ ${refNote}
 RATE is bytes per second, e.g. 500K or 2M.
 --unpack unpacks ZIP and TAR archives beside themselves once downloaded (--no-unpack: do not; default: the settings).
 --gateway fetches CIDs from this IPFS gateway, verified block by block, even with a CID store account (repeatable).
+-i, --input FILE takes refs from FILE too, one per line (- reads standard input).
 "ferry help <command>" says more about one command.`;
 
 const options = {
@@ -35,6 +36,10 @@ const options = {
   connections: ['--connections N', 'connections per file, 1 to 16 (default: the settings)'],
   parallel: ['--parallel N', 'files downloading at once, 1 to 64 (default: the settings)'],
   limit: ['--limit RATE', 'speed limit in bytes per second, e.g. 500K or 2M (default: the settings)'],
+  input: [
+    '-i, --input FILE',
+    'take refs from FILE too, one per line; blank lines and # comments are skipped; - reads standard input',
+  ],
   unpack: ['--unpack', 'unpack ZIP and TAR archives beside themselves once downloaded (--no-unpack: do not)'],
   gateway: [
     '--gateway URL',
@@ -74,15 +79,17 @@ const commands: Record<string, CommandHelp> = {
   get: {
     summary: 'downloads the refs and waits until they finish.',
     synopsis: [
-      'ferry get <ref>... [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--gateway URL]... [--json]',
+      'ferry get <ref>... [-i FILE] [-o DIR] [--account LABEL] [--connections N] [--parallel N] [--limit RATE] [--unpack] [--gateway URL]... [--json]',
     ],
-    options: ['output', 'account', 'connections', 'parallel', 'limit', 'unpack', 'gateway', 'json'],
+    options: ['input', 'output', 'account', 'connections', 'parallel', 'limit', 'unpack', 'gateway', 'json'],
     notes: [refNote, 'Exits 0 when every download is done, 1 when any failed or did not finish, 2 for bad input.'],
   },
   add: {
     summary: 'adds the refs to the queue without downloading them, and prints their ids.',
-    synopsis: ['ferry add <ref>... [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]'],
-    options: ['output', 'account', 'connections', 'limit', 'unpack', 'json'],
+    synopsis: [
+      'ferry add <ref>... [-i FILE] [-o DIR] [--account LABEL] [--connections N] [--limit RATE] [--unpack] [--json]',
+    ],
+    options: ['input', 'output', 'account', 'connections', 'limit', 'unpack', 'json'],
     notes: [refNote, '"ferry run" or the app downloads them.'],
   },
   run: {

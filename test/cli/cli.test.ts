@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FaultServer } from '../support/fault-server';
@@ -49,6 +49,26 @@ describe('ferry get', () => {
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
     expect((await readFile(join(downloads, 'asset.txt'))).equals(body)).toBe(true);
+  });
+
+  it('takes links from a file with --input, one per line, beside those on the command line', async () => {
+    for (const name of ['a.bin', 'b.bin', 'c.bin']) server.route(`/${name}`, { body: Buffer.from(`bytes of ${name}`) });
+    const list = join(profile.path, 'links.txt');
+    await writeFile(list, `# assets for the scene\n${server.url('/a.bin')}\n\n  ${server.url('/b.bin')}  \r\n`);
+    const result = await ferry(['get', server.url('/c.bin'), '--input', list, '-o', downloads], profile.path);
+    expect(result.code).toBe(0);
+    expect((await readdir(downloads)).sort()).toEqual(['a.bin', 'b.bin', 'c.bin']);
+    expect(await readFile(join(downloads, 'b.bin'), 'utf8')).toBe('bytes of b.bin');
+  });
+
+  it('says which --input file it could not read, and that run takes none', async () => {
+    const missing = join(profile.path, 'nowhere.txt');
+    const unread = await ferry(['get', '-i', missing, '-o', downloads], profile.path);
+    expect(unread.code).toBe(2);
+    expect(unread.stderr).toContain(`--input: Ferry could not read ${missing}`);
+    const misplaced = await ferry(['run', '--input', missing], profile.path);
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--input goes with get or add');
   });
 
   it('exits 1 and reports the failure when a download fails', async () => {
