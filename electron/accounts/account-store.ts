@@ -5,6 +5,7 @@ import { FerryError } from '../../shared/errors';
 import { accountFieldProblems, accountFieldsOf, baseUrlProblem, type ProviderId } from '../../shared/platforms';
 import { rememberSecret } from '../../shared/redact';
 import type { ProviderSession } from '../providers/provider';
+import { durably } from '../store/database';
 import { accountSession, clearAccountSession } from './account-session';
 import type { Keychain } from './keychain';
 
@@ -46,20 +47,23 @@ export class AccountStore {
       throw error;
     }
     const isDefault = !this.list().some((account) => account.provider === input.provider);
-    this.db
-      .prepare(
-        'INSERT INTO accounts (id, provider, label, base_url, fields, secrets_set, is_default, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        id,
-        input.provider,
-        input.label,
-        input.baseUrl ?? null,
-        JSON.stringify(plain),
-        JSON.stringify(stored),
-        isDefault ? 1 : 0,
-        Date.now(),
-      );
+    // The keychain keeps the secrets whatever happens: the row naming them must not be undone by a power loss.
+    durably(this.db, () =>
+      this.db
+        .prepare(
+          'INSERT INTO accounts (id, provider, label, base_url, fields, secrets_set, is_default, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          input.provider,
+          input.label,
+          input.baseUrl ?? null,
+          JSON.stringify(plain),
+          JSON.stringify(stored),
+          isDefault ? 1 : 0,
+          Date.now(),
+        ),
+    );
     return this.get(id) as Account;
   }
 

@@ -114,7 +114,7 @@ async function run(
     logger: options.logger,
     onEvent: (event) => {
       if (event.event === 'failed') failures += 1;
-      reporter.event(event, store.get(event.id));
+      reporter.event(event, () => store.get(event.id));
     },
   });
   const interrupt = () => void scheduler.stop();

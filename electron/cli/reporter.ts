@@ -6,7 +6,8 @@ import type { SchedulerEvent } from '../downloads/scheduler-events';
 /** How the CLI tells what happens: JSON lines for scripts, a live line on a terminal, plain lines otherwise. */
 export interface Reporter {
   added(download: Download): void;
-  event(event: SchedulerEvent, download: Download | undefined): void;
+  /** `download` reads the row, for the few events that need more than they carry: most never ask. */
+  event(event: SchedulerEvent, download: () => Download | undefined): void;
   finish(): void;
 }
 
@@ -47,13 +48,13 @@ function plainReporter(out: NodeJS.WritableStream): Reporter {
     added: (download) => out.write(`${download.id}\n`),
     event(event, download) {
       if (event.event === 'waiting') out.write(`waiting ${event.id}: ${event.reason}\n`);
-      if (event.event === 'unpacking') out.write(`unpacking ${event.id} ${download?.path ?? ''}\n`);
+      if (event.event === 'unpacking') out.write(`unpacking ${event.id} ${download()?.path ?? ''}\n`);
       if (event.event === 'done') {
         const unpacked = event.unpackedTo ? `, unpacked to ${event.unpackedTo}` : '';
         out.write(`done ${event.id} ${event.path} (${formatBytes(event.size)})${unpacked}\n`);
       }
       if (event.event === 'failed') {
-        out.write(`failed ${event.id} ${redactUrl(download?.ref ?? '')}: ${event.error.message}\n`);
+        out.write(`failed ${event.id} ${redactUrl(download()?.ref ?? '')}: ${event.error.message}\n`);
       }
     },
     finish: () => undefined,

@@ -50,6 +50,13 @@ export class Scheduler {
   private readonly yielding = new Set<number>();
   private stopping = false;
   private wake: (() => void) | null = null;
+  /**
+   * The queued downloads in start order, read again only when they may have
+   * changed (a poke, the poll for other processes, a run that went back to the
+   * queue): reading thousands of rows each time a slot frees made a long queue
+   * slower per file than a short one.
+   */
+  private queued: Download[] | null = null;
 
   constructor(options: SchedulerOptions) {
     this.options = options;
@@ -85,6 +92,7 @@ export class Scheduler {
 
   /** Wakes the loop at once, e.g. after downloads were added or controlled, or settings changed. */
   poke(): void {
+    this.queued = null;
     this.wake?.();
   }
 
@@ -131,7 +139,11 @@ export class Scheduler {
         this.wake = null;
         resolve();
       };
-      const timer = setTimeout(done, this.options.pollIntervalMs ?? 1000);
+      const timer = setTimeout(() => {
+        // Another process may have added, retried or resumed downloads.
+        this.queued = null;
+        done();
+      }, this.options.pollIntervalMs ?? 1000);
       this.wake = done;
     });
   }
@@ -142,20 +154,22 @@ export class Scheduler {
    * same read of the queue.
    */
   private fill(queues: ReadonlyMap<number, Queue>): void {
-    let queued = this.queuedHere();
+    const queued = this.queuedHere();
     for (;;) {
       const picked = this.pick(queued, queues);
-      const failed = new Set(picked.filter((download) => !this.start(download)).map((download) => download.id));
-      if (failed.size === 0) return;
-      queued = queued.filter((download) => !failed.has(download.id));
+      if (picked.length === 0) return;
+      const failed = picked.filter((download) => !this.start(download));
+      takeOut(queued, new Set(picked.map((download) => download.id)));
+      if (failed.length === 0) return;
     }
   }
 
   /** Queued downloads this scheduler handles, but for those still being unpacked after a cancel and a retry. */
   private queuedHere(): Download[] {
-    return this.options.store
+    this.queued ??= this.options.store
       .queued()
       .filter((download) => this.isMine(download) && !this.postProcessor.has(download.id));
+    return this.queued;
   }
 
   private pick(queued: Download[], queues: ReadonlyMap<number, Queue>): Download[] {
@@ -173,6 +187,8 @@ export class Scheduler {
     this.running.set(download.id, run);
     void run.recorded.finally(() => {
       if (this.running.get(download.id) === run) this.running.delete(download.id);
+      // Yielded, or sent back to fetch a fresh link: it is queued again.
+      if (this.options.store.statuses([download.id]).get(download.id) === 'queued') this.queued = null;
       this.wake?.();
     });
     return true;
@@ -222,5 +238,18 @@ export class Scheduler {
       this.queueLimits.set(queueId, bucket);
     }
     return bucket;
+  }
+}
+
+/** Drops the started downloads from the queue they were picked from; they are near its front. */
+function takeOut(queued: Download[], ids: ReadonlySet<number>): void {
+  let left = ids.size;
+  for (let i = 0; i < queued.length && left > 0; ) {
+    if (ids.has((queued[i] as Download).id)) {
+      queued.splice(i, 1);
+      left -= 1;
+    } else {
+      i += 1;
+    }
   }
 }

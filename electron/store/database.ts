@@ -7,6 +7,39 @@ import { migrations } from './migrations';
 export const DATABASE_FILE = 'ferry.db';
 
 /**
+ * Commits reach the operating system at once, so a killed process loses
+ * nothing, but are not flushed to the disk one by one: a download writes its
+ * status and progress a handful of times, and an fsync each made the library,
+ * not the network, the limit on many small files. A power loss can undo the
+ * last moments of such writes, which is safe: a checkpoint only ever claims
+ * bytes already flushed to the part file, and a finished file is recognised by
+ * the finishing record written `durably` before it takes its final name.
+ */
+const EVERYDAY_SYNC = 'NORMAL';
+
+/**
+ * Runs `write` in one transaction that is flushed to the disk before it
+ * returns, with everything committed before it: for what a power loss must
+ * not undo (links a person added, accounts, a file about to take its final name).
+ */
+export function durably<T>(db: DatabaseSync, write: () => T): T {
+  db.exec('PRAGMA synchronous = FULL');
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = write();
+      db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.exec(`PRAGMA synchronous = ${EVERYDAY_SYNC}`);
+  }
+}
+
+/**
  * Opens the profile's library in WAL mode and brings its schema up to date.
  * A file that is not a Ferry database, or one written by a newer Ferry, is
  * refused with a message and left exactly as it was.
@@ -21,6 +54,7 @@ export function openDatabase(profileDir: string): DatabaseSync {
     // The version is checked before anything writes, even the journal mode.
     const version = schemaVersion(db, file);
     db.exec('PRAGMA journal_mode = WAL');
+    db.exec(`PRAGMA synchronous = ${EVERYDAY_SYNC}`);
     db.exec('PRAGMA foreign_keys = ON');
     migrate(db, version);
     return db;

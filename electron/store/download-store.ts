@@ -4,6 +4,7 @@ import { assertMoves, type DownloadStatus, inFlightStatuses, statusesInto } from
 import type { Download } from '../../shared/downloads';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
+import { durably } from './database';
 import { type Row, toDownload, toQueue } from './rows';
 
 export interface NewDownload {
@@ -19,15 +20,30 @@ export interface NewDownload {
   unpack?: boolean;
 }
 
+const MAX_CACHED_STATEMENTS = 200;
+
 /** Where a download may be when its file gets its final name: see `nextStatuses` for why a pause or cancel is too late then. */
 const finishingStatuses: readonly DownloadStatus[] = statusesInto('done').filter((status) => status !== 'unpacking');
 
 /** Downloads and queues in the profile's database: the one source of truth every process reads. */
 export class DownloadStore {
   private readonly db: DatabaseSync;
+  /** Compiling a statement costs more than running it: the scheduler runs the same few thousands of times. */
+  private readonly statements = new Map<string, StatementSync>();
 
   constructor(db: DatabaseSync) {
     this.db = db;
+  }
+
+  private sql(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      // Lists of ids make many texts; a bounded cache keeps the common ones without growing for good.
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   add(input: NewDownload): Download {
@@ -36,19 +52,11 @@ export class DownloadStore {
 
   /** One transaction for the lot: adding thousands of links stays well under a second. */
   addMany(inputs: NewDownload[]): Download[] {
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO downloads (queue_id, account_id, provider, ref, status, directory, priority, connections, speed_limit, unpack, created_at)
        VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
     );
-    const ids: number[] = [];
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const input of inputs) ids.push(this.insert(insert, input));
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    const ids = durably(this.db, () => inputs.map((input) => this.insert(insert, input)));
     return ids.map((id) => this.get(id) as Download);
   }
 
@@ -70,50 +78,50 @@ export class DownloadStore {
 
   /** Changes whenever another connection (a ferry CLI) commits to the library. */
   dataVersion(): number {
-    return Number((this.db.prepare('PRAGMA data_version').get() as { data_version: number }).data_version);
+    return Number((this.sql('PRAGMA data_version').get() as { data_version: number }).data_version);
   }
 
   get(id: number): Download | undefined {
-    const row = this.db.prepare('SELECT * FROM downloads WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT * FROM downloads WHERE id = ?').get(id) as Row | undefined;
     return row ? toDownload(row) : undefined;
   }
 
   /** The current status of each download that still exists, in one read. */
   statuses(ids: readonly number[]): Map<number, DownloadStatus> {
     if (ids.length === 0) return new Map();
-    const rows = this.db
-      .prepare(`SELECT id, status FROM downloads WHERE id IN (${ids.map(() => '?').join(', ')})`)
-      .all(...ids) as Row[];
+    const rows = this.sql(`SELECT id, status FROM downloads WHERE id IN (${ids.map(() => '?').join(', ')})`).all(
+      ...ids,
+    ) as Row[];
     return new Map(rows.map((row) => [Number(row.id), row.status as DownloadStatus]));
   }
 
   list(): Download[] {
-    return (this.db.prepare('SELECT * FROM downloads ORDER BY id').all() as Row[]).map(toDownload);
+    return (this.sql('SELECT * FROM downloads ORDER BY id').all() as Row[]).map(toDownload);
   }
 
   /** Downloads whose file is complete and waits to be unpacked, oldest first. */
   unpacking(): Download[] {
-    const rows = this.db.prepare(`SELECT * FROM downloads WHERE status = 'unpacking' ORDER BY id`).all() as Row[];
+    const rows = this.sql(`SELECT * FROM downloads WHERE status = 'unpacking' ORDER BY id`).all() as Row[];
     return rows.map(toDownload);
   }
 
   /** Queued downloads in the order they should start: priority first, then age. */
   queued(): Download[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM downloads WHERE status = 'queued' ORDER BY priority DESC, id`)
-      .all() as Row[];
+    const rows = this.sql(`SELECT * FROM downloads WHERE status = 'queued' ORDER BY priority DESC, id`).all() as Row[];
     return rows.map(toDownload);
   }
 
   addQueue(queue: { name: string; concurrency: number; speedLimit?: number }): Queue {
-    const result = this.db
-      .prepare('INSERT INTO queues (name, concurrency, speed_limit) VALUES (?, ?, ?)')
-      .run(queue.name, queue.concurrency, queue.speedLimit ?? 0);
+    const result = this.sql('INSERT INTO queues (name, concurrency, speed_limit) VALUES (?, ?, ?)').run(
+      queue.name,
+      queue.concurrency,
+      queue.speedLimit ?? 0,
+    );
     return this.queues().find((candidate) => candidate.id === Number(result.lastInsertRowid)) as Queue;
   }
 
   queues(): Queue[] {
-    const rows = this.db.prepare('SELECT * FROM queues ORDER BY id').all() as Row[];
+    const rows = this.sql('SELECT * FROM queues ORDER BY id').all() as Row[];
     return rows.map(toQueue);
   }
 
@@ -121,51 +129,47 @@ export class DownloadStore {
     const current = this.queues().find((queue) => queue.id === id);
     if (!current) return;
     const next = { ...current, ...patch };
-    this.db
-      .prepare(
-        'UPDATE queues SET name = ?, concurrency = ?, speed_limit = ?, paused = ?, schedule_start = ?, schedule_stop = ?, directory = ? WHERE id = ?',
-      )
-      .run(
-        next.name,
-        next.concurrency,
-        next.speedLimit,
-        next.paused ? 1 : 0,
-        next.schedule?.start ?? null,
-        next.schedule?.stop ?? null,
-        next.directory,
-        id,
-      );
+    this.sql(
+      'UPDATE queues SET name = ?, concurrency = ?, speed_limit = ?, paused = ?, schedule_start = ?, schedule_stop = ?, directory = ? WHERE id = ?',
+    ).run(
+      next.name,
+      next.concurrency,
+      next.speedLimit,
+      next.paused ? 1 : 0,
+      next.schedule?.start ?? null,
+      next.schedule?.stop ?? null,
+      next.directory,
+      id,
+    );
   }
 
   /** Finished downloads whose name contains the text, newest first. */
   searchHistory(text: string, limit = 500): Download[] {
     const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM downloads WHERE status = 'done' AND (name LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\')
+    const rows = this.sql(
+      `SELECT * FROM downloads WHERE status = 'done' AND (name LIKE ? ESCAPE '\\' OR ref LIKE ? ESCAPE '\\')
          ORDER BY finished_at DESC, id DESC LIMIT ?`,
-      )
-      .all(pattern, pattern, limit) as Row[];
+    ).all(pattern, pattern, limit) as Row[];
     return rows.map(toDownload);
   }
 
   remove(ids: number[]): void {
-    const statement = this.db.prepare('DELETE FROM downloads WHERE id = ?');
+    const statement = this.sql('DELETE FROM downloads WHERE id = ?');
     for (const id of ids) statement.run(id);
   }
 
   setPriority(ids: number[], priority: number): void {
-    const statement = this.db.prepare('UPDATE downloads SET priority = ? WHERE id = ?');
+    const statement = this.sql('UPDATE downloads SET priority = ? WHERE id = ?');
     for (const id of ids) statement.run(priority, id);
   }
 
   removeQueue(id: number): void {
-    this.db.prepare('DELETE FROM queues WHERE id = ?').run(id);
+    this.sql('DELETE FROM queues WHERE id = ?').run(id);
   }
 
   /** Moves downloads to another queue, e.g. before that queue is removed. */
   moveToQueue(ids: number[], queueId: number): void {
-    const statement = this.db.prepare('UPDATE downloads SET queue_id = ? WHERE id = ?');
+    const statement = this.sql('UPDATE downloads SET queue_id = ? WHERE id = ?');
     for (const id of ids) statement.run(queueId, id);
   }
 
@@ -200,32 +204,28 @@ export class DownloadStore {
     const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
     // Only a waiting download has a reason to wait.
     const reason = to === 'waiting' ? '' : ', waiting_for = NULL';
-    const result = this.db
-      .prepare(
-        `UPDATE downloads SET status = '${to}', ${change.set}${reason}
+    const result = this.sql(
+      `UPDATE downloads SET status = '${to}', ${change.set}${reason}
          WHERE status IN (${sqlStatusList(from)})${change.where ?? ''}${scope}`,
-      )
-      .run(...(change.params ?? []), ...(ids === 'all' ? [] : ids));
+    ).run(...(change.params ?? []), ...(ids === 'all' ? [] : ids));
     return Number(result.changes);
   }
 
   /** Not for a download that finished or was canceled meanwhile: its part is gone, and so must its state be. */
   recordCheckpoint(id: number, state: ResumeState, received: number): void {
-    this.db
-      .prepare(
-        `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
+    this.sql(
+      `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
          WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
-      )
-      .run(JSON.stringify(state), received, state.size, state.fileName, id);
+    ).run(JSON.stringify(state), received, state.size, state.fileName, id);
   }
 
   resumeState(id: number): ResumeState | undefined {
-    const row = this.db.prepare('SELECT resume_state FROM downloads WHERE id = ?').get(id) as Row | undefined;
+    const row = this.sql('SELECT resume_state FROM downloads WHERE id = ?').get(id) as Row | undefined;
     return typeof row?.resume_state === 'string' ? (JSON.parse(row.resume_state) as ResumeState) : undefined;
   }
 
   clearResumeState(id: number): void {
-    this.db.prepare('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id);
+    this.sql('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id);
   }
 
   /**
@@ -257,11 +257,11 @@ export class DownloadStore {
 
   /** Post-processing rewrote the finished file in place: a new size, and a hash to be read again. */
   rewritten(id: number, size: number): void {
-    this.db.prepare('UPDATE downloads SET size = ?, received = ?, sha256 = NULL WHERE id = ?').run(size, size, id);
+    this.sql('UPDATE downloads SET size = ?, received = ?, sha256 = NULL WHERE id = ?').run(size, size, id);
   }
 
   setSha256(id: number, sha256: string): void {
-    this.db.prepare('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id);
+    this.sql('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id);
   }
 
   /** False when the download had moved on meanwhile: a failure never overrides a person's pause or cancel. */

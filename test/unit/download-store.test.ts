@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openDatabase } from '../../electron/store/database';
+import { DATABASE_FILE, durably, openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
 import { migrations } from '../../electron/store/migrations';
 import { IllegalTransitionError } from '../../shared/download-status';
@@ -23,6 +23,24 @@ describe('the library database', () => {
     expect(new DownloadStore(db).queues()).toEqual([
       { id: 1, name: 'Default', concurrency: 0, speedLimit: 0, paused: false, schedule: null, directory: null },
     ]);
+    db.close();
+  });
+
+  it('flushes to the disk only the writes a power loss must not undo', () => {
+    const db = openDatabase(profile.path);
+    const synchronous = () => (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
+    const [NORMAL, FULL] = [1, 2];
+    expect(synchronous()).toBe(NORMAL);
+    expect(durably(db, synchronous)).toBe(FULL);
+    expect(synchronous()).toBe(NORMAL);
+    expect(() =>
+      durably(db, () => {
+        db.prepare("INSERT INTO queues (name, concurrency, speed_limit) VALUES ('Undone', 0, 0)").run();
+        throw new Error('refused halfway');
+      }),
+    ).toThrow('refused halfway');
+    expect(new DownloadStore(db).queues().map((queue) => queue.name)).toEqual(['Default']);
+    expect(synchronous()).toBe(NORMAL);
     db.close();
   });
 

@@ -8,6 +8,7 @@ import { defaultProviders } from '../../electron/providers/registry';
 import type { DownloadStore } from '../../electron/store/download-store';
 import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
+import { until } from '../support/scheduler-harness';
 import type { TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
 
@@ -150,6 +151,29 @@ describe('Scheduler', () => {
     await running;
     for (let i = 1; i < timeline.length; i++) expect(`${timeline[i - 1]}>${timeline[i]}`).not.toBe('started>started');
     expect(store.get(download.id)?.status).toBe('done');
+  });
+
+  it('reads a long queue from the library once, not again each time a slot frees', async () => {
+    server.route('/f', { body: Buffer.alloc(2_000) });
+    for (let i = 0; i < 40; i++) store.add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
+    const reads = vi.spyOn(store, 'queued');
+    await scheduler({ maxParallel: 3 }).runUntilIdle();
+    expect(store.list().every((download) => download.status === 'done')).toBe(true);
+    // Once to start, once more when the queue runs dry to be sure nothing else came.
+    expect(reads.mock.calls.length).toBeLessThanOrEqual(3);
+  });
+
+  it('reads the queue again when poked, as after downloads are added', async () => {
+    server.route('/f', { body: Buffer.alloc(2_000) });
+    const first = store.add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
+    const run = scheduler({ maxParallel: 1 });
+    const running = run.runUntilStopped();
+    await until(() => store.get(first.id)?.status === 'done');
+    const later = store.add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
+    run.poke();
+    await until(() => store.get(later.id)?.status === 'done');
+    await run.stop();
+    await running;
   });
 
   it('gives the slot of a download that fails before its first request to the next one at once', async () => {
