@@ -28,21 +28,14 @@ export class PartFile {
 
   /** Creates a part for a name not used by any file, part or running transfer; numbers it if needed. */
   static async create(directory: string, wanted: string): Promise<PartFile> {
-    await mkdir(directory, { recursive: true }).catch((error) => {
-      throw diskError(error, wanted);
-    });
     for (let n = 0; ; n++) {
       const name = n === 0 ? wanted : numberedName(wanted, n);
       const finalPath = join(directory, name);
       if (reservedPaths.has(finalPath) || (await exists(finalPath))) continue;
-      try {
-        const handle = await open(partPath(directory, name), 'wx');
-        reservedPaths.add(finalPath);
-        return new PartFile(handle, directory, name);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-        throw diskError(error, name);
-      }
+      const handle = await openNew(directory, name);
+      if (!handle) continue;
+      reservedPaths.add(finalPath);
+      return new PartFile(handle, directory, name);
     }
   }
 
@@ -130,6 +123,26 @@ export class PartFile {
         return finalPath;
       }
     }
+  }
+}
+
+/**
+ * The part, created only if no other has that name (null then). The folder is
+ * made only when it is missing: asking for it before each of thousands of
+ * small files cost a system call each.
+ */
+async function openNew(directory: string, name: string): Promise<FileHandle | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await open(partPath(directory, name), 'wx');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return null;
+      if (code !== 'ENOENT' || attempt > 0) throw diskError(error, name);
+    }
+    await mkdir(directory, { recursive: true }).catch((error) => {
+      throw diskError(error, name);
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bytes, type Harness, rangeStart, startHarness } from './engine-harness';
 
@@ -80,6 +81,13 @@ describe('a plain download', () => {
     ]);
     expect(results.map((result) => result.status)).toEqual(['done', 'done']);
     expect(await h.files()).toEqual(['photo (1).png', 'photo.png']);
+  });
+
+  it('makes the destination folder, however deep, when it is missing', async () => {
+    h.server.route('/deep.bin', { body: bytes(500) });
+    const directory = join(h.folder.path, 'new', 'nested');
+    const outcome = await h.start({ directory, spec: { url: h.server.url('/deep.bin') } }).transfer.run();
+    expect(outcome).toMatchObject({ status: 'done', path: join(directory, 'deep.bin') });
   });
 
   it('never overwrites an existing file of the same name', async () => {
