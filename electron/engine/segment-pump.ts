@@ -1,8 +1,8 @@
 import { discard, type HttpResponse, host } from './http-request';
-import { nextChunk } from './next-chunk';
 import type { PassContext } from './pass-context';
 import type { Segment } from './segments';
 import { SequentialWriter } from './sequential-writer';
+import { WatchedBody } from './watched-body';
 
 const LIMITED_SLICE_BYTES = 16 * 1024;
 /** Per transfer, split among its connections: 4 MiB batches measured twice as fast as 64 KiB writes. */
@@ -11,7 +11,11 @@ const MIN_BATCH_BYTES = 512 * 1024;
 
 /** Streams a body into the part at the segment's offset, stopping at its (possibly shrunk) end. */
 export async function pumpSegment(pass: PassContext, body: HttpResponse['body'], segment: Segment): Promise<void> {
-  const chunks = body[Symbol.asyncIterator]();
+  const chunks = new WatchedBody(body[Symbol.asyncIterator](), {
+    signal: pass.signal,
+    stallMs: pass.settings.stallTimeoutMs,
+    host: host(pass.remote.target.url),
+  });
   segment.taken = segment.pos;
   const writer = new SequentialWriter(pass.part, segment.pos, batchBytes(pass), (written) => {
     segment.pos = written;
@@ -19,15 +23,12 @@ export async function pumpSegment(pass: PassContext, body: HttpResponse['body'],
   });
   try {
     while (writer.next < segment.end) {
-      const next = await nextChunk(chunks, {
-        signal: pass.signal,
-        stallMs: pass.settings.stallTimeoutMs,
-        host: host(pass.remote.target.url),
-      });
+      const next = await chunks.next();
       if (next.done) return;
       await store(pass, next.value, segment, writer);
     }
   } finally {
+    chunks.close();
     discard(body);
     await writer.drain();
   }

@@ -1,5 +1,5 @@
 import { discard, type HttpResponse } from '../../engine/http-request';
-import { nextChunk } from '../../engine/next-chunk';
+import { WatchedBody } from '../../engine/watched-body';
 
 /** No byte for this long means the server stalled: the attempt fails and is retried. */
 const STALL_MS = 30_000;
@@ -21,15 +21,15 @@ export interface BodyMeter {
  * retryable network or timeout error, so callers can tell it from bad content.
  */
 export async function* meteredBody(body: HttpResponse['body'], meter: BodyMeter): AsyncGenerator<Buffer> {
-  const chunks = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const chunks = new WatchedBody(body[Symbol.asyncIterator]() as AsyncIterator<Buffer>, {
+    signal: meter.signal,
+    stallMs: meter.stallMs ?? STALL_MS,
+    host: meter.host,
+  });
   let total = 0;
   try {
     for (;;) {
-      const next = await nextChunk(chunks, {
-        signal: meter.signal,
-        stallMs: meter.stallMs ?? STALL_MS,
-        host: meter.host,
-      });
+      const next = await chunks.next();
       if (next.done) return;
       await meter.throttle(next.value.length);
       total += next.value.length;
@@ -37,6 +37,7 @@ export async function* meteredBody(body: HttpResponse['body'], meter: BodyMeter)
       yield next.value;
     }
   } finally {
+    chunks.close();
     discard(body);
   }
 }
