@@ -57,6 +57,8 @@ export class Scheduler {
    * slower per file than a short one.
    */
   private queued: Download[] | null = null;
+  /** The library's data version when the queue was last read: it moves only when another process commits. */
+  private seenVersion = -1;
 
   constructor(options: SchedulerOptions) {
     this.options = options;
@@ -140,8 +142,7 @@ export class Scheduler {
         resolve();
       };
       const timer = setTimeout(() => {
-        // Another process may have added, retried or resumed downloads.
-        this.queued = null;
+        this.forgetQueueIfChangedElsewhere();
         done();
       }, this.options.pollIntervalMs ?? 1000);
       this.wake = done;
@@ -164,11 +165,21 @@ export class Scheduler {
     }
   }
 
+  /** Another process may have added, retried or resumed downloads; this one's own changes it knows. */
+  private forgetQueueIfChangedElsewhere(): void {
+    const version = this.options.store.dataVersion();
+    if (version !== this.seenVersion) this.queued = null;
+    this.seenVersion = version;
+  }
+
   /** Queued downloads this scheduler handles, but for those still being unpacked after a cancel and a retry. */
   private queuedHere(): Download[] {
-    this.queued ??= this.options.store
-      .queued()
-      .filter((download) => this.isMine(download) && !this.postProcessor.has(download.id));
+    if (!this.queued) {
+      this.seenVersion = this.options.store.dataVersion();
+      this.queued = this.options.store
+        .queued()
+        .filter((download) => this.isMine(download) && !this.postProcessor.has(download.id));
+    }
     return this.queued;
   }
 

@@ -5,7 +5,8 @@ import { Scheduler, type SchedulerOptions } from '../../electron/downloads/sched
 import type { SchedulerEvent } from '../../electron/downloads/scheduler-events';
 import { Engine } from '../../electron/engine/engine';
 import { defaultProviders } from '../../electron/providers/registry';
-import type { DownloadStore } from '../../electron/store/download-store';
+import { openDatabase } from '../../electron/store/database';
+import { DownloadStore } from '../../electron/store/download-store';
 import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
 import { until } from '../support/scheduler-harness';
@@ -172,6 +173,22 @@ describe('Scheduler', () => {
     const later = store.add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
     run.poke();
     await until(() => store.get(later.id)?.status === 'done');
+    await run.stop();
+    await running;
+  });
+
+  it('reads the queue again on its poll only when another process wrote to the library', async () => {
+    server.route('/f', { body: Buffer.alloc(2_000) });
+    const run = scheduler({ maxParallel: 1, pollIntervalMs: 20 });
+    const reads = vi.spyOn(store, 'queued');
+    const running = run.runUntilStopped();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // About ten polls with nothing changed elsewhere: the first read stands.
+    expect(reads.mock.calls.length).toBe(1);
+    const other = openDatabase(profile.path);
+    const added = new DownloadStore(other).add({ ref: server.url('/f'), directory: profile.path, queueId: 1 });
+    other.close();
+    await until(() => store.get(added.id)?.status === 'done');
     await run.stop();
     await running;
   });
