@@ -110,6 +110,7 @@ export class DownloadRunner {
     });
     if ('failed' in resolved) return this.fail(download.id, resolved.failed);
     if ('stopped' in resolved) return this.stoppedWhileResolving(download.id, requeueOnPause);
+    if ('finished' in resolved) return this.finished(download, resolved.provider, resolved.finished);
     const { spec } = resolved;
     if ('fetch' in spec) return this.fetchItself(download, resolved.provider, spec, signal, requeueOnPause);
     const transfer = this.transfer(download, spec, resolved.accountKey);
@@ -244,7 +245,7 @@ export class DownloadRunner {
     this.fail(id, { code: fetchErrorCode(outcome.error), message: messageOf(outcome.error) });
   }
 
-  /** The row records the file the moment it has its final name; the hash, a second read, comes after. */
+  /** The row records the file the moment it has its final name; only a file that came without a hash is read again. */
   private async finished(
     download: Download,
     provider: Provider,

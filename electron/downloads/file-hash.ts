@@ -3,16 +3,18 @@ import { createReadStream } from 'node:fs';
 import type { Logger } from '../logs/logger';
 import type { DownloadStore } from '../store/download-store';
 
-/** The sha256 history keeps for every finished file, read back from disk. */
-async function sha256File(path: string): Promise<string> {
+/** The sha256 of a file on disk, read once from start to end. */
+export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 
 /**
- * Hashes a finished file into its library row. The hash is for history: a file
- * that cannot be read back right now is still done, with its hash unknown (null).
+ * Hashes a finished file into its library row, for a file whose hash did not
+ * come with it (the engine hashes as it downloads; post-processing may rewrite
+ * a file). The hash is for history: a file that cannot be read back right now
+ * is still done, with its hash unknown (null).
  */
 export async function recordSha256(
   context: { store: DownloadStore; logger: Logger },

@@ -4,9 +4,11 @@ import { FerryError } from '../../shared/errors';
 import { platforms } from '../../shared/platforms';
 import type { AccountStore } from '../accounts/account-store';
 import { findSigningAccount, signingAccount } from '../accounts/signing-account';
+import type { FinishingFile } from '../engine/transfer-types';
 import { accountKey, accountThrottle } from '../providers/account-throttle';
 import type { Provider, ProviderAccount, Resolution, ResolveContext } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
+import { type FinishedEarlierContext, finishedEarlier } from './finished-earlier';
 
 export interface Resolved {
   spec: Resolution;
@@ -16,10 +18,16 @@ export interface Resolved {
   accountKey: string | null;
 }
 
-/** Why a download could not be resolved, or that it was stopped meanwhile (a pause, a cancel, Ferry quitting). */
-export type Unresolved = { failed: DownloadError } | { stopped: true };
+/**
+ * Why a download could not be resolved, that it was stopped meanwhile (a pause,
+ * a cancel, Ferry quitting), or that its file is already complete on disk.
+ */
+export type Unresolved =
+  | { failed: DownloadError }
+  | { stopped: true }
+  | { finished: FinishingFile; provider: Provider };
 
-export interface ResolveOptions {
+export interface ResolveOptions extends FinishedEarlierContext {
   providers: ProviderRegistry;
   accounts?: AccountStore;
   /** After a link or token expired mid-download: the provider's refresh, when it has one. */
@@ -39,6 +47,9 @@ export async function resolveDownload(download: Download, options: ResolveOption
   if (problem || !provider) {
     return { failed: { code: 'bad_ref', message: problem ?? `Ferry cannot download "${download.ref}".` } };
   }
+  // Before anything reaches the platform: a file that is already complete needs no request at all.
+  const finished = await finishedEarlier(download, options);
+  if (finished) return { finished, provider };
   let account: ProviderAccount | null;
   try {
     account = accountFor(download, provider, options.accounts);

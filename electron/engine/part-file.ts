@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../fs/describe-fs-error';
 import { exists, moveFileNoClobber, syncFolder } from '../fs/move-no-clobber';
 import { EngineError } from './engine-error';
 import { numberedName } from './file-name';
+import { PartHash, type Span } from './part-hash';
 
 /** Final paths promised to transfers still running in this process. */
 const reservedPaths = new Set<string>();
@@ -14,8 +13,13 @@ const reservedPaths = new Set<string>();
  * A download's `<name>.part` beside its final name. Bytes are written at their
  * offsets (segments arrive out of order); `finish` makes the file durable and
  * moves it to a final name that never existed before, so nothing is overwritten.
+ * Its sha256 follows the writes, so the finished file is never read again.
  */
 export class PartFile {
+  private readonly hash = new PartHash(
+    async (buffer, length, position) => (await this.handle.read(buffer, 0, length, position)).bytesRead,
+  );
+
   private constructor(
     private readonly handle: FileHandle,
     readonly directory: string,
@@ -61,6 +65,7 @@ export class PartFile {
     } catch (error) {
       throw diskError(error, this.name);
     }
+    this.hash.wrote(position, buffers);
   }
 
   private async writeRest(data: Buffer, position: number): Promise<void> {
@@ -71,10 +76,17 @@ export class PartFile {
     }
   }
 
-  async truncate(size: number): Promise<void> {
-    await this.handle.truncate(size).catch((error) => {
+  /** Drops every byte, for a pass that starts the file over. */
+  async empty(): Promise<void> {
+    this.hash.restart();
+    await this.handle.truncate(0).catch((error) => {
       throw diskError(error, this.name);
     });
+  }
+
+  /** The bytes an earlier run left, as its resume state describes them: hashed by reading them back once. */
+  alreadyWritten(spans: readonly Span[]): void {
+    this.hash.alreadyWritten(spans);
   }
 
   /** Flushes written bytes to the disk, so progress recorded afterwards survives a crash. */
@@ -88,10 +100,11 @@ export class PartFile {
     return (await this.handle.stat()).size;
   }
 
-  async sha256(): Promise<string> {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(this.path)) hash.update(chunk as Buffer);
-    return hash.digest('hex');
+  /** The sha256 of the first `size` bytes, the whole part once it is complete. */
+  async sha256(size: number): Promise<string> {
+    return this.hash.digest(size).catch((error: unknown) => {
+      throw diskError(error, this.name);
+    });
   }
 
   async close(): Promise<void> {
@@ -104,8 +117,12 @@ export class PartFile {
     await rm(this.path, { force: true });
   }
 
-  /** fsync, then move to the first free final name without ever replacing a file. */
-  async finish(): Promise<string> {
+  /**
+   * fsync, then move to the first free final name without ever replacing a file.
+   * `announce` hears each name just before the move to it is tried, so a crash
+   * right after the move still leaves a record of where the file went.
+   */
+  async finish(announce: (finalPath: string) => void): Promise<string> {
     try {
       await this.handle.sync();
     } catch (error) {
@@ -114,7 +131,8 @@ export class PartFile {
     await this.close();
     for (let n = 0; ; n++) {
       const finalPath = join(this.directory, n === 0 ? this.name : numberedName(this.name, n));
-      if (reservedPaths.has(finalPath)) continue;
+      if (reservedPaths.has(finalPath) || (await exists(finalPath))) continue;
+      announce(finalPath);
       const moved = await moveFileNoClobber(this.path, finalPath).catch((error: unknown) => {
         throw diskError(error, finalPath);
       });
@@ -134,7 +152,8 @@ export class PartFile {
 async function openNew(directory: string, name: string): Promise<FileHandle | null> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await open(partPath(directory, name), 'wx');
+      // Readable too: the hash reads back bytes that arrived out of order.
+      return await open(partPath(directory, name), 'wx+');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EEXIST') return null;

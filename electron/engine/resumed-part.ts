@@ -1,6 +1,6 @@
 import { PartFile } from './part-file';
 import { hasValidator, type Validator } from './response-metadata';
-import { presentEnd, SegmentPlan } from './segments';
+import { presentRanges, SegmentPlan } from './segments';
 import type { ResumeState } from './transfer-types';
 
 /** A part left by an earlier run; `trusted` only when its bytes may be continued. */
@@ -18,7 +18,10 @@ export async function reopenPart(directory: string, resume: ResumeState): Promis
   const part = await PartFile.reopen(directory, resume.fileName);
   if (!part) return null;
   const validator = { etag: resume.etag, lastModified: resume.lastModified };
-  const intact = (await part.size()) >= presentEnd(resume.ranges, resume.size);
+  const present = presentRanges(resume.ranges, resume.size);
+  const intact = (await part.size()) >= (present.at(-1)?.end ?? 0);
   if (!intact || !hasValidator(validator)) return { part };
+  // No hash state survives a run: the bytes kept are hashed by reading them back once.
+  part.alreadyWritten(present);
   return { part, trusted: { size: resume.size, validator, plan: SegmentPlan.fromRanges(resume.ranges) } };
 }

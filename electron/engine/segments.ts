@@ -119,20 +119,16 @@ export class SegmentPlan {
   }
 }
 
-/**
- * Where the bytes a resume state claims to hold end: the part file must be at
- * least this long, or some of them were lost.
- */
-export function presentEnd(ranges: ByteRange[], size: number | null): number {
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
-  let end = 0;
+/** The bytes a resume state says are on disk: the gaps between the ranges it still lacks. */
+export function presentRanges(missing: ByteRange[], size: number | null): { start: number; end: number }[] {
+  const present: { start: number; end: number }[] = [];
   let cursor = 0;
-  for (const range of sorted) {
-    if (range.start > cursor) end = range.start;
+  for (const range of [...missing].sort((a, b) => a.start - b.start)) {
+    if (range.start > cursor) present.push({ start: cursor, end: range.start });
     cursor = range.end ?? Number.POSITIVE_INFINITY;
   }
-  if (size !== null && cursor < size) end = size;
-  return end;
+  if (size !== null && cursor < size) present.push({ start: cursor, end: size });
+  return present;
 }
 
 function newSegment(start: number, end: number): Segment {

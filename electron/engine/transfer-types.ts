@@ -15,6 +15,19 @@ export interface ResumeState {
   lastModified?: string;
   /** The bytes still missing; everything else is in the part file and synced. */
   ranges: ByteRange[];
+  /**
+   * Set just before the complete part is renamed to `path`: if the part is
+   * gone on the next start, the file made it there, even though its done mark
+   * may not have been written.
+   */
+  finishing?: FinishingFile;
+}
+
+/** The complete file's final path, size and sha256, as it is about to be renamed there. */
+export interface FinishingFile {
+  path: string;
+  size: number;
+  sha256: string;
 }
 
 export interface TransferProgress {
@@ -51,6 +64,7 @@ export interface TransferOptions {
   checkpointIntervalMs?: number;
   progressIntervalMs?: number;
   onProgress?(progress: TransferProgress): void;
+  /** Durable progress; the last one, with `finishing`, comes just before the rename and must be recorded at once. */
   onCheckpoint?(state: ResumeState): void;
   /** Hears each failure the transfer will try again after `delayMs`, e.g. to slow its account after a 429. */
   onRetry?(error: EngineError, delayMs: number): void;

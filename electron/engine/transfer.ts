@@ -3,6 +3,7 @@ import { canceled, EngineError, fromNetworkError, unexpectedFailure } from './en
 import { chooseFileName } from './file-name';
 import { discard, type HttpResponse, header, host, sendFollowingRedirects } from './http-request';
 import { toTarget } from './http-target';
+import { notifySafely } from './notify-safely';
 import { PartFile } from './part-file';
 import {
   type ConnectionSettings,
@@ -21,7 +22,14 @@ import { retrying } from './retrying';
 import { runConnections } from './segment-worker';
 import { type Segment, SegmentPlan } from './segments';
 import { TokenBucket } from './token-bucket';
-import type { TransferOptions, TransferOutcome, TransferProgress, TransferStatus } from './transfer-types';
+import type {
+  FinishingFile,
+  ResumeState,
+  TransferOptions,
+  TransferOutcome,
+  TransferProgress,
+  TransferStatus,
+} from './transfer-types';
 import { checkOfferedSize, verifyPart } from './verify-part';
 import { wait } from './wait';
 
@@ -214,7 +222,7 @@ export class Transfer {
     this.remote.size = offered.size;
     checkOfferedSize(this.remote.size, this.options.spec.expectedSize, host(this.remote.target.url));
     this.remote.validator = readValidator(response.headers);
-    if (this.part) await this.part.truncate(0);
+    if (this.part) await this.part.empty();
     else this.part = await PartFile.create(this.options.directory, this.nameFor(response));
     this.plan = SegmentPlan.whole(this.remote.size);
     // Record the part's name at once, so a process killed before its first timed checkpoint still finds it.
@@ -240,9 +248,16 @@ export class Transfer {
       await this.discardPart();
       throw verified;
     }
-    const path = await part.finish();
+    const path = await part.finish((finalPath) => this.announceFinishing(part.name, { path: finalPath, ...verified }));
     this.status = 'done';
     return { status: 'done', path, ...verified };
+  }
+
+  /** A last checkpoint naming where the file goes, so a crash between the rename and the done mark loses nothing. */
+  private announceFinishing(fileName: string, finishing: FinishingFile): void {
+    const { size } = finishing;
+    const state: ResumeState = { fileName, size, ...this.remote.validator, ranges: [], finishing };
+    notifySafely(() => this.options.onCheckpoint?.(state));
   }
 
   private async discardPart(): Promise<void> {

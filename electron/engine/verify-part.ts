@@ -14,13 +14,14 @@ export function checkOfferedSize(offered: number | null, expected: number | unde
 /** What a complete part proved to be. */
 export interface VerifiedPart {
   size: number;
-  sha256?: string;
+  sha256: string;
 }
 
 /**
  * Checks a complete part against the size the server announced and the hash
- * the spec expects. A mismatch comes back as the error to report, not thrown,
- * because the caller must discard the part before reporting it.
+ * the spec expects, and gives its sha256 (hashed as it arrived). A mismatch
+ * comes back as the error to report, not thrown, because the caller must
+ * discard the part before reporting it.
  */
 export async function verifyPart(
   part: PartFile,
@@ -34,10 +35,8 @@ export async function verifyPart(
       `${part.name} had ${size} bytes on disk instead of ${expectedSize}, so it was discarded. Download it again.`,
     );
   }
-  const expectedHash = expectedSha256?.toLowerCase();
-  if (!expectedHash) return { size };
-  const sha256 = await part.sha256();
-  if (sha256 !== expectedHash) {
+  const sha256 = await part.sha256(size);
+  if (expectedSha256 && sha256 !== expectedSha256.toLowerCase()) {
     return new EngineError(
       'verification',
       `${part.name} does not match its expected checksum, so it was discarded. Download it again; if it keeps failing, the source file is damaged.`,

@@ -211,12 +211,20 @@ export class DownloadStore {
     return Number(result.changes);
   }
 
-  /** Not for a download that finished or was canceled meanwhile: its part is gone, and so must its state be. */
+  /**
+   * Not for a download that finished or was canceled meanwhile: its part is
+   * gone, and so must its state be. The last one, naming the file about to take
+   * its final name, is flushed to the disk: if the done mark that follows is
+   * lost, it is how the next start recognises the finished file.
+   */
   recordCheckpoint(id: number, state: ResumeState, received: number): void {
-    this.sql(
-      `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
+    const write = () =>
+      this.sql(
+        `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
          WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
-    ).run(JSON.stringify(state), received, state.size, state.fileName, id);
+      ).run(JSON.stringify(state), received, state.size, state.fileName, id);
+    if (state.finishing) durably(this.db, write);
+    else write();
   }
 
   resumeState(id: number): ResumeState | undefined {

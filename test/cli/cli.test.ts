@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -196,6 +197,9 @@ describe('crash safety', () => {
     const survivor = await ferry(['run', '--json'], profile.path);
     expect(survivor.code).toBe(0);
     expect((await readFile(join(downloads, 'crash.bin'))).equals(file)).toBe(true);
+    // No hash state survives the kill: the part's bytes are read back once, the rest hashed as it arrives.
+    const sha256 = createHash('sha256').update(file).digest('hex');
+    expect(jsonLines(survivor.stdout)).toContainEqual(expect.objectContaining({ event: 'done', sha256 }));
     const totalSent = server.requests.reduce((sum, request) => sum + request.sent, 0);
     // All four connections may have run up to one checkpoint interval (1 s) past the last checkpoint.
     const oneInterval = 4 * ratePerConnection;
