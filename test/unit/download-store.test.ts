@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DATABASE_FILE, durably, openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
 import { migrations } from '../../electron/store/migrations';
@@ -117,6 +117,19 @@ describe('DownloadStore', () => {
     expect(store.requeueInterrupted()).toBe(1);
     expect(store.get(download.id)).toMatchObject({ status: 'queued', received: 40, name: 'x.bin', size: 100 });
     expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
+  });
+
+  it('flushes to the disk the checkpoint that names a file about to take its final name, and only that one', () => {
+    const download = store.add({ ref: 'https://a/1', directory: '/d' });
+    store.transition([download.id], ['queued'], 'downloading');
+    const executed = vi.spyOn(library.db, 'exec');
+    const state = { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] };
+    store.recordCheckpoint(download.id, state, 40);
+    expect(executed).not.toHaveBeenCalledWith('PRAGMA synchronous = FULL');
+    const finishing = { path: '/d/x.bin', size: 100, sha256: 'a'.repeat(64) };
+    store.recordCheckpoint(download.id, { ...state, ranges: [], finishing }, 100);
+    expect(executed).toHaveBeenCalledWith('PRAGMA synchronous = FULL');
+    expect(store.resumeState(download.id)?.finishing).toEqual(finishing);
   });
 
   it('leaves downloads that were unpacking to be unpacked again, not downloaded again', () => {
