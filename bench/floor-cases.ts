@@ -11,6 +11,7 @@ export interface Scripts {
   unpack: string;
   undiciRead: string;
   library: string;
+  service: string;
 }
 
 function engine(scripts: Scripts, args: string[]): Tool {

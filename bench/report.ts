@@ -1,4 +1,5 @@
 import { cpus, freemem, release, totalmem } from 'node:os';
+import type { CpuSplit } from './cpu-split';
 import type { CrashResult } from './crash-resume';
 
 /** One case measured: medians per tool, the subject (Ferry) first. */
@@ -18,6 +19,23 @@ export interface LibraryResult {
   maxRssKiB: number;
 }
 
+/** What `service-child.ts` prints: the app's DownloadService adding and running many small downloads. */
+export interface ServiceResult {
+  count: number;
+  addMs: number;
+  totalMs: number;
+  /** `downloads:progress` batches the window would have received; `changedEvents` the `downloads:changed` ones. */
+  events: number;
+  changedEvents: number;
+  failed: number;
+  /** The main thread's busy time by part (a synchronous SQLite write counts while it waits for the disk). */
+  cpuMs: CpuSplit;
+  /** User + system time of the whole process, every thread, over the same span. */
+  processCpuMs: number;
+  topFiles: [string, number][];
+  maxRssKiB: number;
+}
+
 export interface Sections {
   product: Row[];
   platforms: Row[];
@@ -25,6 +43,7 @@ export interface Sections {
   unpack: Row[];
   library: LibraryResult;
   crash: CrashResult;
+  service: ServiceResult;
 }
 
 export function renderReport(sections: Sections, serverKind: string): string {
@@ -55,6 +74,7 @@ export function renderReport(sections: Sections, serverKind: string): string {
     table(sections.unpack),
     '',
     renderLibrary(sections.library, sections.crash),
+    renderService(sections.service),
   ].join('\n');
 }
 
@@ -88,6 +108,28 @@ function renderLibrary(library: LibraryResult, crash: CrashResult): string {
     `| list them (median of 5) | ${library.listMs.toFixed(1)} ms | under 100 ms |`,
     `| peak RSS of that process | ${(library.maxRssKiB / 1024).toFixed(0)} MiB | under 200 MiB |`,
     `| bytes fetched twice after SIGKILL of \`ferry run\` halfway through ${(crash.size / 2 ** 20).toFixed(0)} MiB at 1 MB/s | ${(crash.refetched / 1024).toFixed(0)} KiB${crash.identical ? '' : ' (FILE DIFFERS)'} | at most one checkpoint interval (about 1000 KiB) |`,
+    '',
+  ].join('\n');
+}
+
+function renderService(service: ServiceResult): string {
+  const { scheduler, engine, other } = service.cpuMs;
+  const count = service.count.toLocaleString('en');
+  const files = service.topFiles.map(([file, ms]) => `${file} ${seconds(ms)}`).join(', ');
+  return [
+    `## The app's DownloadService: ${count} downloads of 10 KB, 16 at a time, one connection each`,
+    '',
+    '| measure | result | target |',
+    '| --- | --- | --- |',
+    `| add ${count} links in one \`downloads:add\`, as the window's Add does | ${service.addMs.toFixed(0)} ms | under 1 s |`,
+    `| all of them settled, from the add | ${seconds(service.totalMs)}${service.failed ? ` (${service.failed} failed)` : ''} | |`,
+    `| event batches the window received | ${service.events.toLocaleString('en')} \`downloads:progress\`, ${service.changedEvents.toLocaleString('en')} \`downloads:changed\` | |`,
+    `| main-thread time of the scheduler and library against the engine's | ${seconds(scheduler)} against ${seconds(engine)}: ${((100 * scheduler) / engine).toFixed(0)}% (the rest ${seconds(other)}; process CPU ${seconds(service.processCpuMs)}) | under 10% |`,
+    `| peak RSS of that process | ${(service.maxRssKiB / 1024).toFixed(0)} MiB | |`,
+    '',
+    "The services run bundled in a process of their own and profile their main thread from just before the add to the last download settled. Each sample counts for the source file on top of its stack, read from the bundle's source map (a native call such as a SQLite query counts for the file that called it, and a synchronous write while it waits for the disk): `electron/downloads/` and `electron/store/` are the scheduler and library, `electron/engine/` the engine; undici, Node and V8 are the rest.",
+    '',
+    `Most main-thread time by file: ${files}.`,
     '',
   ].join('\n');
 }

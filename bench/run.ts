@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { type BuildOptions, build } from 'esbuild';
 import { startBenchServer } from './bench-server';
 import { measureCrashResume } from './crash-resume';
 import { engineCases, type Scripts, unpackCases } from './floor-cases';
 import { ensurePeers, median, timed } from './peers';
 import { cidGatewayCase, scenarioBatchCase } from './platform-cases';
-import { type LibraryResult, type Row, renderReport } from './report';
+import { type LibraryResult, type Row, renderReport, type ServiceResult } from './report';
 import type { Case, Tool } from './tools';
 import { productCases, type TransferContext } from './transfer-cases';
 
@@ -24,6 +24,7 @@ const defaultRuns = Number(process.env.FERRY_BENCH_RUNS ?? 5);
 const MiB = 1024 * 1024;
 const SMALL_FILES = 500;
 const TINY_FILES = 5000;
+const SERVICE_FILES = 10_000;
 
 async function main(): Promise<void> {
   await ensurePeers(['curl', 'aria2c', 'tar', 'zip', 'unzip', 'time'], ['nginx']);
@@ -36,13 +37,14 @@ async function main(): Promise<void> {
     try {
       // First, while this process is small: a child's peak RSS counts the parent it was forked from.
       const library = await measureLibrary(scripts);
+      const service = await measureService(scripts, server.fast);
       const crash = await measureCrashResume();
       const transfer: TransferContext = { ...server, work, smallCount: SMALL_FILES, tinyCount: TINY_FILES };
       const product = await measureAll(await productCases(transfer), work);
       const platforms = await measurePlatforms(work, { data, fast: server.fast });
       const floor = await measureAll(engineCases(transfer, scripts, join(work, 'small-urls.txt')), work);
       const unpack = await measureAll(unpackCases(scripts, data), work);
-      const report = renderReport({ product, platforms, floor, unpack, library, crash }, server.kind);
+      const report = renderReport({ product, platforms, floor, unpack, library, crash, service }, server.kind);
       process.stdout.write(`\n${report}\n`);
       await writeFile(join(root, 'docs/benchmarks.md'), report);
     } finally {
@@ -76,10 +78,12 @@ async function measurePlatforms(work: string, bench: { data: string; fast: strin
 async function makeData(data: string): Promise<void> {
   await mkdir(join(data, 'small'), { recursive: true });
   await mkdir(join(data, 'tiny'), { recursive: true });
+  await mkdir(join(data, 'tiny10k'), { recursive: true });
   await randomFile(join(data, 'big.bin'), 1024 * MiB);
   await randomFile(join(data, 'mid.bin'), 256 * MiB);
   for (let i = 0; i < SMALL_FILES; i++) await randomFile(join(data, 'small', `${i}.bin`), 100_000);
   for (let i = 0; i < TINY_FILES; i++) await randomFile(join(data, 'tiny', `${i}.bin`), 10_000);
+  for (let i = 0; i < SERVICE_FILES; i++) await randomFile(join(data, 'tiny10k', `${i}.bin`), 10_000);
   await makeArchives(data);
 }
 
@@ -109,10 +113,16 @@ async function measureLibrary(scripts: Scripts): Promise<LibraryResult> {
   return JSON.parse((await timed(process.execPath, [scripts.library, '10000'])).stdout);
 }
 
+/** The app's DownloadService adding 10,000 downloads and running them from the bench server, in a process of its own. */
+async function measureService(scripts: Scripts, fast: string): Promise<ServiceResult> {
+  process.stdout.write(`DownloadService with ${SERVICE_FILES.toLocaleString('en')} downloads\n`);
+  return JSON.parse((await timed(process.execPath, [scripts.service, `${fast}tiny10k/`, `${SERVICE_FILES}`])).stdout);
+}
+
 /** Plain JavaScript, so the timings include a node start but no TypeScript compile. */
 async function bundleScripts(work: string): Promise<Scripts> {
-  const bundle = async (name: string) => {
-    const outfile = join(work, `${name}.cjs`);
+  const bundle = async (name: string, folder = work, options: BuildOptions = {}) => {
+    const outfile = join(folder, `${name}.cjs`);
     await build({
       entryPoints: [join(root, `bench/${name}.ts`)],
       outfile,
@@ -121,6 +131,7 @@ async function bundleScripts(work: string): Promise<Scripts> {
       format: 'cjs',
       target: 'node22',
       logLevel: 'warning',
+      ...options,
     });
     return outfile;
   };
@@ -129,6 +140,12 @@ async function bundleScripts(work: string): Promise<Scripts> {
     unpack: await bundle('ferry-unpack'),
     undiciRead: await bundle('undici-read'),
     library: await bundle('library-child'),
+    // The app's services load the keychain's native binding, which no bundle can hold: it stays a
+    // require, so the bundle lives under node_modules to find it. Its source map names each frame's file.
+    service: await bundle('service-child', join(root, 'node_modules/.cache/ferry-bench'), {
+      external: ['@napi-rs/keyring'],
+      sourcemap: 'inline',
+    }),
   };
 }
 
