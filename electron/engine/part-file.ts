@@ -119,10 +119,11 @@ export class PartFile {
 
   /**
    * fsync, then move to the first free final name without ever replacing a file.
-   * `announce` hears each name just before the move to it is tried, so a crash
-   * right after the move still leaves a record of where the file went.
+   * `announce` hears each name just before the move to it is tried, and the
+   * move waits for it, so a crash right after the move still leaves a record
+   * of where the file went.
    */
-  async finish(announce: (finalPath: string) => void): Promise<string> {
+  async finish(announce: (finalPath: string) => Promise<void>): Promise<string> {
     try {
       await this.handle.sync();
     } catch (error) {
@@ -132,7 +133,7 @@ export class PartFile {
     for (let n = 0; ; n++) {
       const finalPath = join(this.directory, n === 0 ? this.name : numberedName(this.name, n));
       if (reservedPaths.has(finalPath) || (await exists(finalPath))) continue;
-      announce(finalPath);
+      await announce(finalPath);
       const moved = await moveFileNoClobber(this.path, finalPath).catch((error: unknown) => {
         throw diskError(error, finalPath);
       });

@@ -65,7 +65,7 @@ export interface TransferOptions {
   progressIntervalMs?: number;
   onProgress?(progress: TransferProgress): void;
   /** Durable progress; the last one, with `finishing`, comes just before the rename and must be recorded at once. */
-  onCheckpoint?(state: ResumeState): void;
+  onCheckpoint?(state: ResumeState): void | Promise<void>;
   /** Hears each failure the transfer will try again after `delayMs`, e.g. to slow its account after a 429. */
   onRetry?(error: EngineError, delayMs: number): void;
 }

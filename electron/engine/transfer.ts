@@ -3,7 +3,6 @@ import { canceled, EngineError, fromNetworkError, unexpectedFailure } from './en
 import { chooseFileName } from './file-name';
 import { discard, type HttpResponse, header, host, sendFollowingRedirects } from './http-request';
 import { toTarget } from './http-target';
-import { notifySafely } from './notify-safely';
 import { PartFile } from './part-file';
 import {
   type ConnectionSettings,
@@ -253,11 +252,19 @@ export class Transfer {
     return { status: 'done', path, ...verified };
   }
 
-  /** A last checkpoint naming where the file goes, so a crash between the rename and the done mark loses nothing. */
-  private announceFinishing(fileName: string, finishing: FinishingFile): void {
+  /**
+   * A last checkpoint naming where the file goes, so a crash between the
+   * rename and the done mark loses nothing; the rename waits until the
+   * listener has it on disk. A listener that fails only loses that record.
+   */
+  private async announceFinishing(fileName: string, finishing: FinishingFile): Promise<void> {
     const { size } = finishing;
     const state: ResumeState = { fileName, size, ...this.remote.validator, ranges: [], finishing };
-    notifySafely(() => this.options.onCheckpoint?.(state));
+    try {
+      await this.options.onCheckpoint?.(state);
+    } catch {
+      // Advisory, as every checkpoint is to the engine.
+    }
   }
 
   private async discardPart(): Promise<void> {

@@ -5,6 +5,7 @@ import type { Download } from '../../shared/downloads';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
 import { durably } from './database';
+import { DurableBatch } from './durable-batch';
 import { type Row, toDownload, toQueue } from './rows';
 
 export interface NewDownload {
@@ -30,9 +31,11 @@ export class DownloadStore {
   private readonly db: DatabaseSync;
   /** Compiling a statement costs more than running it: the scheduler runs the same few thousands of times. */
   private readonly statements = new Map<string, StatementSync>();
+  private readonly durable: DurableBatch;
 
   constructor(db: DatabaseSync) {
     this.db = db;
+    this.durable = new DurableBatch(db);
   }
 
   private sql(text: string): StatementSync {
@@ -213,18 +216,19 @@ export class DownloadStore {
 
   /**
    * Not for a download that finished or was canceled meanwhile: its part is
-   * gone, and so must its state be. The last one, naming the file about to take
-   * its final name, is flushed to the disk: if the done mark that follows is
-   * lost, it is how the next start recognises the finished file.
+   * gone, and so must its state be. The last checkpoint, naming the file about
+   * to take its final name, resolves once it is flushed to the disk: if the
+   * done mark that follows is lost, it is how the next start recognises the file.
    */
-  recordCheckpoint(id: number, state: ResumeState, received: number): void {
+  recordCheckpoint(id: number, state: ResumeState, received: number): Promise<void> | undefined {
     const write = () =>
       this.sql(
         `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
          WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
       ).run(JSON.stringify(state), received, state.size, state.fileName, id);
-    if (state.finishing) durably(this.db, write);
-    else write();
+    if (state.finishing) return this.durable.add(write);
+    write();
+    return undefined;
   }
 
   resumeState(id: number): ResumeState | undefined {

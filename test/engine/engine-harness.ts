@@ -44,7 +44,9 @@ export async function startHarness(): Promise<Harness> {
         progressIntervalMs: 20,
         checkpointIntervalMs: 100,
         onProgress: (update) => progress.push(update),
-        onCheckpoint: (state) => checkpoints.push(state),
+        onCheckpoint: (state) => {
+          checkpoints.push(state);
+        },
         ...options,
       });
       return { transfer, progress, checkpoints };

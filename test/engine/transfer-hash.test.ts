@@ -133,6 +133,28 @@ describe('finishing', () => {
     ]);
   });
 
+  it('waits with the rename until the record of where the file goes is stored', async () => {
+    h.server.route('/waits.bin', { body: bytes(50_000) });
+    const stored = Promise.withResolvers<void>();
+    let announced: string | null = null;
+    const run = h
+      .start({
+        spec: { url: h.server.url('/waits.bin') },
+        onCheckpoint: (state) => {
+          if (!state.finishing) return undefined;
+          announced = state.finishing.path;
+          return stored.promise;
+        },
+      })
+      .transfer.run();
+    await waitFor(() => announced !== null);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(announced ?? '')).toBe(false);
+    stored.resolve();
+    expect(await run).toMatchObject({ status: 'done', path: announced });
+    expect(existsSync(announced ?? '')).toBe(true);
+  });
+
   it('finishes a complete part an earlier run left before its rename, without a request', async () => {
     const file = bytes(400_000);
     h.server.route('/complete.bin', { body: file, etag: '"c"' });

@@ -119,17 +119,26 @@ describe('DownloadStore', () => {
     expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
   });
 
-  it('flushes to the disk the checkpoint that names a file about to take its final name, and only that one', () => {
-    const download = store.add({ ref: 'https://a/1', directory: '/d' });
-    store.transition([download.id], ['queued'], 'downloading');
+  it('flushes to the disk the checkpoints that name a file about to take its final name, together, and only those', async () => {
+    const first = store.add({ ref: 'https://a/1', directory: '/d' });
+    const second = store.add({ ref: 'https://a/2', directory: '/d' });
+    store.transition([first.id, second.id], ['queued'], 'downloading');
     const executed = vi.spyOn(library.db, 'exec');
     const state = { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] };
-    store.recordCheckpoint(download.id, state, 40);
+    expect(store.recordCheckpoint(first.id, state, 40)).toBeUndefined();
     expect(executed).not.toHaveBeenCalledWith('PRAGMA synchronous = FULL');
-    const finishing = { path: '/d/x.bin', size: 100, sha256: 'a'.repeat(64) };
-    store.recordCheckpoint(download.id, { ...state, ranges: [], finishing }, 100);
-    expect(executed).toHaveBeenCalledWith('PRAGMA synchronous = FULL');
-    expect(store.resumeState(download.id)?.finishing).toEqual(finishing);
+    const finishing = (path: string) => ({
+      ...state,
+      ranges: [],
+      finishing: { path, size: 100, sha256: 'a'.repeat(64) },
+    });
+    await Promise.all([
+      store.recordCheckpoint(first.id, finishing('/d/x.bin'), 100),
+      store.recordCheckpoint(second.id, finishing('/d/y.bin'), 100),
+    ]);
+    expect(executed.mock.calls.filter(([sql]) => sql === 'PRAGMA synchronous = FULL')).toHaveLength(1);
+    expect(store.resumeState(first.id)?.finishing?.path).toBe('/d/x.bin');
+    expect(store.resumeState(second.id)?.finishing?.path).toBe('/d/y.bin');
   });
 
   it('leaves downloads that were unpacking to be unpacked again, not downloaded again', () => {

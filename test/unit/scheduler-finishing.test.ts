@@ -69,7 +69,7 @@ async function runAll(provider: Provider = countingProvider()) {
  * A library row as a crash leaves it between the rename and the done mark:
  * in flight, its resume state naming the final file, requeued on the next start.
  */
-function crashedWhileFinishing(body: Buffer, extra: Partial<ResumeState> = {}) {
+async function crashedWhileFinishing(body: Buffer, extra: Partial<ResumeState> = {}) {
   const download = store.add({ ref: server.url('/model.bin'), directory: folder });
   const path = join(folder, 'model.bin');
   store.transition([download.id], ['queued'], 'downloading');
@@ -81,7 +81,7 @@ function crashedWhileFinishing(body: Buffer, extra: Partial<ResumeState> = {}) {
     finishing: { path, size: body.length, sha256: sha256(body) },
     ...extra,
   };
-  store.recordCheckpoint(download.id, state, body.length);
+  await store.recordCheckpoint(download.id, state, body.length);
   store.requeueInterrupted();
   return { id: download.id, path };
 }
@@ -148,7 +148,7 @@ describe('a download whose done mark was lost in a crash', () => {
   it('is marked done from the file at its final path, with no request and no second copy', async () => {
     const body = Buffer.alloc(500_000, 5);
     server.route('/model.bin', { body, etag: '"m"' });
-    const { id, path } = crashedWhileFinishing(body);
+    const { id, path } = await crashedWhileFinishing(body);
     await writeFile(path, body);
     const provider = countingProvider();
     const { events } = await runAll(provider);
@@ -163,7 +163,7 @@ describe('a download whose done mark was lost in a crash', () => {
   it('is marked done when the crash came between the hard link and the unlink of the move', async () => {
     const body = Buffer.alloc(500_000, 6);
     server.route('/model.bin', { body, etag: '"m"' });
-    const { id, path } = crashedWhileFinishing(body);
+    const { id, path } = await crashedWhileFinishing(body);
     await writeFile(path, body);
     await link(path, `${path}.part`);
     await runAll();
@@ -175,7 +175,7 @@ describe('a download whose done mark was lost in a crash', () => {
   it('finishes again when the crash came before the rename and the part is still there', async () => {
     const body = Buffer.alloc(500_000, 7);
     server.route('/model.bin', { body, etag: '"m"' });
-    const { id, path } = crashedWhileFinishing(body);
+    const { id, path } = await crashedWhileFinishing(body);
     await writeFile(`${path}.part`, body);
     await runAll();
     expect(store.get(id)).toMatchObject({ status: 'done', path, sha256: sha256(body) });
@@ -187,7 +187,7 @@ describe('a download whose done mark was lost in a crash', () => {
     const body = Buffer.alloc(500_000, 8);
     const changed = Buffer.alloc(500_000, 0);
     server.route('/model.bin', { body, etag: '"m"' });
-    const { id, path } = crashedWhileFinishing(body);
+    const { id, path } = await crashedWhileFinishing(body);
     await writeFile(path, changed);
     const { logs } = await runAll();
     expect(logs).toContainEqual(
@@ -203,7 +203,7 @@ describe('a download whose done mark was lost in a crash', () => {
   it('downloads again when the file is gone from its final path', async () => {
     const body = Buffer.alloc(500_000, 4);
     server.route('/model.bin', { body, etag: '"m"' });
-    const { id, path } = crashedWhileFinishing(body);
+    const { id, path } = await crashedWhileFinishing(body);
     const { logs } = await runAll();
     expect(logs).toContainEqual(expect.stringContaining('that file is gone or was changed since'));
     expect(store.get(id)).toMatchObject({ status: 'done', path, sha256: sha256(body) });
