@@ -1,4 +1,5 @@
-import { link, lstat, mkdir, open, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { link, lstat, mkdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { fsyncCoalesced } from './coalesced-fsync';
 
 /**
  * Moves a file to `to` only if nothing is there; false when something is.
@@ -49,41 +50,13 @@ export async function moveFolderNoClobber(from: string, to: string): Promise<boo
   return true;
 }
 
-interface FolderSync {
-  running: Promise<void>;
-  /** The sync after it, shared by every caller who asked while it ran. */
-  next: Promise<void> | null;
-}
-
-const folderSyncs = new Map<string, FolderSync>();
-const ignore = () => undefined;
-
 /**
  * Makes a rename in the folder durable: without it a crash can undo the move.
- * Sixteen small files finishing together in one folder need one sync, not
- * sixteen: a caller joins the next sync to start (one already running may
- * have begun before its rename), which every caller meanwhile shares.
+ * Renames finishing together in one folder share their syncs.
  */
 export function syncFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return Promise.resolve();
-  const current = folderSyncs.get(folder);
-  if (!current) return startFolderSync(folder);
-  current.next ??= current.running.then(ignore, ignore).then(() => startFolderSync(folder));
-  return current.next;
-}
-
-function startFolderSync(folder: string): Promise<void> {
-  const sync: FolderSync = { running: flushFolder(folder), next: null };
-  folderSyncs.set(folder, sync);
-  sync.running.then(ignore, ignore).then(() => {
-    if (folderSyncs.get(folder) === sync && sync.next === null) folderSyncs.delete(folder);
-  });
-  return sync.running;
-}
-
-async function flushFolder(folder: string): Promise<void> {
-  const handle = await open(folder, 'r');
-  await handle.sync().finally(() => handle.close());
+  return fsyncCoalesced(folder);
 }
 
 export async function exists(path: string): Promise<boolean> {

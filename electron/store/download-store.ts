@@ -4,9 +4,10 @@ import { assertMoves, type DownloadStatus, inFlightStatuses, statusesInto } from
 import type { Download } from '../../shared/downloads';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
+import { fsyncCoalesced } from '../fs/coalesced-fsync';
 import { durably } from './database';
-import { DurableBatch } from './durable-batch';
 import { type Row, toDownload, toQueue } from './rows';
+import { StatementCache } from './statement-cache';
 
 export interface NewDownload {
   ref: string;
@@ -21,32 +22,26 @@ export interface NewDownload {
   unpack?: boolean;
 }
 
-const MAX_CACHED_STATEMENTS = 200;
-
 /** Where a download may be when its file gets its final name: see `nextStatuses` for why a pause or cancel is too late then. */
 const finishingStatuses: readonly DownloadStatus[] = statusesInto('done').filter((status) => status !== 'unpacking');
 
 /** Downloads and queues in the profile's database: the one source of truth every process reads. */
 export class DownloadStore {
   private readonly db: DatabaseSync;
-  /** Compiling a statement costs more than running it: the scheduler runs the same few thousands of times. */
-  private readonly statements = new Map<string, StatementSync>();
-  private readonly durable: DurableBatch;
+  private readonly statements: StatementCache;
+  /** The write-ahead log, whose flush makes everything committed so far durable; null when not in WAL mode. */
+  private readonly walFile: string | null;
 
   constructor(db: DatabaseSync) {
     this.db = db;
-    this.durable = new DurableBatch(db);
+    this.statements = new StatementCache(db);
+    const mode = (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
+    const file = db.location();
+    this.walFile = mode === 'wal' && file ? `${file}-wal` : null;
   }
 
   private sql(text: string): StatementSync {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      // Lists of ids make many texts; a bounded cache keeps the common ones without growing for good.
-      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.statements.get(text);
   }
 
   add(input: NewDownload): Download {
@@ -226,9 +221,17 @@ export class DownloadStore {
         `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
          WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
       ).run(JSON.stringify(state), received, state.size, state.fileName, id);
-    if (state.finishing) return this.durable.add(write);
+    if (!state.finishing) {
+      write();
+      return undefined;
+    }
+    if (!this.walFile) {
+      durably(this.db, write);
+      return Promise.resolve();
+    }
     write();
-    return undefined;
+    // Flushing the log on libuv's threads keeps the main thread free; records committed together share a flush.
+    return fsyncCoalesced(this.walFile, 'r+');
   }
 
   resumeState(id: number): ResumeState | undefined {

@@ -2,12 +2,18 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fsyncCoalesced } from '../../electron/fs/coalesced-fsync';
 import { DATABASE_FILE, durably, openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
 import { migrations } from '../../electron/store/migrations';
 import { IllegalTransitionError } from '../../shared/download-status';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 import { withLibrary } from '../support/with-library';
+
+vi.mock('../../electron/fs/coalesced-fsync', async (original) => {
+  const real = await original<typeof import('../../electron/fs/coalesced-fsync')>();
+  return { fsyncCoalesced: vi.fn(real.fsyncCoalesced) };
+});
 
 describe('the library database', () => {
   let profile: TempDir;
@@ -119,14 +125,15 @@ describe('DownloadStore', () => {
     expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
   });
 
-  it('flushes to the disk the checkpoints that name a file about to take its final name, together, and only those', async () => {
+  it('flushes the log to the disk for the checkpoints that name a file about to take its final name, and only those', async () => {
     const first = store.add({ ref: 'https://a/1', directory: '/d' });
     const second = store.add({ ref: 'https://a/2', directory: '/d' });
     store.transition([first.id, second.id], ['queued'], 'downloading');
-    const executed = vi.spyOn(library.db, 'exec');
+    const flushed = vi.mocked(fsyncCoalesced);
+    flushed.mockClear();
     const state = { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] };
     expect(store.recordCheckpoint(first.id, state, 40)).toBeUndefined();
-    expect(executed).not.toHaveBeenCalledWith('PRAGMA synchronous = FULL');
+    expect(flushed).not.toHaveBeenCalled();
     const finishing = (path: string) => ({
       ...state,
       ranges: [],
@@ -136,7 +143,10 @@ describe('DownloadStore', () => {
       store.recordCheckpoint(first.id, finishing('/d/x.bin'), 100),
       store.recordCheckpoint(second.id, finishing('/d/y.bin'), 100),
     ]);
-    expect(executed.mock.calls.filter(([sql]) => sql === 'PRAGMA synchronous = FULL')).toHaveLength(1);
+    expect(flushed.mock.calls).toEqual([
+      [`${library.db.location()}-wal`, 'r+'],
+      [`${library.db.location()}-wal`, 'r+'],
+    ]);
     expect(store.resumeState(first.id)?.finishing?.path).toBe('/d/x.bin');
     expect(store.resumeState(second.id)?.finishing?.path).toBe('/d/y.bin');
   });

@@ -7,6 +7,7 @@ vi.mock('node:fs/promises', async (original) => {
   return { ...real, open: vi.fn(real.open) };
 });
 
+const { fsyncCoalesced } = await import('../../electron/fs/coalesced-fsync');
 const { syncFolder } = await import('../../electron/fs/move-no-clobber');
 const opened = vi.mocked(fs.open);
 
@@ -17,7 +18,7 @@ beforeEach(async () => {
 });
 afterEach(() => folder.remove());
 
-describe.skipIf(process.platform === 'win32')('syncing a folder after renames', () => {
+describe.skipIf(process.platform === 'win32')('flushing a file or folder for callers who ask together', () => {
   it('lets callers who ask together share syncs: the one running, then one more for all who came meanwhile', async () => {
     const first = syncFolder(folder.path);
     const meanwhile = Array.from({ length: 15 }, () => syncFolder(folder.path));
@@ -25,10 +26,16 @@ describe.skipIf(process.platform === 'win32')('syncing a folder after renames', 
     expect(opened).toHaveBeenCalledTimes(2);
   });
 
-  it('starts a new sync for a caller who asks after the last one ended', async () => {
+  it('starts a new sync for a caller who asks after the last one ended, whether folder or file', async () => {
     await syncFolder(folder.path);
     await syncFolder(folder.path);
     expect(opened).toHaveBeenCalledTimes(2);
+    const file = `${folder.path}/ferry.db-wal`;
+    await fs.writeFile(file, 'log');
+    opened.mockClear();
+    await Promise.all([fsyncCoalesced(file, 'r+'), fsyncCoalesced(file, 'r+')]);
+    await fsyncCoalesced(file, 'r+');
+    expect(opened).toHaveBeenCalledTimes(3);
   });
 
   it('tells every caller sharing a sync that it failed', async () => {
