@@ -2,6 +2,7 @@ import { notifySafely } from './notify-safely';
 import type { PartFile } from './part-file';
 import type { RemoteFile } from './pass-context';
 import type { SegmentPlan } from './segments';
+import { every } from './ticker';
 import type { ResumeState } from './transfer-types';
 
 /** What a checkpoint reads: the part to sync, what it still lacks, and which file on the server it holds. */
@@ -21,7 +22,7 @@ export class Checkpointer {
   private dirty = false;
   private queue: Promise<unknown> = Promise.resolve();
   private lastDurable: ResumeState | undefined;
-  private timer: NodeJS.Timeout | undefined;
+  private cancel: (() => void) | undefined;
 
   /** `source` gives undefined while there is nothing to record yet: no part, or no plan. */
   constructor(
@@ -36,12 +37,12 @@ export class Checkpointer {
 
   /** Checkpoints every `intervalMs` until `stop`. */
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.request().catch(() => undefined), intervalMs);
+    this.cancel = every(intervalMs, () => void this.request().catch(() => undefined));
   }
 
   /** No more timed checkpoints; resolves once the ones already queued are done. */
   async stop(): Promise<void> {
-    clearInterval(this.timer);
+    this.cancel?.();
     await this.idle();
   }
 

@@ -1,5 +1,6 @@
 import { notifySafely } from './notify-safely';
 import { SpeedMeter } from './speed-meter';
+import { every } from './ticker';
 import type { TransferProgress, TransferStatus } from './transfer-types';
 
 /** Where a transfer stands, read afresh for every report. */
@@ -12,7 +13,7 @@ export interface ProgressReading {
 /** Turns readings of a transfer into reports with speed and ETA, on demand and on a timer. */
 export class ProgressReporter {
   private readonly meter = new SpeedMeter(0);
-  private timer: NodeJS.Timeout | undefined;
+  private cancel: (() => void) | undefined;
 
   constructor(
     private readonly read: () => ProgressReading,
@@ -31,12 +32,12 @@ export class ProgressReporter {
 
   /** Reports every `intervalMs` until `stop`. */
   start(intervalMs: number): void {
-    this.timer = setInterval(() => this.emit(), intervalMs);
+    this.cancel = every(intervalMs, () => this.emit());
   }
 
-  /** Stops the timer after one last report, so the listener always sees how the transfer ended. */
+  /** Stops the reports after one last one, so the listener always sees how the transfer ended. */
   stop(): void {
-    clearInterval(this.timer);
+    this.cancel?.();
     this.emit();
   }
 }
