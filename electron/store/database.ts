@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { FerryError } from '../../shared/errors';
 import { migrations } from './migrations';
+import { commitBatch, LibraryDatabase } from './write-batch';
 
 export const DATABASE_FILE = 'ferry.db';
 
@@ -23,6 +24,7 @@ const EVERYDAY_SYNC = 'NORMAL';
  * not undo (links a person added, accounts, a file about to take its final name).
  */
 export function durably<T>(db: DatabaseSync, write: () => T): T {
+  commitBatch(db);
   db.exec('PRAGMA synchronous = FULL');
   try {
     db.exec('BEGIN IMMEDIATE');
@@ -49,7 +51,7 @@ export function openDatabase(profileDir: string): DatabaseSync {
   const file = join(profileDir, DATABASE_FILE);
   let db: DatabaseSync | undefined;
   try {
-    db = new DatabaseSync(file);
+    db = new LibraryDatabase(file);
     db.exec('PRAGMA busy_timeout = 5000');
     // The version is checked before anything writes, even the journal mode.
     const version = schemaVersion(db, file);

@@ -8,6 +8,7 @@ import { fsyncCoalesced } from '../fs/coalesced-fsync';
 import { durably } from './database';
 import { type Row, toDownload, toQueue } from './rows';
 import { StatementCache } from './statement-cache';
+import { batched, commitBatch } from './write-batch';
 
 export interface NewDownload {
   ref: string;
@@ -202,10 +203,11 @@ export class DownloadStore {
     const scope = ids === 'all' ? '' : ` AND id IN (${ids.map(() => '?').join(', ')})`;
     // Only a waiting download has a reason to wait.
     const reason = to === 'waiting' ? '' : ', waiting_for = NULL';
-    const result = this.sql(
+    const statement = this.sql(
       `UPDATE downloads SET status = '${to}', ${change.set}${reason}
          WHERE status IN (${sqlStatusList(from)})${change.where ?? ''}${scope}`,
-    ).run(...(change.params ?? []), ...(ids === 'all' ? [] : ids));
+    );
+    const result = batched(this.db, () => statement.run(...(change.params ?? []), ...(ids === 'all' ? [] : ids)));
     return Number(result.changes);
   }
 
@@ -222,14 +224,15 @@ export class DownloadStore {
          WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
       ).run(JSON.stringify(state), received, state.size, state.fileName, id);
     if (!state.finishing) {
-      write();
+      batched(this.db, write);
       return undefined;
     }
     if (!this.walFile) {
       durably(this.db, write);
       return Promise.resolve();
     }
-    write();
+    batched(this.db, write);
+    commitBatch(this.db);
     // Flushing the log on libuv's threads keeps the main thread free; records committed together share a flush.
     return fsyncCoalesced(this.walFile, 'r+');
   }
@@ -240,7 +243,7 @@ export class DownloadStore {
   }
 
   clearResumeState(id: number): void {
-    this.sql('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id);
+    batched(this.db, () => this.sql('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id));
   }
 
   /**
@@ -272,11 +275,13 @@ export class DownloadStore {
 
   /** Post-processing rewrote the finished file in place: a new size, and a hash to be read again. */
   rewritten(id: number, size: number): void {
-    this.sql('UPDATE downloads SET size = ?, received = ?, sha256 = NULL WHERE id = ?').run(size, size, id);
+    batched(this.db, () =>
+      this.sql('UPDATE downloads SET size = ?, received = ?, sha256 = NULL WHERE id = ?').run(size, size, id),
+    );
   }
 
   setSha256(id: number, sha256: string): void {
-    this.sql('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id);
+    batched(this.db, () => this.sql('UPDATE downloads SET sha256 = ? WHERE id = ?').run(sha256, id));
   }
 
   /** False when the download had moved on meanwhile: a failure never overrides a person's pause or cancel. */

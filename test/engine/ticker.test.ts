@@ -25,7 +25,7 @@ describe('the transfers’ shared ticker', () => {
 
   it('does not run a task stopped by another task in the same tick', () => {
     let ran = 0;
-    let stopSecond = () => undefined;
+    let stopSecond: () => void = () => undefined;
     const stopFirst = every(100, () => stopSecond());
     stopSecond = every(100, () => ran++);
     vi.advanceTimersByTime(100);

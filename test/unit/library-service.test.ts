@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Router } from '../../electron/ipc/router';
 import { openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
+import { commitBatch } from '../../electron/store/write-batch';
 import type { Download } from '../../shared/downloads';
 import type { Queue } from '../../shared/queues';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -33,6 +34,8 @@ async function finished(name: string): Promise<number> {
   const path = join(profile.path, name);
   await writeFile(path, name);
   store.finish(download.id, { path, size: name.length, sha256: 'ab' }, 'done');
+  // The other process's writes of this turn, committed as its turn ends.
+  commitBatch(db);
   return download.id;
 }
 
