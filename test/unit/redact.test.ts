@@ -46,7 +46,8 @@ describe('redaction', () => {
         expect(redactText(`failed: ${withKey}`)).not.toContain(`key=${secret}`);
       }),
     );
-  });
+    // fast-check's URL generator takes most of the time, several seconds on a busy 2-core machine.
+  }, 30_000);
 
   it('shows a download without the credentials of its link', () => {
     const shown = forDisplay({
