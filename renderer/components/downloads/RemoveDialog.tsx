@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { CheckboxField } from '../CheckboxField';
 
 interface RemoveDialogProps {
@@ -9,7 +9,10 @@ interface RemoveDialogProps {
   onClose(): void;
 }
 
-/** Asks before removing downloads from the list, and whether their files go too; shown while mounted. */
+/**
+ * Asks before removing downloads from the list, and whether their files go too; shown while mounted.
+ * Plain buttons: react-aria's Button injects a <style> element, which the window's CSP refuses.
+ */
 export function RemoveDialog({ names, onConfirm, onClose }: RemoveDialogProps) {
   const [deleteFiles, setDeleteFiles] = useState(false);
   const count = names.length;
@@ -32,12 +35,13 @@ export function RemoveDialog({ names, onConfirm, onClose }: RemoveDialogProps) {
           </p>
           <CheckboxField label="Also delete the downloaded files" checked={deleteFiles} onChange={setDeleteFiles} />
           <div className="dialog-buttons">
-            <Button className="dialog-button" onPress={onClose}>
+            <button type="button" onClick={onClose}>
               Keep
-            </Button>
-            <Button className="dialog-button dialog-danger" autoFocus onPress={() => onConfirm(deleteFiles)}>
+            </button>
+            {/* biome-ignore lint/a11y/noAutofocus: a confirmation dialog starts on its confirming button. */}
+            <button type="button" className="dialog-danger" autoFocus onClick={() => onConfirm(deleteFiles)}>
               {deleteFiles ? 'Remove and delete files' : 'Remove'}
-            </Button>
+            </button>
           </div>
         </Dialog>
       </Modal>
