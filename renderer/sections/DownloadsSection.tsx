@@ -1,21 +1,11 @@
 import { AddLinks } from '../components/AddLinks';
-import { DownloadList } from '../components/DownloadList';
-import { EmptyState } from '../components/EmptyState';
-import { useFerry } from '../store/store-context';
+import { DownloadsPanel } from '../components/downloads/DownloadsPanel';
 
 export function DownloadsSection() {
-  const hasDownloads = useFerry((state) => Object.keys(state.downloads).length > 0);
   return (
     <div className="downloads">
       <AddLinks />
-      {hasDownloads ? (
-        <DownloadList />
-      ) : (
-        <EmptyState title="No downloads yet">
-          Paste links above and press Add. Ferry keeps going after a crash or a flaky network, and resumes where it
-          stopped.
-        </EmptyState>
-      )}
+      <DownloadsPanel />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { downloadErrorTitles } from '../../shared/download-errors';
 import { actionsFor, type DownloadAction, type DownloadStatus, statusLabels } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
+import { type PlatformId, platforms } from '../../shared/platforms';
 
 /** One line of the Downloads list, ready to show. */
 export interface DownloadRow {
@@ -9,8 +10,18 @@ export interface DownloadRow {
   name: string;
   status: DownloadStatus;
   statusLabel: string;
+  /** The platform's name as people know it: "Scenario", "Direct link". */
+  platform: string;
   received: number;
   size: number | null;
+  /** 0 to 1, for the bar. */
+  fraction: number;
+  /** "1 MiB of 4 MiB", or what arrived when the size is unknown. */
+  amount: string;
+  /** "1 MiB/s" and "3 s left" while it runs and moves; null otherwise. */
+  speed: string | null;
+  timeLeft: string | null;
+  /** Everything below the name in one line: the amount, speed and time left, or where an archive went. */
   detail: string;
   error: string | null;
   actions: DownloadAction[];
@@ -23,32 +34,52 @@ export function downloadRows(
 ): DownloadRow[] {
   return Object.values(downloads)
     .sort((a, b) => b.id - a.id)
-    .map((download) => toRow(download, download.status === 'downloading' ? progress[download.id] : undefined));
+    .map((download) => downloadRow(download, download.status === 'downloading' ? progress[download.id] : undefined));
 }
 
-function toRow(download: Download, live: DownloadProgress | undefined): DownloadRow {
+/** One download as its row shows it; `live` is its latest progress report while it runs. */
+export function downloadRow(download: Download, live: DownloadProgress | undefined): DownloadRow {
   const received = live?.received ?? download.received;
   const size = live?.size ?? download.size;
+  const amount = size === null ? formatBytes(received) : `${formatBytes(received)} of ${formatBytes(size)}`;
+  const moving = live !== undefined && live.speed > 0;
+  const speed = moving ? `${formatBytes(live.speed)}/s` : null;
+  const timeLeft = moving && live.eta !== null ? `${formatDuration(live.eta)} left` : null;
   return {
     id: download.id,
-    name: download.name ?? nameFromRef(download.ref),
+    name: downloadName(download),
     status: download.status,
     statusLabel: statusLabel(download),
+    platform: platformName(download.provider),
     received,
     size,
+    fraction: progressFraction(download, live),
+    amount,
+    speed,
+    timeLeft,
     detail: download.unpackedTo
       ? `${formatBytes(received)} · unpacked to ${baseName(download.unpackedTo)}`
-      : detail(received, size, live),
+      : [amount, speed, timeLeft].filter(Boolean).join(' · '),
     error: download.status === 'failed' ? (download.error?.message ?? 'The download failed.') : null,
     actions: actionsFor(download.status),
   };
 }
 
-function detail(received: number, size: number | null, live: DownloadProgress | undefined): string {
-  const amount = size === null ? formatBytes(received) : `${formatBytes(received)} of ${formatBytes(size)}`;
-  if (!live || live.speed <= 0) return amount;
-  const eta = live.eta === null ? '' : ` · ${formatDuration(live.eta)} left`;
-  return `${amount} · ${formatBytes(live.speed)}/s${eta}`;
+/** Received over size, 0 to 1; a finished download is whole even when its size was never known. */
+export function progressFraction(download: Download, live: DownloadProgress | undefined): number {
+  if (download.status === 'done') return 1;
+  const received = live?.received ?? download.received;
+  const size = live?.size ?? download.size;
+  return size ? Math.min(1, received / size) : 0;
+}
+
+/** The name the server gave, else the last part of the link. */
+export function downloadName(download: Download): string {
+  return download.name ?? nameFromRef(download.ref);
+}
+
+export function platformName(provider: string): string {
+  return platforms[provider as PlatformId]?.displayName ?? provider;
 }
 
 export function formatDuration(seconds: number): string {

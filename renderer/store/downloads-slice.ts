@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { errorMessage, type FerryClient } from '../ipc/client';
+import { recordSpeed, totalSpeed } from './download-totals';
 import type { DownloadsSlice, FerryState } from './ferry-state';
 
 export function splitLinks(text: string): string[] {
@@ -7,62 +8,86 @@ export function splitLinks(text: string): string[] {
 }
 
 export function createDownloadsSlice(client: FerryClient): StateCreator<FerryState, [], [], DownloadsSlice> {
-  return (set, get) => ({
-    downloads: {},
-    progress: {},
-    addError: null,
-    adding: false,
-    async loadDownloads() {
+  return (set, get) => {
+    /** Runs a call from the list; a refusal shows above the list, in the main process's words. */
+    async function fromList(call: () => Promise<unknown>): Promise<void> {
       try {
-        get().receiveDownloads(await client.call('downloads:list'));
+        await call();
+        set({ listError: null });
       } catch (error) {
-        set({ addError: errorMessage(error) });
+        set({ listError: errorMessage(error) });
       }
-    },
-    async addLinks(text, options = {}) {
-      const refs = splitLinks(text);
-      if (refs.length === 0) {
-        set({ addError: 'Paste or type at least one link.' });
-        return false;
-      }
-      set({ adding: true, addError: null });
-      try {
-        get().receiveDownloads(await client.call('downloads:add', { refs, ...options }));
-        set({ adding: false });
-        return true;
-      } catch (error) {
-        set({ adding: false, addError: errorMessage(error) });
-        return false;
-      }
-    },
-    async controlDownloads(action, ids) {
-      try {
-        await client.call('downloads:control', { action, ids });
-      } catch (error) {
-        set({ addError: errorMessage(error) });
-      }
-    },
-    receiveDownloads: (changed) =>
-      set((state) => {
-        const downloads = { ...state.downloads };
-        for (const download of changed) downloads[download.id] = download;
-        return { downloads };
-      }),
-    forgetDownloads: (ids) =>
-      set((state) => {
-        const downloads = { ...state.downloads };
-        const progress = { ...state.progress };
-        for (const id of ids) {
-          delete downloads[id];
-          delete progress[id];
+    }
+
+    return {
+      downloads: {},
+      progress: {},
+      addError: null,
+      adding: false,
+      speedSamples: [],
+      listError: null,
+      async loadDownloads() {
+        try {
+          get().receiveDownloads(await client.call('downloads:list'));
+        } catch (error) {
+          set({ addError: errorMessage(error) });
         }
-        return { downloads, progress };
-      }),
-    receiveProgress: (items) =>
-      set((state) => {
-        const progress = { ...state.progress };
-        for (const item of items) progress[item.id] = item;
-        return { progress };
-      }),
-  });
+      },
+      async addLinks(text, options = {}) {
+        const refs = splitLinks(text);
+        if (refs.length === 0) {
+          set({ addError: 'Paste or type at least one link.' });
+          return false;
+        }
+        set({ adding: true, addError: null });
+        try {
+          get().receiveDownloads(await client.call('downloads:add', { refs, ...options }));
+          set({ adding: false });
+          return true;
+        } catch (error) {
+          set({ adding: false, addError: errorMessage(error) });
+          return false;
+        }
+      },
+      controlDownloads: (action, ids) => fromList(() => client.call('downloads:control', { action, ids })),
+      removeDownloads: (ids, deleteFiles) => fromList(() => client.call('downloads:remove', { ids, deleteFiles })),
+      openDownload: (id) => fromList(() => client.call('downloads:open', { id })),
+      showDownloadInFolder: (id) => fromList(() => client.call('downloads:showInFolder', { id })),
+      showListError: (message) => set({ listError: message }),
+      dismissListError: () => set({ listError: null }),
+      // A download that stops sends no more progress: sampling on changes too brings the sparkline down to zero.
+      receiveDownloads: (changed) =>
+        set((state) => {
+          const downloads = { ...state.downloads };
+          for (const download of changed) downloads[download.id] = download;
+          return { downloads, speedSamples: sampled(state.speedSamples, downloads, state.progress) };
+        }),
+      forgetDownloads: (ids) =>
+        set((state) => {
+          const downloads = { ...state.downloads };
+          const progress = { ...state.progress };
+          const selected = { ...state.selection.selected };
+          for (const id of ids) {
+            delete downloads[id];
+            delete progress[id];
+            delete selected[id];
+          }
+          return { downloads, progress, selection: { ...state.selection, selected } };
+        }),
+      receiveProgress: (items) =>
+        set((state) => {
+          const progress = { ...state.progress };
+          for (const item of items) progress[item.id] = item;
+          return { progress, speedSamples: sampled(state.speedSamples, state.downloads, progress) };
+        }),
+    };
+  };
+}
+
+function sampled(
+  samples: FerryState['speedSamples'],
+  downloads: FerryState['downloads'],
+  progress: FerryState['progress'],
+): FerryState['speedSamples'] {
+  return recordSpeed(samples, { at: Date.now(), speed: totalSpeed(downloads, progress) });
 }

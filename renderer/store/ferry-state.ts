@@ -3,6 +3,9 @@ import type { AppInfo } from '../../shared/app-info';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { DownloadsView } from './download-filters';
+import type { SpeedSample } from './download-totals';
+import type { Selection } from './selection';
 
 /**
  * What the renderer's one store holds, slice by slice: the shape is here, the
@@ -49,10 +52,28 @@ export interface DownloadsSlice {
   loadDownloads(): Promise<void>;
   /** Adds every link in the text (one per line or space-separated); true when they were added. */
   addLinks(text: string, options?: { unpack?: boolean }): Promise<boolean>;
+  /** The overall speed over the last minute, sampled as progress and changes arrive, for the sparkline. */
+  speedSamples: SpeedSample[];
+  /** What went wrong with the last thing done from the list (pause, remove, open…). */
+  listError: string | null;
   controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
+  /** Removes downloads that are not running; with `deleteFiles` their files go too. */
+  removeDownloads(ids: number[], deleteFiles: boolean): Promise<void>;
+  openDownload(id: number): Promise<void>;
+  showDownloadInFolder(id: number): Promise<void>;
+  showListError(message: string): void;
+  dismissListError(): void;
   receiveDownloads(changed: Download[]): void;
   receiveProgress(items: DownloadProgress[]): void;
   forgetDownloads(ids: number[]): void;
+}
+
+/** How the Downloads list is filtered and sorted, and which of its rows are selected. */
+export interface DownloadsViewSlice {
+  view: DownloadsView;
+  selection: Selection;
+  setView(patch: Partial<DownloadsView>): void;
+  setSelection(selection: Selection): void;
 }
 
 export interface AccountsSlice {
@@ -88,4 +109,10 @@ export interface BrowseSlice {
   addFromBrowse(ref: string): Promise<void>;
 }
 
-export type FerryState = NavigationSlice & SettingsSlice & AppSlice & DownloadsSlice & AccountsSlice & BrowseSlice;
+export type FerryState = NavigationSlice &
+  SettingsSlice &
+  AppSlice &
+  DownloadsSlice &
+  DownloadsViewSlice &
+  AccountsSlice &
+  BrowseSlice;

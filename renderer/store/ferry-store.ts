@@ -4,6 +4,7 @@ import { createAccountsSlice } from './accounts-slice';
 import { createAppSlice } from './app-slice';
 import { createBrowseSlice } from './browse-slice';
 import { createDownloadsSlice } from './downloads-slice';
+import { createDownloadsViewSlice } from './downloads-view-slice';
 import type { FerryState } from './ferry-state';
 import { createNavigationSlice } from './navigation-slice';
 import { createSettingsSlice } from './settings-slice';
@@ -17,6 +18,7 @@ export function createFerryStore(client: FerryClient): FerryStore {
     ...createSettingsSlice(client)(...args),
     ...createAppSlice(client)(...args),
     ...createDownloadsSlice(client)(...args),
+    ...createDownloadsViewSlice(...args),
     ...createAccountsSlice(client)(...args),
     ...createBrowseSlice(client)(...args),
   }));

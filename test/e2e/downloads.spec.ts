@@ -41,15 +41,15 @@ test('explains a link it cannot download and keeps the text to fix', async ({ fe
   await expect(downloads.links).toHaveValue('ftp://old.example.com/file.zip');
 });
 
-test('pauses and resumes a running download from its row', async ({ ferry }) => {
+test('pauses and resumes a running download from the toolbar', async ({ ferry }) => {
   server.route('/slow.bin', { body: Buffer.alloc(1_500_000, 1), etag: '"s"', bytesPerSecond: 300_000 });
   const app = await ferry.launch();
   const downloads = new DownloadsPage(app.page);
   await downloads.add(server.url('/slow.bin'));
   await expect(downloads.status('slow.bin')).toHaveText('Downloading');
-  await downloads.action('slow.bin', 'Pause').click();
+  await downloads.act('slow.bin', 'Pause');
   await expect(downloads.status('slow.bin')).toHaveText('Paused');
-  await downloads.action('slow.bin', 'Resume').click();
+  await downloads.tool('Resume').click();
   await expect(downloads.status('slow.bin')).toHaveText('Done', { timeout: 15_000 });
   expect(server.requests.length).toBeGreaterThanOrEqual(2);
 });

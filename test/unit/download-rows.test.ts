@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { downloadRows, formatDuration } from '../../renderer/store/download-rows';
 import { splitLinks } from '../../renderer/store/downloads-slice';
-import type { Download } from '../../shared/downloads';
-
-function download(overrides: Partial<Download>): Download {
-  return {
-    id: 1,
-    queueId: 1,
-    accountId: null,
-    provider: 'http',
-    ref: 'https://cdn.example.com/models/castle%20v2.glb',
-    status: 'queued',
-    waitingFor: null,
-    name: null,
-    path: null,
-    directory: '/d',
-    size: null,
-    received: 0,
-    error: null,
-    priority: 0,
-    connections: null,
-    speedLimit: null,
-    createdAt: 0,
-    finishedAt: null,
-    sha256: null,
-    unpack: false,
-    unpackedTo: null,
-    ...overrides,
-  };
-}
+import { download } from './download-fixture';
 
 describe('downloadRows', () => {
   it('lists newest first and names a download from its link until the server names it', () => {

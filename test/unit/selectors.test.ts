@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultView } from '../../renderer/store/download-filters';
 import type { FerryState } from '../../renderer/store/ferry-state';
+import { emptySelection } from '../../renderer/store/selection';
 import {
   formatSpeedLimit,
   matchingEntries,
@@ -37,10 +39,21 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     adding: false,
     loadDownloads: noop,
     addLinks: async () => false,
+    speedSamples: [],
+    listError: null,
     controlDownloads: noop,
+    removeDownloads: noop,
+    openDownload: noop,
+    showDownloadInFolder: noop,
+    showListError: () => undefined,
+    dismissListError: () => undefined,
     receiveDownloads: () => undefined,
     receiveProgress: () => undefined,
     forgetDownloads: () => undefined,
+    view: defaultView,
+    selection: emptySelection,
+    setView: () => undefined,
+    setSelection: () => undefined,
     accounts: [],
     accountsError: null,
     accountChecks: {},

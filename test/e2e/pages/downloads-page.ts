@@ -1,19 +1,43 @@
 import type { Locator, Page } from '@playwright/test';
 
-/** The Downloads section: the box for links and the list of downloads. */
+export type StatusFilterName = 'All' | 'Active' | 'Queued' | 'Done' | 'Failed';
+
+/** The Downloads section: the box for links, the filters, the list of downloads, its toolbar and totals. */
 export class DownloadsPage {
   readonly links: Locator;
   readonly addButton: Locator;
   readonly unpack: Locator;
   readonly list: Locator;
+  readonly rows: Locator;
   readonly alert: Locator;
+  readonly search: Locator;
+  readonly platform: Locator;
+  readonly sort: Locator;
+  readonly toolbar: Locator;
+  readonly selectionHint: Locator;
+  readonly totals: Locator;
+  readonly sparkline: Locator;
+  readonly emptyState: Locator;
+  readonly removeDialog: Locator;
+  readonly deleteFiles: Locator;
 
   constructor(readonly page: Page) {
     this.links = page.getByLabel('Links to download');
     this.addButton = page.getByRole('button', { name: 'Add', exact: true });
     this.unpack = page.getByLabel('Unpack ZIP and TAR archives when they finish');
-    this.list = page.getByRole('list', { name: 'Downloads' });
+    this.list = page.getByRole('grid', { name: 'Downloads' });
+    this.rows = this.list.getByRole('row');
     this.alert = page.getByRole('alert');
+    this.search = page.getByRole('searchbox', { name: 'Search downloads by name' });
+    this.platform = page.getByRole('combobox', { name: 'Platform' });
+    this.sort = page.getByRole('combobox', { name: 'Sort by' });
+    this.toolbar = page.getByRole('toolbar', { name: 'Selected downloads' });
+    this.selectionHint = page.locator('.selection-hint');
+    this.totals = page.locator('.totals-bar');
+    this.sparkline = page.getByRole('img', { name: 'Overall speed over the last minute' });
+    this.emptyState = page.locator('.empty-state');
+    this.removeDialog = page.getByRole('alertdialog');
+    this.deleteFiles = this.removeDialog.getByLabel('Also delete the downloaded files');
   }
 
   async add(text: string): Promise<void> {
@@ -21,19 +45,45 @@ export class DownloadsPage {
     await this.addButton.click();
   }
 
-  detail(name: string): Locator {
-    return this.item(name).locator('.download-detail');
+  item(name: string): Locator {
+    return this.list.getByRole('row', { name });
   }
 
-  item(name: string): Locator {
-    return this.list.getByRole('listitem', { name });
+  detail(name: string): Locator {
+    return this.item(name).locator('.download-detail');
   }
 
   status(name: string): Locator {
     return this.item(name).locator('.download-status');
   }
 
-  action(name: string, label: string): Locator {
-    return this.item(name).getByRole('button', { name: label });
+  retry(name: string): Locator {
+    return this.item(name).getByRole('button', { name: 'Retry' });
+  }
+
+  /** The status filter button, whose text ends with its count. */
+  filter(name: StatusFilterName): Locator {
+    return this.page.getByRole('group', { name: 'Show' }).getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  }
+
+  /** A button of the selection's toolbar. */
+  tool(label: string): Locator {
+    return this.toolbar.getByRole('button', { name: label, exact: true });
+  }
+
+  /** The names of the rows in the DOM, top to bottom (a virtualized list holds only those near the view). */
+  async shownNames(): Promise<string[]> {
+    return this.rows.locator('.download-name').allTextContents();
+  }
+
+  /** Selects one download by clicking it, then presses a toolbar button. */
+  async act(name: string, label: string): Promise<void> {
+    await this.item(name).click();
+    await this.tool(label).click();
+  }
+
+  async confirmRemove(options: { deleteFiles: boolean }): Promise<void> {
+    await this.deleteFiles.setChecked(options.deleteFiles);
+    await this.removeDialog.getByRole('button', { name: /^Remove/ }).click();
   }
 }
