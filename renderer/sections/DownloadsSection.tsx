@@ -1,4 +1,4 @@
-import { AddLinks } from '../components/AddLinks';
+import { AddLinksButton } from '../components/add-dialog/AddLinksButton';
 import { DownloadList } from '../components/DownloadList';
 import { EmptyState } from '../components/EmptyState';
 import { useFerry } from '../store/store-context';
@@ -7,13 +7,13 @@ export function DownloadsSection() {
   const hasDownloads = useFerry((state) => Object.keys(state.downloads).length > 0);
   return (
     <div className="downloads">
-      <AddLinks />
+      <AddLinksButton />
       {hasDownloads ? (
         <DownloadList />
       ) : (
         <EmptyState title="No downloads yet">
-          Paste links above and press Add. Ferry keeps going after a crash or a flaky network, and resumes where it
-          stopped.
+          Press Add links, paste links, or drop them here. Ferry keeps going after a crash or a flaky network, and
+          resumes where it stopped.
         </EmptyState>
       )}
     </div>

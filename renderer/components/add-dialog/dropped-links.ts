@@ -1,0 +1,77 @@
+/** A cell that reads as a ref: a scheme followed by no spaces (https:, ipfs:, echo3d:…), or a bare CID. */
+const REF_LIKE = /^([a-z][a-z0-9+.-]*:\S+|Qm[1-9A-HJ-NP-Za-km-z]{40,}|b[a-z2-7]{40,})$/i;
+
+/** The cells of a CSV (comma, semicolon or tab separated, quotes honoured) that read as refs, in order. */
+export function refsFromCsv(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .flatMap(csvCells)
+    .map((cell) => cell.trim())
+    .filter((cell) => REF_LIKE.test(cell));
+}
+
+function csvCells(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const character = line[i];
+    if (quoted && character === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (character === '"') {
+      quoted = !quoted;
+    } else if (!quoted && (character === ',' || character === ';' || character === '\t')) {
+      cells.push(cell);
+      cell = '';
+    } else {
+      cell += character;
+    }
+  }
+  cells.push(cell);
+  return cells;
+}
+
+/** Files whose text is a list of links: plain text or CSV. */
+export function isLinkList(file: { name: string; type: string }): boolean {
+  return /\.(txt|csv|list)$/i.test(file.name) || file.type === 'text/plain' || file.type === 'text/csv';
+}
+
+export interface DroppedText {
+  text: string;
+  /** Files that were not lists of links, by name. */
+  skipped: string[];
+}
+
+/**
+ * What a drop carries, as text for the add dialog: links and text as they
+ * came, and each .txt or .csv file's links. The DataTransfer is read at once,
+ * since the browser empties it once the drop event returns.
+ */
+export async function readDrop(data: DataTransfer): Promise<DroppedText> {
+  const files = [...data.files];
+  const uriList = data.getData('text/uri-list');
+  const inline = files.length > 0 ? '' : uriList ? withoutComments(uriList) : data.getData('text/plain');
+  const lists = files.filter(isLinkList);
+  const texts = await Promise.all(
+    lists.map(async (file) => {
+      const content = await file.text();
+      return /\.csv$/i.test(file.name) || file.type === 'text/csv'
+        ? refsFromCsv(content).join('\n')
+        : withoutComments(content);
+    }),
+  );
+  const text = [inline, ...texts]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join('\n');
+  return { text, skipped: files.filter((file) => !isLinkList(file)).map((file) => file.name) };
+}
+
+/** Comment lines (`# …`, in text/uri-list and in lists as `ferry -i` reads them) are not links. */
+function withoutComments(text: string): string {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => !line.trim().startsWith('#'))
+    .join('\n');
+}
