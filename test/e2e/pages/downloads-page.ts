@@ -1,24 +1,24 @@
 import type { Locator, Page } from '@playwright/test';
+import { AddDialogPage } from './add-dialog-page';
 
-/** The Downloads section: the box for links and the list of downloads. */
+/** The Downloads section: the add dialog it opens and the list of downloads. */
 export class DownloadsPage {
-  readonly links: Locator;
-  readonly addButton: Locator;
-  readonly unpack: Locator;
+  readonly addDialog: AddDialogPage;
   readonly list: Locator;
   readonly alert: Locator;
 
   constructor(readonly page: Page) {
-    this.links = page.getByLabel('Links to download');
-    this.addButton = page.getByRole('button', { name: 'Add', exact: true });
-    this.unpack = page.getByLabel('Unpack ZIP and TAR archives when they finish');
+    this.addDialog = new AddDialogPage(page);
     this.list = page.getByRole('list', { name: 'Downloads' });
     this.alert = page.getByRole('alert');
   }
 
+  /** Adds links through the dialog once each line's verdict is in; the dialog closes when all were good. */
   async add(text: string): Promise<void> {
-    await this.links.fill(text);
-    await this.addButton.click();
+    const dialog = this.addDialog;
+    await dialog.fill(text);
+    await dialog.count.filter({ hasText: /ready/ }).waitFor();
+    await dialog.addButton.click();
   }
 
   detail(name: string): Locator {
