@@ -76,7 +76,7 @@ function AddForm({ text }: { text: string }) {
         <textarea
           id={linksField}
           className="add-links-box"
-          rows={4}
+          rows={3}
           // biome-ignore lint/a11y/noAutofocus: the dialog opens to take links, so the box is where typing goes.
           autoFocus
           placeholder="https://…, ipfs://…, echo3d:…, scenario:…, delos:… (one per line)"

@@ -34,7 +34,7 @@ function csvCells(line: string): string[] {
 
 /** Files whose text is a list of links: plain text or CSV. */
 export function isLinkList(file: { name: string; type: string }): boolean {
-  return /\.(txt|csv|list)$/i.test(file.name) || file.type === 'text/plain' || file.type === 'text/csv';
+  return /\.(txt|csv)$/i.test(file.name) || file.type === 'text/plain' || file.type === 'text/csv';
 }
 
 export interface DroppedText {
@@ -62,7 +62,8 @@ export async function readDrop(data: DataTransfer): Promise<DroppedText> {
     }),
   );
   const text = [inline, ...texts]
-    .map((part) => part.trim())
+    .flatMap((part) => part.split(/\r?\n/))
+    .map((line) => line.trim())
     .filter(Boolean)
     .join('\n');
   return { text, skipped: files.filter((file) => !isLinkList(file)).map((file) => file.name) };

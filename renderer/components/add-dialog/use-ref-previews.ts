@@ -12,6 +12,11 @@ export function useRefPreviews(text: string): { previews: RefPreview[]; checking
   const [checking, setChecking] = useState(false);
 
   useEffect(() => {
+    if (splitLinks(text).length === 0) {
+      setPreviews([]);
+      setChecking(false);
+      return;
+    }
     let current = true;
     setChecking(true);
     const timer = setTimeout(async () => {

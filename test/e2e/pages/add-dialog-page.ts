@@ -42,7 +42,7 @@ export class AddDialogPage {
 
   /** The verdict line of one ref. */
   verdict(ref: string): Locator {
-    return this.verdicts.filter({ has: this.page.locator('code', { hasText: ref }) });
+    return this.verdicts.filter({ has: this.page.locator('code').getByText(ref, { exact: true }) });
   }
 
   /** Drops text or files on the window as a person's drag would, through a real DataTransfer. */
