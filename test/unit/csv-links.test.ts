@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLinkList, refsFromCsv } from '../../renderer/components/add-dialog/dropped-links';
+import { isLinkList, refsFromCsv } from '../../renderer/components/add-dialog/csv-links';
 
 describe('links in a dropped CSV', () => {
   it('takes the cells that read as refs, with quotes, semicolons and tabs honoured', () => {
