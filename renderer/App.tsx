@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AddDialogHost } from './components/add-dialog/AddDialogHost';
 import { Sidebar } from './components/Sidebar';
 import { AccountsSection } from './sections/AccountsSection';
 import { DownloadsSection } from './sections/DownloadsSection';
@@ -32,6 +33,7 @@ export function App() {
         <h1 id="section-title">{title}</h1>
         <View />
       </main>
+      <AddDialogHost />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
 import type { Queue } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
+import type { RefPreview } from '../../shared/ref-preview';
 import type { AccountStore } from '../accounts/account-store';
 import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
@@ -13,6 +14,7 @@ import type { DownloadStore } from '../store/download-store';
 import { acquireProfileLock, type ProfileLock } from '../store/profile-lock';
 import { applyControl } from './download-controls';
 import { enqueue } from './enqueue';
+import { type PreviewRequest, previewRefs } from './preview-refs';
 import { Scheduler } from './scheduler';
 import type { SchedulerEvent } from './scheduler-events';
 
@@ -111,6 +113,11 @@ export class DownloadService {
     for (const download of added) this.changed(download.id);
     this.scheduler.poke();
     return added.map(forDisplay);
+  }
+
+  /** What each ref would become, before anything is queued. */
+  preview(request: PreviewRequest): RefPreview[] {
+    return previewRefs(this.options.providers, this.options.accounts, request);
   }
 
   list(): Download[] {

@@ -80,10 +80,9 @@ function checkAccountFits({ accounts, providers }: EnqueueContext, accountId: st
     const provider = providers.forRef(ref);
     return provider && platforms[provider.id].account !== 'none' && provider.id !== account.provider;
   });
-  if (misfit) {
-    throw new FerryError(
-      'invalid_ref',
-      `"${account.label}" is a ${account.provider} account, so it cannot sign "${misfit.slice(0, 200)}". Pick an account of that platform.`,
-    );
-  }
+  if (misfit) throw new FerryError('invalid_ref', misfitMessage(account, misfit));
+}
+
+export function misfitMessage(account: { label: string; provider: string }, ref: string): string {
+  return `"${account.label}" is a ${account.provider} account, so it cannot sign "${ref.slice(0, 200)}". Pick an account of that platform.`;
 }

@@ -16,6 +16,7 @@ export function createHandlers(services: Services): Handlers {
     'settings:update': (patch) => services.settings.update(patch),
     'settings:chooseDownloadDir': () => services.folders.chooseDownloadDir(),
     'downloads:add': (request) => services.downloads.add(request),
+    'downloads:preview': (request) => services.downloads.preview(request),
     'downloads:list': () => services.downloads.list(),
     'downloads:control': (request) => services.downloads.control(request),
     'downloads:remove': ({ ids, deleteFiles }) => services.library.remove(ids, deleteFiles),

@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { BrowseEntry } from '../../shared/accounts';
 import type { Download } from '../../shared/downloads';
 import type { PlatformId } from '../../shared/platforms';
+import type { RefDescription } from '../../shared/ref-preview';
 import type { DownloadSpec } from '../engine/download-spec';
 
 /** The account a provider signs with: its fields with the secrets, fetched from the keychain just before use. */
@@ -45,6 +46,8 @@ export interface Provider {
   recognizes(ref: string): boolean;
   /** A person-readable problem with a ref it recognizes, or null when it is well formed. */
   refProblem(ref: string): string | null;
+  /** What a well-formed ref stands for, read from its text alone (the add dialog's preview); a file when absent. */
+  describe?(ref: string): RefDescription;
   /**
    * What the engine fetches for the ref. It may call the platform first (a
    * POST for a signed link, a login, a batch job to wait for): meanwhile the

@@ -1,10 +1,10 @@
-import { AddLinks } from '../components/AddLinks';
+import { AddLinksButton } from '../components/add-dialog/AddLinksButton';
 import { DownloadsPanel } from '../components/downloads/DownloadsPanel';
 
 export function DownloadsSection() {
   return (
     <div className="downloads">
-      <AddLinks />
+      <AddLinksButton />
       <DownloadsPanel />
     </div>
   );

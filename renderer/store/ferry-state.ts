@@ -2,6 +2,8 @@ import type { Account, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { AppInfo } from '../../shared/app-info';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
+import type { Queue } from '../../shared/queues';
+import type { RefPreview } from '../../shared/ref-preview';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { DownloadsView } from './download-filters';
 import type { SpeedSample } from './download-totals';
@@ -51,7 +53,7 @@ export interface DownloadsSlice {
   adding: boolean;
   loadDownloads(): Promise<void>;
   /** Adds every link in the text (one per line or space-separated); true when they were added. */
-  addLinks(text: string, options?: { unpack?: boolean }): Promise<boolean>;
+  addLinks(text: string, options?: { unpack?: boolean; queueId?: number }): Promise<boolean>;
   /** The overall speed over the last minute, sampled as progress and changes arrive, for the sparkline. */
   speedSamples: SpeedSample[];
   /** What went wrong with the last thing done from the list (pause, remove, open…). */
@@ -109,10 +111,26 @@ export interface BrowseSlice {
   addFromBrowse(ref: string): Promise<void>;
 }
 
+export interface AddDialogSlice {
+  addDialog: { open: boolean; text: string };
+  /** The queues a new download may join, read when the dialog opens. */
+  queues: Queue[];
+  /** Opens the dialog with the text, and a notice to show; when it is open already, the text is added to what it holds. */
+  openAddDialog(text?: string, notice?: string): void;
+  closeAddDialog(): void;
+  setAddText(text: string): void;
+  /** What Ferry understands of each ref; null when the main process could not be asked (addError says why). */
+  previewLinks(refs: string[]): Promise<RefPreview[] | null>;
+  loadQueues(): Promise<void>;
+  /** Opens the system folder picker for the queue's folder in the main process. */
+  chooseQueueFolder(id: number): Promise<void>;
+}
+
 export type FerryState = NavigationSlice &
   SettingsSlice &
   AppSlice &
   DownloadsSlice &
   DownloadsViewSlice &
   AccountsSlice &
-  BrowseSlice;
+  BrowseSlice &
+  AddDialogSlice;

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FerryClient } from '../ipc/client';
 import { createAccountsSlice } from './accounts-slice';
+import { createAddDialogSlice } from './add-dialog-slice';
 import { createAppSlice } from './app-slice';
 import { createBrowseSlice } from './browse-slice';
 import { createDownloadsSlice } from './downloads-slice';
@@ -21,6 +22,7 @@ export function createFerryStore(client: FerryClient): FerryStore {
     ...createDownloadsViewSlice(...args),
     ...createAccountsSlice(client)(...args),
     ...createBrowseSlice(client)(...args),
+    ...createAddDialogSlice(client)(...args),
   }));
 }
 

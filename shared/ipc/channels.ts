@@ -11,6 +11,7 @@ export const callChannels = [
   'settings:update',
   'settings:chooseDownloadDir',
   'downloads:add',
+  'downloads:preview',
   'downloads:list',
   'downloads:control',
   'downloads:remove',

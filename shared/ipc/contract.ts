@@ -3,6 +3,7 @@ import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema
 import { appInfoSchema } from '../app-info';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
+import { previewRefsSchema, refPreviewSchema } from '../ref-preview';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import type { CallChannel, EventChannel } from './channels';
 import type { IpcResult } from './result';
@@ -36,6 +37,7 @@ export const calls = {
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'settings:chooseDownloadDir': { request: noPayload, response: settingsSchema },
   'downloads:add': { request: addDownloadsSchema, response: z.array(downloadSchema) },
+  'downloads:preview': { request: previewRefsSchema, response: z.array(refPreviewSchema) },
   'downloads:list': { request: noPayload, response: z.array(downloadSchema) },
   'downloads:control': { request: controlDownloadsSchema, response: z.object({ changed: z.number() }) },
   'downloads:remove': {

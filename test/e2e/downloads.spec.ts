@@ -24,7 +24,7 @@ test('adds pasted links, shows them finish, and writes the files', async ({ ferr
   const downloads = new DownloadsPage(app.page);
 
   await downloads.add(`${server.url('/assets/castle.glb')}\n${server.url('/assets/texture.png')}`);
-  await expect(downloads.links).toHaveValue('');
+  await expect(downloads.addDialog.dialog).toBeHidden();
   await expect(downloads.status('castle.glb')).toHaveText('Done', { timeout: 10_000 });
   await expect(downloads.status('texture.png')).toHaveText('Done');
   await expect(downloads.item('castle.glb')).toContainText('293 KiB of 293 KiB');
@@ -35,10 +35,12 @@ test('adds pasted links, shows them finish, and writes the files', async ({ ferr
 
 test('explains a link it cannot download and keeps the text to fix', async ({ ferry }) => {
   const app = await ferry.launch();
-  const downloads = new DownloadsPage(app.page);
-  await downloads.add('ftp://old.example.com/file.zip');
-  await expect(downloads.alert).toContainText('give an http:// or https:// link');
-  await expect(downloads.links).toHaveValue('ftp://old.example.com/file.zip');
+  const dialog = new DownloadsPage(app.page).addDialog;
+  await dialog.fill('ftp://old.example.com/file.zip');
+  await expect(dialog.verdict('ftp://old.example.com/file.zip')).toContainText('give an http:// or https:// link');
+  await expect(dialog.addButton).toBeDisabled();
+  await expect(dialog.links).toHaveValue('ftp://old.example.com/file.zip');
+  expect(app.services.downloads.list()).toEqual([]);
 });
 
 test('pauses and resumes a running download from the toolbar', async ({ ferry }) => {
@@ -59,9 +61,11 @@ test('unpacks an archive when the box is ticked, and the settings choose the box
   server.route('/castle-pack.zip', { body: zip });
   const app = await ferry.launch();
   const downloads = new DownloadsPage(app.page);
-  await expect(downloads.unpack).not.toBeChecked();
+  const dialog = downloads.addDialog;
+  await dialog.open();
+  await expect(dialog.unpack).not.toBeChecked();
 
-  await downloads.unpack.check();
+  await dialog.unpack.check();
   await downloads.add(server.url('/castle-pack.zip'));
   await expect(downloads.status('castle-pack.zip')).toHaveText('Done', { timeout: 10_000 });
   await expect(downloads.detail('castle-pack.zip')).toContainText('unpacked to castle');
@@ -75,7 +79,8 @@ test('unpacks an archive when the box is ticked, and the settings choose the box
   await settings.unpackArchives.check();
   await expect(settings.saveStatus).toContainText('Saved');
   await frame.open('Downloads');
-  await expect(downloads.unpack).toBeChecked();
+  await dialog.open();
+  await expect(dialog.unpack).toBeChecked();
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -53,8 +53,13 @@ test('adds a Scenario account, picks a format from its library, and unpacks a pa
   expect(await readFile(join(folder, 'tower.fbx'), 'utf8')).toBe('fbx:glb tower');
 
   // The box is left as the settings have it (unpacking off): a batch unpacks all the same.
-  await expect(downloads.unpack).not.toBeChecked();
-  await downloads.add('scenario:batch?assets=a1');
+  const dialog = downloads.addDialog;
+  await dialog.fill('scenario:batch?assets=a1');
+  await expect(dialog.unpack).not.toBeChecked();
+  await expect(dialog.verdict('scenario:batch?assets=a1')).toContainText(
+    'Scenario batch (one ZIP) · signed by “Studio”',
+  );
+  await dialog.addButton.click();
   await expect(downloads.status('job-1.zip')).toHaveText('Done', { timeout: 10_000 });
   await expect(downloads.detail('job-1.zip')).toContainText('unpacked to assets');
   expect(await readdir(join(folder, 'assets'))).toEqual(['castle-1-1.png']);

@@ -10,6 +10,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'settings:update': { theme: 'dark', notifyOnComplete: false },
   'settings:chooseDownloadDir': undefined,
   'downloads:add': { refs: ['http://127.0.0.1:9/sample.bin'] },
+  'downloads:preview': { refs: ['http://127.0.0.1:9/sample.bin', 'ftp://nowhere'] },
   'downloads:list': undefined,
   'downloads:control': { action: 'pause', ids: 'all' },
   'downloads:remove': { ids: [1], deleteFiles: false },

@@ -66,6 +66,14 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     browseAccount: noop,
     closeBrowse: () => undefined,
     addFromBrowse: noop,
+    addDialog: { open: false, text: '' },
+    queues: [],
+    openAddDialog: () => undefined,
+    closeAddDialog: () => undefined,
+    setAddText: () => undefined,
+    previewLinks: async () => [],
+    loadQueues: noop,
+    chooseQueueFolder: noop,
     ...overrides,
   };
 }

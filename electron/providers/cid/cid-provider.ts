@@ -33,6 +33,8 @@ export function createCidProvider(options: CidProviderOptions): Provider {
       const parsed = parseCidRef(ref);
       return typeof parsed === 'string' ? parsed : null;
     },
+    // A file or a folder: only the store or the gateway knows which.
+    describe: () => ({ kind: 'cid' }),
     async resolve(ref, { account, signal }) {
       const parsed = parseCidRef(ref) as CidRef;
       const choice = options.gateways();

@@ -31,6 +31,7 @@ export function createDelosProvider(options: DelosOptions): Provider {
     id: 'delos',
     recognizes: isDelosRef,
     refProblem: delosRefProblem,
+    describe: () => ({ kind: 'file' }),
     async resolve(ref, context) {
       const { spec, envelope } = await resolveDelosFile(ref, context, locked);
       if (envelope) envelopes.add(ref);

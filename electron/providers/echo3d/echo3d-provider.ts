@@ -35,6 +35,11 @@ export const echo3dProvider: Provider = {
     parseEcho3dRef(ref)
       ? null
       : `"${ref.slice(0, 200)}" is not an echo3D ref: use echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].`,
+  describe(ref) {
+    const parsed = parseEcho3dRef(ref) as Echo3dRef;
+    if (parsed.kind === 'file') return { kind: 'file' };
+    return { kind: parsed.allFiles ? 'entry-files' : 'entry', format: parsed.format ?? null };
+  },
   // Signed by query or form fields: nothing to ask the platform before the transfer.
   async resolve(ref, { account }) {
     const parsed = parseEcho3dRef(ref) as Echo3dRef;

@@ -6,6 +6,7 @@ export const httpProvider: Provider = {
   id: 'http',
   recognizes: (ref) => /^https?:\/\//i.test(ref.trim()),
   refProblem: (ref) => (parseHttp(ref) ? null : `"${ref.slice(0, 200)}" is not a valid http(s) link.`),
+  describe: () => ({ kind: 'link' }),
   resolve: async (ref) => ({ url: (parseHttp(ref) as URL).href }),
   postProcess: unpackWhenAsked,
 };

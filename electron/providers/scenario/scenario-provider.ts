@@ -4,7 +4,14 @@ import { unpackWhenAsked } from '../unpack-when-asked';
 import { assetSpec } from './asset-download';
 import { type BatchTiming, batchSpec, forgetBatchJob } from './batch-download';
 import { listAssets, testAccount } from './scenario-library';
-import { batchRef, parseScenarioRef, recognizesScenarioRef, type ScenarioRef, splitBatch } from './scenario-ref';
+import {
+  batchRef,
+  parseScenarioRef,
+  recognizesScenarioRef,
+  type ScenarioRef,
+  scenarioFormats,
+  splitBatch,
+} from './scenario-ref';
 import { unpackBatch } from './unpack-batch';
 
 /**
@@ -26,6 +33,11 @@ export function createScenarioProvider(timing: BatchTiming): Provider {
     refProblem(ref) {
       const parsed = parseScenarioRef(ref);
       return 'problem' in parsed ? parsed.problem : null;
+    },
+    describe(ref) {
+      const parsed = parseScenarioRef(ref) as ScenarioRef;
+      if (parsed.kind === 'batch') return { kind: 'batch' };
+      return { kind: 'asset', format: parsed.format ?? null, formats: scenarioFormats };
     },
     resolve,
     // Resolving asks for a fresh signed link each time (for a batch, the same job's), which is what a refresh is.

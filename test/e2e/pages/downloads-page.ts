@@ -1,12 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
+import { AddDialogPage } from './add-dialog-page';
 
 export type StatusFilterName = 'All' | 'Active' | 'Queued' | 'Done' | 'Failed';
 
-/** The Downloads section: the box for links, the filters, the list of downloads, its toolbar and totals. */
+/** The Downloads section: the add dialog it opens, the filters, the list of downloads, its toolbar and totals. */
 export class DownloadsPage {
-  readonly links: Locator;
-  readonly addButton: Locator;
-  readonly unpack: Locator;
+  readonly addDialog: AddDialogPage;
   readonly list: Locator;
   readonly rows: Locator;
   readonly alert: Locator;
@@ -22,9 +21,7 @@ export class DownloadsPage {
   readonly deleteFiles: Locator;
 
   constructor(readonly page: Page) {
-    this.links = page.getByLabel('Links to download');
-    this.addButton = page.getByRole('button', { name: 'Add', exact: true });
-    this.unpack = page.getByLabel('Unpack ZIP and TAR archives when they finish');
+    this.addDialog = new AddDialogPage(page);
     this.list = page.getByRole('grid', { name: 'Downloads' });
     this.rows = this.list.getByRole('row');
     this.alert = page.getByRole('alert');
@@ -40,9 +37,12 @@ export class DownloadsPage {
     this.deleteFiles = this.removeDialog.getByLabel('Also delete the downloaded files');
   }
 
+  /** Adds links through the dialog once each line's verdict is in; the dialog closes when all were good. */
   async add(text: string): Promise<void> {
-    await this.links.fill(text);
-    await this.addButton.click();
+    const dialog = this.addDialog;
+    await dialog.fill(text);
+    await dialog.count.filter({ hasText: /ready/ }).waitFor();
+    await dialog.addButton.click();
   }
 
   item(name: string): Locator {
