@@ -43,8 +43,8 @@ export function DownloadsPanel() {
   if (all.length === 0) {
     return (
       <EmptyState title="No downloads yet">
-        Paste links above and press Add. Ferry keeps going after a crash or a flaky network, and resumes where it
-        stopped.
+        Press Add links, paste links with Ctrl+V, or drop them anywhere here. Ferry keeps going after a crash or a flaky
+        network, and resumes where it stopped.
       </EmptyState>
     );
   }
