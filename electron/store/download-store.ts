@@ -8,7 +8,7 @@ import { fsyncCoalesced } from '../fs/coalesced-fsync';
 import { durably } from './database';
 import { type Row, toDownload, toQueue } from './rows';
 import { StatementCache } from './statement-cache';
-import { batched, commitBatch } from './write-batch';
+import { batched, commitBatch, LibraryDatabase } from './write-batch';
 
 export interface NewDownload {
   ref: string;
@@ -37,8 +37,7 @@ export class DownloadStore {
     this.db = db;
     this.statements = new StatementCache(db);
     const mode = (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
-    const file = db.location();
-    this.walFile = mode === 'wal' && file ? `${file}-wal` : null;
+    this.walFile = mode === 'wal' && db instanceof LibraryDatabase ? `${db.file}-wal` : null;
   }
 
   private sql(text: string): StatementSync {

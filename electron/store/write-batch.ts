@@ -5,19 +5,29 @@ import { DatabaseSync } from 'node:sqlite';
  * loop share one transaction (`batched`), committed at the end of the turn: a
  * download's handful of status and progress writes each paid for a commit of
  * their own, which cost more than the writes. Closing commits what is
- * pending first, so nothing batched is ever lost to a close.
+ * pending first, so nothing batched is ever lost to a close. The state is
+ * kept here rather than read from SQLite, which older Node versions (and so
+ * some Electron versions) cannot tell.
  */
 export class LibraryDatabase extends DatabaseSync {
+  /** The turn's shared transaction is open. */
+  batchOpen = false;
+
+  constructor(readonly file: string) {
+    super(file);
+  }
+
   override close(): void {
     commitBatch(this);
     super.close();
   }
 }
 
-/** Runs a write in the turn's shared transaction, opening it if none is. */
+/** Runs a write in the turn's shared transaction, opening it if none is; other connections write as usual. */
 export function batched<T>(db: DatabaseSync, write: () => T): T {
-  if (!db.isTransaction) {
+  if (db instanceof LibraryDatabase && !db.batchOpen) {
     db.exec('BEGIN');
+    db.batchOpen = true;
     setImmediate(() => commitBatch(db));
   }
   return write();
@@ -25,12 +35,22 @@ export function batched<T>(db: DatabaseSync, write: () => T): T {
 
 /** Commits the turn's writes now: before a close, or before a write that must be flushed to the disk. */
 export function commitBatch(db: DatabaseSync): void {
-  if (!db.isOpen || !db.isTransaction) return;
+  if (!(db instanceof LibraryDatabase) || !db.batchOpen) return;
+  db.batchOpen = false;
   try {
     db.exec('COMMIT');
   } catch (error) {
     // Only a failing disk gets here; the writes are lost, but not silently, and the connection stays usable.
-    if (db.isTransaction) db.exec('ROLLBACK');
+    rollBack(db);
     process.emitWarning(error instanceof Error ? error : String(error), 'FerryLibraryWarning');
+  }
+}
+
+/** A failed COMMIT may have ended the transaction itself; then there is nothing to roll back. */
+function rollBack(db: DatabaseSync): void {
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // Nothing was open any more.
   }
 }
