@@ -115,7 +115,7 @@ async function moveAside(file: string, logger: Logger): Promise<void> {
 
 /** Settings saved by a version without the welcome screen belong to someone who has used Ferry: no welcome then. */
 function mergeValidFields(stored: unknown, defaults: Settings): Settings {
-  if (typeof stored !== 'object' || stored === null) return defaults;
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return defaults;
   const merged: Record<string, unknown> = { ...defaults, firstRunDone: true };
   for (const [key, schema] of Object.entries(settingsSchema.shape)) {
     const value = (stored as Record<string, unknown>)[key];
