@@ -20,7 +20,8 @@ test('welcomes a new profile once: the folder chosen there is saved, Start leads
   await welcome.start.click();
   await expect(new AppFrame(app.page).heading).toHaveText('Downloads');
   await expect(new DownloadsPage(app.page).emptyState).toBeVisible();
-  expect(app.services.settings.get()).toMatchObject({ downloadDir: chosen, firstRunDone: true });
+  // The window shows the change at once; the main process saves it a moment later.
+  await expect.poll(() => app.services.settings.get()).toMatchObject({ downloadDir: chosen, firstRunDone: true });
   await app.close();
 
   const again = await ferry.launch({ firstRun: true });
@@ -34,10 +35,12 @@ test('Skip keeps the default folder and is not asked again', async ({ ferry }) =
   const welcome = new FirstRunPage(app.page);
   await welcome.skip.click();
   await expect(new AppFrame(app.page).heading).toHaveText('Downloads');
-  expect(app.services.settings.get()).toMatchObject({
-    downloadDir: join(ferry.profileDir, 'Downloads'),
-    firstRunDone: true,
-  });
+  await expect
+    .poll(() => app.services.settings.get())
+    .toMatchObject({
+      downloadDir: join(ferry.profileDir, 'Downloads'),
+      firstRunDone: true,
+    });
   await app.close();
   const again = await ferry.launch({ firstRun: true });
   await expect(new AppFrame(again.page).heading).toHaveText('Downloads');
@@ -65,7 +68,7 @@ test('leads to Accounts or to the Add dialog, and a paste goes straight to the A
   await pasteFromClipboard(pasting.page, 'https://example.com/castle.glb');
   const dialog = new DownloadsPage(pasting.page).addDialog;
   await expect(dialog.links).toHaveValue('https://example.com/castle.glb');
-  expect(pasting.services.settings.get().firstRunDone).toBe(true);
+  await expect.poll(() => pasting.services.settings.get().firstRunDone).toBe(true);
   expect(pasting.pageErrors).toEqual([]);
 });
 
