@@ -27,6 +27,7 @@ const SETTLED = new Set(['done', 'failed', 'canceled']);
 const quietDesktop: Desktop = {
   openPath: async () => '',
   showItemInFolder: () => undefined,
+  startDrag: async () => undefined,
   chooseFolder: async () => null,
   notify: () => undefined,
 };

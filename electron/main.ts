@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Notification, nativeImage, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
@@ -16,6 +16,8 @@ const appUrl =
   (!app.isPackaged && process.env.ELECTRON_RENDERER_URL) ||
   pathToFileURL(join(__dirname, '../renderer/index.html')).href;
 const preloadPath = join(__dirname, '../preload/index.cjs');
+/** Shown under the pointer when the system has no icon for the dragged file (folders on some desktops). */
+const dragIconPath = join(__dirname, '../renderer/drag-icon.png');
 const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
 let logger: FerryLogger | null = null;
@@ -65,6 +67,10 @@ function electronDesktop(): Desktop {
   return {
     openPath: (path) => shell.openPath(path),
     showItemInFolder: (path) => shell.showItemInFolder(path),
+    async startDrag(path) {
+      const contents = webContents.getFocusedWebContents() ?? BrowserWindow.getAllWindows()[0]?.webContents;
+      contents?.startDrag({ file: path, icon: await dragIcon(path) });
+    },
     async chooseFolder(title, startIn) {
       const options: Electron.OpenDialogOptions = {
         title,
@@ -79,6 +85,12 @@ function electronDesktop(): Desktop {
       if (Notification.isSupported()) new Notification({ title, body }).show();
     },
   };
+}
+
+/** The system's icon for the file, or Ferry's own when there is none: Electron refuses a drag without an icon. */
+async function dragIcon(path: string): Promise<Electron.NativeImage> {
+  const icon = await app.getFileIcon(path, { size: 'normal' }).catch(() => null);
+  return icon && !icon.isEmpty() ? icon : nativeImage.createFromPath(dragIconPath);
 }
 
 /** Running downloads are paused and saved, so they resume on the next start, before Ferry quits. */

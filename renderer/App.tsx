@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { AddDialogHost } from './components/add-dialog/AddDialogHost';
+import { FirstRun } from './components/first-run/FirstRun';
 import { Sidebar } from './components/Sidebar';
 import { AccountsSection } from './sections/AccountsSection';
 import { DownloadsSection } from './sections/DownloadsSection';
 import { QueuesSection } from './sections/QueuesSection';
 import { SettingsSection } from './sections/SettingsSection';
 import type { Section } from './store/ferry-state';
-import { selectSection, selectSectionTitle, selectTheme } from './store/selectors';
+import { selectSection, selectSectionTitle, selectTheme, selectWelcoming } from './store/selectors';
 import { useFerry } from './store/store-context';
 
 const sectionViews: Record<Section, () => React.JSX.Element> = {
@@ -20,6 +21,7 @@ export function App() {
   const section = useFerry(selectSection);
   const title = useFerry(selectSectionTitle);
   const theme = useFerry(selectTheme);
+  const welcoming = useFerry(selectWelcoming);
   const View = sectionViews[section];
 
   useEffect(() => {
@@ -30,8 +32,14 @@ export function App() {
     <div className="app-frame">
       <Sidebar />
       <main className="content" aria-labelledby="section-title">
-        <h1 id="section-title">{title}</h1>
-        <View />
+        {welcoming ? (
+          <FirstRun />
+        ) : (
+          <>
+            <h1 id="section-title">{title}</h1>
+            <View />
+          </>
+        )}
       </main>
       <AddDialogHost />
     </div>

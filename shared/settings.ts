@@ -62,6 +62,8 @@ const editableShape = {
     .refine((template) => templateProblem(template) === null, {
       error: (issue) => templateProblem(String(issue.input)) ?? 'This template is not allowed.',
     }),
+  /** The welcome screen was started or skipped; a profile with settings saved before it existed counts as done. */
+  firstRunDone: z.boolean(),
 };
 
 export const settingsSchema = z.object({
@@ -91,6 +93,7 @@ export function defaultSettings(downloadDir: string): Settings {
     delosLockedTimeoutMinutes: 60,
     fileNameTemplate: '{name}',
     ipfsGateways: [...DEFAULT_IPFS_GATEWAYS],
+    firstRunDone: false,
     downloadDir,
   };
 }

@@ -57,6 +57,11 @@ export class LibraryService {
     this.options.desktop.showItemInFolder(await this.finishedFile(id));
   }
 
+  /** Drags what `open` would open, so a model lands in Blender or on the desktop as it was unpacked. */
+  async startDrag(id: number): Promise<void> {
+    await this.options.desktop.startDrag(await this.finishedFile(id));
+  }
+
   createQueue(queue: { name: string; concurrency: number; speedLimit?: number; schedule?: Queue['schedule'] }): Queue {
     const { store } = this.options;
     if (store.queues().some((existing) => existing.name === queue.name)) {

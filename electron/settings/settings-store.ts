@@ -113,9 +113,10 @@ async function moveAside(file: string, logger: Logger): Promise<void> {
   logger.warn(`${file} was not valid JSON; it was kept as ${aside} and default settings are in use.`);
 }
 
+/** Settings saved by a version without the welcome screen belong to someone who has used Ferry: no welcome then. */
 function mergeValidFields(stored: unknown, defaults: Settings): Settings {
-  if (typeof stored !== 'object' || stored === null) return defaults;
-  const merged: Record<string, unknown> = { ...defaults };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return defaults;
+  const merged: Record<string, unknown> = { ...defaults, firstRunDone: true };
   for (const [key, schema] of Object.entries(settingsSchema.shape)) {
     const value = (stored as Record<string, unknown>)[key];
     if (schema.safeParse(value).success) merged[key] = value;

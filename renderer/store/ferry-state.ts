@@ -63,6 +63,8 @@ export interface DownloadsSlice {
   removeDownloads(ids: number[], deleteFiles: boolean): Promise<void>;
   openDownload(id: number): Promise<void>;
   showDownloadInFolder(id: number): Promise<void>;
+  /** Hands a finished file to the main process, which starts the native drag out of the window. */
+  dragDownload(id: number): Promise<void>;
   showListError(message: string): void;
   dismissListError(): void;
   receiveDownloads(changed: Download[]): void;

@@ -18,6 +18,10 @@ export const selectSettings = (state: FerryState) => state.settings;
 
 export const selectTheme = (state: FerryState): Theme => state.settings?.theme ?? 'system';
 
+/** The welcome stands in for the Downloads list until it is done; the other sections stay reachable. */
+export const selectWelcoming = (state: FerryState): boolean =>
+  state.section === 'downloads' && state.settings?.firstRunDone === false;
+
 export function selectSaveStatusLabel(state: FerryState): string {
   switch (state.settingsStatus) {
     case 'saving':

@@ -46,6 +46,7 @@ export const calls = {
   },
   'downloads:open': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
   'downloads:showInFolder': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
+  'downloads:startDrag': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
   'downloads:move': { request: z.strictObject({ ids: idList, queueId: z.int().positive() }), response: nothing },
   'downloads:prioritize': {
     request: z.strictObject({ ids: idList, priority: z.int().min(-1000).max(1000) }),

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { createRouter } from '../../electron/ipc/router';
@@ -33,7 +33,9 @@ export class FerryLauncher {
     private readonly rendererUrl: string,
   ) {}
 
-  async launch(): Promise<LaunchedFerry> {
+  /** `firstRun` starts as a person who never opened Ferry would; otherwise the welcome screen is behind them. */
+  async launch(options: { firstRun?: boolean } = {}): Promise<LaunchedFerry> {
+    if (!options.firstRun) await welcomed(this.profileDir);
     const logger = captureLogger();
     const services = await createServices({
       profileDir: this.profileDir,
@@ -70,6 +72,15 @@ export class FerryLauncher {
 
   async closeAll(): Promise<void> {
     await Promise.all([...this.running].map((close) => close()));
+  }
+}
+
+/** Marks the welcome screen as done unless the profile already has settings (a restart keeps what the test saved). */
+async function welcomed(profileDir: string): Promise<void> {
+  try {
+    await writeFile(join(profileDir, 'settings.json'), JSON.stringify({ firstRunDone: true }), { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
 }
 

@@ -4,16 +4,19 @@ import type { Desktop } from '../../electron/desktop';
 export function recordingDesktop(): Desktop & {
   opened: string[];
   shown: string[];
+  dragged: string[];
   notified: string[];
   /** What the folder picker answers next; null is "canceled". */
   nextFolder: string | null;
 } {
   const opened: string[] = [];
   const shown: string[] = [];
+  const dragged: string[] = [];
   const notified: string[] = [];
   return {
     opened,
     shown,
+    dragged,
     notified,
     nextFolder: null,
     async chooseFolder() {
@@ -28,6 +31,9 @@ export function recordingDesktop(): Desktop & {
     },
     showItemInFolder: (path) => {
       shown.push(path);
+    },
+    startDrag: async (path) => {
+      dragged.push(path);
     },
   };
 }

@@ -97,6 +97,39 @@ describe('history', () => {
     });
   });
 
+  it('starts a drag of a finished file, or of the folder it was unpacked into, by id', async () => {
+    const id = await finished('castle.glb');
+    const archive = store.add({ ref: 'https://cdn.example.com/forest.zip', directory: profile.path });
+    await writeFile(join(profile.path, 'forest.zip'), 'zip');
+    await mkdir(join(profile.path, 'forest'));
+    store.finish(archive.id, { path: join(profile.path, 'forest.zip'), size: 3 }, 'unpacking');
+    store.unpacked(archive.id, join(profile.path, 'forest'));
+    commitBatch(db);
+    expect(await router.invoke('downloads:startDrag', { id })).toEqual({ ok: true, value: undefined });
+    expect(await router.invoke('downloads:startDrag', { id: archive.id })).toEqual({ ok: true, value: undefined });
+    expect(desktop.dragged).toEqual([join(profile.path, 'castle.glb'), join(profile.path, 'forest')]);
+  });
+
+  it('refuses to drag a download that has not finished, or whose file is gone', async () => {
+    const queued = store.add({ ref: 'https://cdn.example.com/queued.glb', directory: profile.path });
+    const moved = await finished('moved.glb');
+    await rm(join(profile.path, 'moved.glb'));
+    commitBatch(db);
+    expect(await router.invoke('downloads:startDrag', { id: queued.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('has not finished yet') },
+    });
+    expect(await router.invoke('downloads:startDrag', { id: moved })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('is no longer there') },
+    });
+    expect(await router.invoke('downloads:startDrag', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+    expect(desktop.dragged).toEqual([]);
+  });
+
   it('explains a file that was moved away outside Ferry', async () => {
     const id = await finished('moved.glb');
     await rm(join(profile.path, 'moved.glb'));

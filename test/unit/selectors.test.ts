@@ -13,6 +13,7 @@ import {
   selectSpeedLimitLabel,
   selectTheme,
   selectVersionLabel,
+  selectWelcoming,
 } from '../../renderer/store/selectors';
 import type { BrowseEntry } from '../../shared/accounts';
 import { defaultSettings } from '../../shared/settings';
@@ -45,6 +46,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     removeDownloads: noop,
     openDownload: noop,
     showDownloadInFolder: noop,
+    dragDownload: noop,
     showListError: () => undefined,
     dismissListError: () => undefined,
     receiveDownloads: () => undefined,
@@ -90,6 +92,13 @@ describe('selectors', () => {
     expect(selectSettings(state())).toBeNull();
     expect(selectTheme(state())).toBe('system');
     expect(selectTheme(state({ settings: { ...settings, theme: 'dark' } }))).toBe('dark');
+  });
+
+  it('welcome on Downloads only once settings say the welcome is not done', () => {
+    expect(selectWelcoming(state())).toBe(false);
+    expect(selectWelcoming(state({ settings }))).toBe(true);
+    expect(selectWelcoming(state({ settings, section: 'accounts' }))).toBe(false);
+    expect(selectWelcoming(state({ settings: { ...settings, firstRunDone: true } }))).toBe(false);
   });
 
   it('label the save status, preferring the main process message on error', () => {

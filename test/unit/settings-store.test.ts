@@ -64,7 +64,18 @@ describe('settings store', () => {
     const stored = { theme: 'dark', maxParallelDownloads: 'lots', connectionsPerDownload: 8, extra: 1 };
     await writeFile(join(profile.path, SETTINGS_FILE), JSON.stringify(stored));
     const store = await open();
-    expect(store.get()).toEqual({ ...defaults, theme: 'dark', connectionsPerDownload: 8 });
+    expect(store.get()).toEqual({ ...defaults, theme: 'dark', connectionsPerDownload: 8, firstRunDone: true });
+  });
+
+  it('welcomes a new profile once, but not one whose settings were saved before the welcome existed', async () => {
+    expect((await open()).get().firstRunDone).toBe(false);
+    await writeFile(join(profile.path, SETTINGS_FILE), JSON.stringify({ theme: 'dark' }));
+    expect((await open()).get().firstRunDone).toBe(true);
+    await writeFile(join(profile.path, SETTINGS_FILE), JSON.stringify({ firstRunDone: false }));
+    const store = await open();
+    expect(store.get().firstRunDone).toBe(false);
+    await store.update({ firstRunDone: true });
+    expect((await open()).get().firstRunDone).toBe(true);
   });
 
   it.each(['null', '[]', '"dark"', '42'])('falls back to defaults when the file holds %s', async (text) => {

@@ -30,6 +30,7 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
   const account = useFerry(
     (state) => state.accounts.find((candidate) => candidate.id === download?.accountId)?.label ?? null,
   );
+  const dragDownload = useFerry((state) => state.dragDownload);
   const row = useMemo(() => (download ? downloadRow(download, live) : null), [download, live]);
   if (!row) return null;
   const elementId = rowElementId(id);
@@ -52,6 +53,12 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
       style={{ transform: `translateY(${start}px)` }}
       onClick={(event) => onPick(id, event)}
       onDoubleClick={() => row.status === 'done' && onOpen(id)}
+      draggable={row.status === 'done'}
+      onDragStart={(event) => {
+        // Only the main process can drag a real file out of the window: the page's own drag would carry nothing.
+        event.preventDefault();
+        void dragDownload(id);
+      }}
     >
       {/* biome-ignore lint/a11y/useSemanticElements: see the row above. */}
       {/* biome-ignore lint/a11y/useFocusableInteractive: see the row above. */}
