@@ -31,8 +31,8 @@ export function speedLimitProblem(kibPerSecond: number): string | null {
 
 /** What is wrong with a daily window, or null; the window may cross midnight (22:00 to 06:00). */
 export function scheduleProblem(schedule: NonNullable<Queue['schedule']>): string | null {
-  if (!CLOCK.test(schedule.start)) return 'Enter the start as a 24-hour time such as 22:00.';
-  if (!CLOCK.test(schedule.stop)) return 'Enter the stop as a 24-hour time such as 06:00.';
+  if (!CLOCK.test(schedule.start)) return 'Enter a start time, such as 22:00.';
+  if (!CLOCK.test(schedule.stop)) return 'Enter a stop time, such as 06:00.';
   if (schedule.start === schedule.stop) {
     return 'Start and stop are the same time, so the window would be empty. Pick two different times.';
   }

@@ -28,8 +28,8 @@ describe('queue field checks', () => {
 
   it('refuses a daily window that is empty or not a 24-hour time, and allows one across midnight', () => {
     expect(scheduleProblem({ start: '08:00', stop: '08:00' })).toMatch(/same time/);
-    expect(scheduleProblem({ start: '', stop: '08:00' })).toMatch(/start as a 24-hour time/);
-    expect(scheduleProblem({ start: '08:00', stop: '24:00' })).toMatch(/stop as a 24-hour time/);
+    expect(scheduleProblem({ start: '', stop: '08:00' })).toMatch(/Enter a start time/);
+    expect(scheduleProblem({ start: '08:00', stop: '24:00' })).toMatch(/Enter a stop time/);
     expect(scheduleProblem({ start: '22:00', stop: '06:00' })).toBeNull();
   });
 

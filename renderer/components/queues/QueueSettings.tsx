@@ -45,8 +45,12 @@ export function QueueSettings({ queue }: { queue: Queue }) {
       />
       <div className="field">
         <span className="field-label">Folder</span>
-        <div className="field-row">
-          <span className="path">{queue.directory ?? 'The download folder from Settings'}</span>
+        <div className="field-row queue-folder">
+          {queue.directory ? (
+            <span className="path">{queue.directory}</span>
+          ) : (
+            <span className="field-hint">The download folder from Settings</span>
+          )}
           <button type="button" onClick={() => void pickQueueFolder(queue.id)}>
             Choose folder…
           </button>
