@@ -13,9 +13,12 @@ export function ScheduleField({ schedule, onCommit }: { schedule: Schedule; onCo
   const id = useId();
   const [draft, setDraft] = useState(schedule ?? NIGHT);
   const [problem, setProblem] = useState<string | null>(null);
+  // The box follows the click at once, not when the main process answers.
+  const [on, setOn] = useState(schedule !== null);
 
   useEffect(() => {
     if (schedule) setDraft(schedule);
+    setOn(schedule !== null);
     setProblem(null);
   }, [schedule]);
 
@@ -31,10 +34,14 @@ export function ScheduleField({ schedule, onCommit }: { schedule: Schedule; onCo
       <legend>Daily window</legend>
       <CheckboxField
         label="Start downloads only between these times"
-        checked={schedule !== null}
-        onChange={(on) => (on ? change(draft) : onCommit(null))}
+        checked={on}
+        onChange={(checked) => {
+          setOn(checked);
+          if (checked) change(draft);
+          else onCommit(null);
+        }}
       />
-      {schedule !== null && (
+      {on && (
         <div className="queue-times">
           <label htmlFor={`${id}-start`}>From</label>
           <input
