@@ -6,7 +6,6 @@ import type { AddDialogSlice, FerryState } from './ferry-state';
 export function createAddDialogSlice(client: FerryClient): StateCreator<FerryState, [], [], AddDialogSlice> {
   return (set, get) => ({
     addDialog: { open: false, text: '' },
-    queues: [],
     openAddDialog(text = '', notice) {
       const { addDialog } = get();
       // A second paste or drop while the dialog is open adds to what is there.
@@ -23,13 +22,6 @@ export function createAddDialogSlice(client: FerryClient): StateCreator<FerrySta
       } catch (error) {
         set({ addError: errorMessage(error) });
         return null;
-      }
-    },
-    async loadQueues() {
-      try {
-        set({ queues: await client.call('queues:list') });
-      } catch (error) {
-        set({ addError: errorMessage(error) });
       }
     },
     async chooseQueueFolder(id) {

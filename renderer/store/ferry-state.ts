@@ -2,7 +2,7 @@ import type { Account, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { AppInfo } from '../../shared/app-info';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
-import type { Queue } from '../../shared/queues';
+import type { Queue, QueuePatch } from '../../shared/queues';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { DownloadsView } from './download-filters';
@@ -115,17 +115,40 @@ export interface BrowseSlice {
 
 export interface AddDialogSlice {
   addDialog: { open: boolean; text: string };
-  /** The queues a new download may join, read when the dialog opens. */
-  queues: Queue[];
   /** Opens the dialog with the text, and a notice to show; when it is open already, the text is added to what it holds. */
   openAddDialog(text?: string, notice?: string): void;
   closeAddDialog(): void;
   setAddText(text: string): void;
   /** What Ferry understands of each ref; null when the main process could not be asked (addError says why). */
   previewLinks(refs: string[]): Promise<RefPreview[] | null>;
-  loadQueues(): Promise<void>;
   /** Opens the system folder picker for the queue's folder in the main process. */
   chooseQueueFolder(id: number): Promise<void>;
+}
+
+/** The Queues view: the open queue, and what changes queues and the order of what waits in them. */
+export interface QueuesSlice {
+  /** Every queue, in the library's order; the add dialog offers them too. */
+  queues: Queue[];
+  openQueueId: number;
+  /** What went wrong with the last thing done in the Queues view. */
+  queuesError: string | null;
+  openQueue(id: number): void;
+  dismissQueuesError(): void;
+  /** Reads the queues again; the add dialog does when it opens. */
+  loadQueues(): Promise<void>;
+  /** Queues as the main process sent them (`queues:changed`), or as a call answered. */
+  receiveQueues(queues: Queue[]): void;
+  /** Each answers true when the main process accepted the change; queuesError says why not. */
+  createQueue(name: string): Promise<boolean>;
+  /** The window never names a folder: `pickQueueFolder` asks the person in the main process. */
+  updateQueue(id: number, patch: Omit<QueuePatch, 'directory'>): Promise<boolean>;
+  /** Its downloads move to the default queue. */
+  deleteQueue(id: number): Promise<boolean>;
+  /** Opens the system folder picker for the queue's folder in the main process. */
+  pickQueueFolder(id: number): Promise<boolean>;
+  moveToQueue(ids: number[], queueId: number): Promise<boolean>;
+  /** Makes the queue's downloads start in this order (ids top to bottom), through their priorities. */
+  reorderQueue(queueId: number, ids: number[]): Promise<boolean>;
 }
 
 export type FerryState = NavigationSlice &
@@ -135,4 +158,5 @@ export type FerryState = NavigationSlice &
   DownloadsViewSlice &
   AccountsSlice &
   BrowseSlice &
-  AddDialogSlice;
+  AddDialogSlice &
+  QueuesSlice;

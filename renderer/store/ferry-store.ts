@@ -8,6 +8,7 @@ import { createDownloadsSlice } from './downloads-slice';
 import { createDownloadsViewSlice } from './downloads-view-slice';
 import type { FerryState } from './ferry-state';
 import { createNavigationSlice } from './navigation-slice';
+import { createQueuesSlice } from './queues-slice';
 import { createSettingsSlice } from './settings-slice';
 
 export type FerryStore = StoreApi<FerryState>;
@@ -23,6 +24,7 @@ export function createFerryStore(client: FerryClient): FerryStore {
     ...createAccountsSlice(client)(...args),
     ...createBrowseSlice(client)(...args),
     ...createAddDialogSlice(client)(...args),
+    ...createQueuesSlice(client)(...args),
   }));
 }
 
@@ -34,11 +36,13 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
     client.on('downloads:changed', (changed) => state.receiveDownloads(changed)),
     client.on('downloads:progress', (items) => state.receiveProgress(items)),
     client.on('downloads:removed', (ids) => state.forgetDownloads(ids)),
+    client.on('queues:changed', (queues) => state.receiveQueues(queues)),
   ];
   void state.loadSettings();
   void state.loadAppInfo();
   void state.loadDownloads();
   void state.loadAccounts();
+  void state.loadQueues();
   return () => {
     for (const unsubscribe of subscriptions) unsubscribe();
   };

@@ -6,7 +6,6 @@ import { SettingsPage } from './pages/settings-page';
 
 const placeholders: [SectionName, string][] = [
   ['Downloads', 'No downloads yet'],
-  ['Queues', 'Only the default queue'],
   ['Accounts', 'No accounts yet'],
 ];
 
@@ -27,6 +26,13 @@ test('shows the app frame and navigates every section', async ({ ferry }) => {
     await expect(frame.navigation.locator('[aria-current="page"]')).toHaveCount(1);
     await expect(frame.emptyState.getByRole('heading')).toHaveText(emptyTitle);
   }
+  // Queues is never empty: the default queue is always there.
+  await frame.open('Queues');
+  await expect(frame.heading).toHaveText('Queues');
+  await expect(frame.navButton('Queues')).toHaveAttribute('aria-current', 'page');
+  await expect(
+    app.page.getByRole('navigation', { name: 'Queues' }).getByRole('button', { name: /^Default/ }),
+  ).toBeVisible();
   await frame.open('Settings');
   await expect(frame.heading).toHaveText('Settings');
   await expect(new SettingsPage(app.page).theme).toHaveValue('system');

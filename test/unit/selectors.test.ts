@@ -76,6 +76,17 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     previewLinks: async () => [],
     loadQueues: noop,
     chooseQueueFolder: noop,
+    openQueueId: 1,
+    queuesError: null,
+    openQueue: () => undefined,
+    dismissQueuesError: () => undefined,
+    receiveQueues: () => undefined,
+    createQueue: async () => false,
+    updateQueue: async () => false,
+    deleteQueue: async () => false,
+    pickQueueFolder: async () => false,
+    moveToQueue: async () => false,
+    reorderQueue: async () => false,
     ...overrides,
   };
 }
