@@ -77,6 +77,8 @@ export class LibraryService {
     this.queue(id);
     this.options.store.updateQueue(id, patch);
     this.emitQueues();
+    // A queue resumed, widened or given a new window may start downloads now, not at the next poll.
+    this.options.changed([]);
     return this.queue(id);
   }
 
