@@ -22,6 +22,7 @@ export function createHandlers(services: Services): Handlers {
     'downloads:remove': ({ ids, deleteFiles }) => services.library.remove(ids, deleteFiles),
     'downloads:open': ({ id }) => services.library.open(id),
     'downloads:showInFolder': ({ id }) => services.library.showInFolder(id),
+    'downloads:previewFile': ({ id }) => services.library.previewFile(id),
     'downloads:move': ({ ids, queueId }) => services.library.move(ids, queueId),
     'downloads:prioritize': ({ ids, priority }) => services.library.prioritize(ids, priority),
     'history:search': ({ query }) => services.library.search(query),

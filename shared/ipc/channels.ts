@@ -17,6 +17,7 @@ export const callChannels = [
   'downloads:remove',
   'downloads:open',
   'downloads:showInFolder',
+  'downloads:previewFile',
   'downloads:move',
   'downloads:prioritize',
   'history:search',
