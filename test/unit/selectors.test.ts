@@ -45,6 +45,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     removeDownloads: noop,
     openDownload: noop,
     showDownloadInFolder: noop,
+    loadPreview: async () => ({ error: 'none' }),
     showListError: () => undefined,
     dismissListError: () => undefined,
     receiveDownloads: () => undefined,
