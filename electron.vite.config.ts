@@ -1,19 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 
 /**
+ * The one inline style the window allows: the <style> element model-viewer (the
+ * Details panel's 3D viewer) puts in its shadow root. It is allowed by its hash,
+ * taken from the installed package at build time, so an upgrade that changes it
+ * keeps working and no other inline style ever runs.
+ */
+function modelViewerStyleHash(): string {
+  const template = readFileSync(createRequire(import.meta.url).resolve('@google/model-viewer/lib/template.js'), 'utf8');
+  const css = /<style>([\s\S]*?)<\/style>/.exec(template)?.[1];
+  // A backslash or a binding would make the rendered text differ from the source: fail the build, not the viewer.
+  if (css === undefined || /[\\`$]/.test(css)) {
+    throw new Error("model-viewer's template changed shape: update modelViewerStyleHash in electron.vite.config.ts.");
+  }
+  return `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+}
+
+/**
  * The renderer may load only its own files: no remote scripts, no inline
- * script or style, no eval, no plugins, no frames. Added to the built page only,
+ * script, no JavaScript eval, no plugins, no frames. Added to the built page only,
  * because the dev server's hot reload needs an inline script.
+ * `blob:` is for the Details panel's previews, which the window builds from
+ * bytes the main process read: images show from blob: URLs (img-src), and the
+ * 3D viewer fetches its model, and three.js the textures inside it, from blob:
+ * URLs (connect-src).
  */
 const contentSecurityPolicy = [
   "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
+  // WebAssembly only, never JavaScript eval: three.js's meshopt decoder (inside model-viewer) compiles the wasm
+  // it carries in its own bundle when it loads, to open meshopt-compressed GLBs; without this every preview logs a violation.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  `style-src 'self' ${modelViewerStyleHash()}`,
+  "img-src 'self' data: blob:",
   "font-src 'self'",
-  "connect-src 'self'",
+  "connect-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
@@ -66,6 +91,8 @@ export default defineConfig({
       outDir: 'out/renderer',
       // electron-vite leaves code unminified; the renderer parses faster at start-up minified.
       minify: true,
+      // model-viewer with three.js is one chunk of about 1 MB, loaded only when a model is first previewed.
+      chunkSizeWarningLimit: 1100,
       rolldownOptions: { input: { index: 'renderer/index.html' } },
     },
   },

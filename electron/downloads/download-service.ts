@@ -198,7 +198,9 @@ export class DownloadService {
     if (this.pendingChanges.size > 0) {
       const changed = [...this.pendingChanges]
         .map((id) => this.store.get(id))
-        .filter((download) => download !== undefined);
+        .filter((download) => download !== undefined)
+        // Events reach the window like answers do: never with a secret in a ref or a message.
+        .map(forDisplay);
       this.pendingChanges.clear();
       this.options.events.emit('downloads:changed', changed);
     }

@@ -2,12 +2,14 @@ import { rm } from 'node:fs/promises';
 import { isBusy } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
+import type { FilePreview } from '../../shared/file-preview';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
 import { exists } from '../fs/move-no-clobber';
 import type { EventHub } from '../ipc/event-hub';
 import type { DownloadStore } from '../store/download-store';
+import { readPreview } from './file-preview';
 import { removeLeftovers } from './leftovers';
 
 const DEFAULT_QUEUE_ID = 1;
@@ -60,6 +62,11 @@ export class LibraryService {
   /** Drags what `open` would open, so a model lands in Blender or on the desktop as it was unpacked. */
   async startDrag(id: number): Promise<void> {
     await this.options.desktop.startDrag(await this.finishedFile(id));
+  }
+
+  /** A finished image or model for the Details panel, read from the path the library recorded for this id. */
+  async previewFile(id: number): Promise<FilePreview> {
+    return readPreview(this.existing(id));
   }
 
   createQueue(queue: { name: string; concurrency: number; speedLimit?: number; schedule?: Queue['schedule'] }): Queue {

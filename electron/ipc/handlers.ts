@@ -23,6 +23,7 @@ export function createHandlers(services: Services): Handlers {
     'downloads:open': ({ id }) => services.library.open(id),
     'downloads:showInFolder': ({ id }) => services.library.showInFolder(id),
     'downloads:startDrag': ({ id }) => services.library.startDrag(id),
+    'downloads:previewFile': ({ id }) => services.library.previewFile(id),
     'downloads:move': ({ ids, queueId }) => services.library.move(ids, queueId),
     'downloads:prioritize': ({ ids, priority }) => services.library.prioritize(ids, priority),
     'history:search': ({ query }) => services.library.search(query),

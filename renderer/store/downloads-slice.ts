@@ -54,6 +54,13 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
       openDownload: (id) => fromList(() => client.call('downloads:open', { id })),
       showDownloadInFolder: (id) => fromList(() => client.call('downloads:showInFolder', { id })),
       dragDownload: (id) => fromList(() => client.call('downloads:startDrag', { id })),
+      async loadPreview(id) {
+        try {
+          return { preview: await client.call('downloads:previewFile', { id }) };
+        } catch (error) {
+          return { error: errorMessage(error) };
+        }
+      },
       showListError: (message) => set({ listError: message }),
       dismissListError: () => set({ listError: null }),
       // A download that stops sends no more progress: sampling on changes too brings the sparkline down to zero.

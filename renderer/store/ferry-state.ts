@@ -2,6 +2,7 @@ import type { Account, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { AppInfo } from '../../shared/app-info';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
+import type { FilePreview } from '../../shared/file-preview';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { Settings, SettingsPatch } from '../../shared/settings';
@@ -65,6 +66,8 @@ export interface DownloadsSlice {
   showDownloadInFolder(id: number): Promise<void>;
   /** Hands a finished file to the main process, which starts the native drag out of the window. */
   dragDownload(id: number): Promise<void>;
+  /** A finished image or model's bytes for the Details panel, or why it cannot be shown. */
+  loadPreview(id: number): Promise<{ preview: FilePreview } | { error: string }>;
   showListError(message: string): void;
   dismissListError(): void;
   receiveDownloads(changed: Download[]): void;

@@ -18,6 +18,7 @@ export const callChannels = [
   'downloads:open',
   'downloads:showInFolder',
   'downloads:startDrag',
+  'downloads:previewFile',
   'downloads:move',
   'downloads:prioritize',
   'history:search',

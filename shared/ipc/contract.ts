@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema } from '../accounts';
 import { appInfoSchema } from '../app-info';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
+import { filePreviewSchema } from '../file-preview';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
 import { previewRefsSchema, refPreviewSchema } from '../ref-preview';
 import { settingsPatchSchema, settingsSchema } from '../settings';
@@ -47,6 +48,8 @@ export const calls = {
   'downloads:open': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
   'downloads:showInFolder': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
   'downloads:startDrag': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
+  /** The bytes of a finished download's file (an image or a GLB model), read by its id, for the Details panel. */
+  'downloads:previewFile': { request: z.strictObject({ id: z.int().positive() }), response: filePreviewSchema },
   'downloads:move': { request: z.strictObject({ ids: idList, queueId: z.int().positive() }), response: nothing },
   'downloads:prioritize': {
     request: z.strictObject({ ids: idList, priority: z.int().min(-1000).max(1000) }),

@@ -48,6 +48,25 @@ describe('downloads through IPC', () => {
     });
   });
 
+  it('never sends a secret in a ref or an error to the window, in answers or in change events', async () => {
+    server.route('/gone.bin', { status: 404, body: Buffer.from('no such file') });
+    services.downloads.start();
+    const added = await router.invoke('downloads:add', { refs: [server.url('/gone.bin?token=s3cr3t-value&v=2')] });
+    await expect
+      .poll(
+        () =>
+          ofType('downloads:changed')
+            .flatMap((event) => event.payload)
+            .at(-1)?.status,
+        { timeout: 5000 },
+      )
+      .toBe('failed');
+    const listed = await router.invoke('downloads:list', undefined);
+    const sent = JSON.stringify([added, listed, ofType('downloads:changed')]);
+    expect(sent).toContain('token=[redacted]&v=2');
+    expect(sent).not.toContain('s3cr3t');
+  });
+
   it('sends at most ten batches a second however many downloads run', async () => {
     server.route('/b.bin', { body: Buffer.alloc(300_000, 2), bytesPerSecond: 300_000 });
     services.downloads.start();

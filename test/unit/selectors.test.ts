@@ -47,6 +47,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     openDownload: noop,
     showDownloadInFolder: noop,
     dragDownload: noop,
+    loadPreview: async () => ({ error: 'none' }),
     showListError: () => undefined,
     dismissListError: () => undefined,
     receiveDownloads: () => undefined,

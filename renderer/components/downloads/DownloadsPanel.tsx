@@ -4,6 +4,7 @@ import { defaultView, visibleDownloadIds } from '../../store/download-filters';
 import { downloadName } from '../../store/download-rows';
 import { selectedIn } from '../../store/selection';
 import { useFerry } from '../../store/store-context';
+import { DetailsPanel } from '../details/DetailsPanel';
 import { EmptyState } from '../EmptyState';
 import { DownloadFilters } from './DownloadFilters';
 import { DownloadGrid } from './DownloadGrid';
@@ -12,7 +13,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { TotalsBar } from './TotalsBar';
 import './downloads.css';
 
-/** Everything below the links box: filters, the selection's toolbar, the list, the totals and the remove dialog. */
+/** Everything below the links box: filters, the selection's toolbar, the list, one download's details, the totals and the remove dialog. */
 export function DownloadsPanel() {
   const downloads = useFerry((state) => state.downloads);
   const view = useFerry((state) => state.view);
@@ -70,6 +71,7 @@ export function DownloadsPanel() {
       ) : (
         <DownloadGrid ids={ids} onRemove={askRemove} />
       )}
+      {selected.length === 1 && selected[0] ? <DetailsPanel download={selected[0]} /> : null}
       <TotalsBar />
       {removing ? (
         <RemoveDialog

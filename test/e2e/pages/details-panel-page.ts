@@ -1,0 +1,57 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The Details panel under the Downloads list, shown while exactly one download is selected. */
+export class DetailsPanelPage {
+  readonly panel: Locator;
+  readonly source: Locator;
+  readonly copySource: Locator;
+  readonly status: Locator;
+  readonly image: Locator;
+  readonly model: Locator;
+  readonly viewer: Locator;
+  readonly note: Locator;
+
+  constructor(readonly page: Page) {
+    this.panel = page.getByRole('region', { name: /^Details of / });
+    this.source = this.panel.locator('.details-source code');
+    this.copySource = this.panel.getByRole('button', { name: 'Copy' });
+    this.status = this.panel.locator('.details-status');
+    this.image = this.panel.getByRole('img', { name: /^Preview of / });
+    this.model = this.panel.locator('.model-preview');
+    this.viewer = this.panel.locator('model-viewer');
+    this.note = this.panel.locator('.preview-note');
+  }
+
+  /** The value beside a label: "Saved to", "Size", "Checksum"… */
+  field(label: string): Locator {
+    return this.panel.locator(`dt:text-is("${label}") + dd`);
+  }
+
+  /** The image's decoded width: zero while it is not loaded or failed to decode. */
+  imageWidth(): Promise<number> {
+    return this.image.evaluate((image: HTMLImageElement) => image.naturalWidth);
+  }
+
+  /**
+   * How many pixels of a freshly rendered frame are not transparent: the
+   * viewer's canvas is clear where there is no model, so zero means nothing was drawn.
+   */
+  async drawnPixels(): Promise<number> {
+    return this.viewer.evaluate(async (element) => {
+      const viewer = element as HTMLElement & { toDataURL(type?: string): string };
+      const frame = new Image();
+      frame.src = viewer.toDataURL('image/png');
+      await frame.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = frame.naturalWidth;
+      canvas.height = frame.naturalHeight;
+      const context = canvas.getContext('2d');
+      if (!context || canvas.width === 0) return 0;
+      context.drawImage(frame, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let drawn = 0;
+      for (let alpha = 3; alpha < data.length; alpha += 4) if ((data[alpha] ?? 0) > 0) drawn += 1;
+      return drawn;
+    });
+  }
+}
