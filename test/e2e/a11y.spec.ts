@@ -41,7 +41,7 @@ test('Accounts and Settings have no serious axe violations in either theme', asy
   const app = await ferry.launch();
   const frame = new AppFrame(app.page);
   for (const theme of ['light', 'dark'] as const) {
-    await useTheme(app, theme);
+    await switchTheme(app, theme);
     await frame.open('Accounts');
     await expect(new AccountsPage(app.page).addButton).toBeVisible();
     expect(await seriousViolations(app.page), `Accounts, ${theme}`).toEqual([]);
@@ -59,7 +59,7 @@ test('Accounts and Settings have no serious axe violations in either theme', asy
   expect(app.pageErrors).toEqual([]);
 });
 
-async function useTheme(app: LaunchedFerry, theme: 'light' | 'dark') {
+async function switchTheme(app: LaunchedFerry, theme: 'light' | 'dark') {
   await app.services.settings.update({ theme });
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
 }
