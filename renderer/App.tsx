@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { AddDialogHost } from './components/add-dialog/AddDialogHost';
 import { FirstRun } from './components/first-run/FirstRun';
+import { LiveAnnouncer } from './components/LiveAnnouncer';
 import { Sidebar } from './components/Sidebar';
 import { AccountsSection } from './sections/AccountsSection';
 import { DownloadsSection } from './sections/DownloadsSection';
@@ -42,6 +43,7 @@ export function App() {
         )}
       </main>
       <AddDialogHost />
+      <LiveAnnouncer />
     </div>
   );
 }

@@ -8,12 +8,15 @@ export class AppFrame {
   readonly heading: Locator;
   readonly version: Locator;
   readonly emptyState: Locator;
+  /** The polite live region that tells screen readers when downloads finish or fail. */
+  readonly announcer: Locator;
 
   constructor(readonly page: Page) {
     this.navigation = page.getByRole('navigation', { name: 'Sections' });
     this.heading = page.getByRole('heading', { level: 1 });
     this.version = page.getByTestId('app-version');
     this.emptyState = page.locator('.empty-state');
+    this.announcer = page.getByTestId('live-announcer');
   }
 
   navButton(section: SectionName): Locator {
