@@ -1,38 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRouter } from '../../electron/ipc/router';
-import { createServices, type Services } from '../../electron/services';
-import { createFerryClient, type FerryClient } from '../../renderer/ipc/client';
-import { connectStore, createFerryStore, type FerryStore } from '../../renderer/store/ferry-store';
+import { connectStore } from '../../renderer/store/ferry-store';
 import { queueItems, startOrder } from '../../renderer/store/queue-order';
-import { captureLogger } from '../support/capture-logger';
-import { inProcessApi } from '../support/in-process-api';
-import { recordingDesktop } from '../support/recording-desktop';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { type StoreOverRouter, storeOverRouter } from '../support/store-over-router';
 
-let profile: TempDir;
-let services: Services;
-let desktop: ReturnType<typeof recordingDesktop>;
-let client: FerryClient;
-let store: FerryStore;
+let fixture: StoreOverRouter;
+let services: StoreOverRouter['services'];
+let store: StoreOverRouter['store'];
+let desktop: StoreOverRouter['desktop'];
+let client: StoreOverRouter['client'];
 
 beforeEach(async () => {
-  profile = await makeTempDir();
-  desktop = recordingDesktop();
-  services = await createServices({
-    desktop,
-    profileDir: profile.path,
-    downloadsDir: '/downloads',
-    version: '9.9.9',
-    logger: captureLogger(),
-  });
-  client = createFerryClient(inProcessApi(createRouter(services)));
-  store = createFerryStore(client);
+  fixture = await storeOverRouter();
+  ({ services, store, desktop, client } = fixture);
 });
 
-afterEach(async () => {
-  await services.dispose();
-  await profile.remove();
-});
+afterEach(() => fixture.close());
 
 /** Four downloads in a new queue, which the scheduler never starts (it is not running here). */
 async function queueOfFour(): Promise<{ queueId: number; ids: number[] }> {

@@ -6,6 +6,7 @@ import { unpackBatch } from '../../electron/providers/scenario/unpack-batch';
 import type { Download } from '../../shared/downloads';
 import { writeCraftedZip } from '../support/archive-fixtures';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { download } from './download-fixture';
 
 let temp: TempDir;
 let destination: string;
@@ -17,29 +18,17 @@ beforeEach(async () => {
 afterEach(() => temp.remove());
 
 function batch(id: number, unpack = true): Download {
-  return {
+  return download({
     id,
-    queueId: 1,
     accountId: 'acc-1',
     provider: 'scenario',
     ref: 'scenario:batch?assets=a1',
     status: 'unpacking',
-    waitingFor: null,
     name: `job-${id}.zip`,
     path: join(destination, `job-${id}.zip`),
     directory: destination,
-    size: null,
-    received: 0,
-    error: null,
-    priority: 0,
-    connections: null,
-    speedLimit: null,
-    createdAt: 0,
-    finishedAt: null,
-    sha256: null,
     unpack,
-    unpackedTo: null,
-  };
+  });
 }
 
 /** Writes the batch's ZIP into the destination, as the download leaves it, and runs its post-processing. */
