@@ -65,10 +65,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // @ipld/car exports for `import` only, which require() cannot load from a CommonJS bundle: it is bundled in.
-      externalizeDeps: { exclude: ['@ipld/car'] },
+      // Every `ferry` command is a new process, and resolving and loading some two hundred package files
+      // was half of a short command's start: the libraries are bundled in. The keychain's binding is native
+      // code, which no bundle can hold; electron is the runtime's own.
+      externalizeDeps: false,
       // The CLI shares the main process's code and runs under plain Node.
       rolldownOptions: {
+        external: ['@napi-rs/keyring'],
         input: { index: 'electron/main.ts', cli: 'electron/cli/bin.ts' },
         // The CLI is package.json's bin: `npx ferry` and `npm link` run it directly.
         output: { ...commonJs, banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
