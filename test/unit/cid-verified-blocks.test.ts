@@ -32,6 +32,18 @@ async function exported(car: Buffer): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** A CARv2 as its specification lays it out: the pragma, a 40-byte header, padding, the CARv1, then `after`. */
+function carV2(v1: Buffer, after: Buffer): Buffer {
+  const pragma = Buffer.from('0aa16776657273696f6e02', 'hex');
+  const padding = Buffer.alloc(7);
+  const header = Buffer.alloc(40);
+  const dataOffset = pragma.length + header.length + padding.length;
+  header.writeBigUInt64LE(BigInt(dataOffset), 16);
+  header.writeBigUInt64LE(BigInt(v1.length), 24);
+  header.writeBigUInt64LE(BigInt(dataOffset + v1.length), 32);
+  return Buffer.concat([pragma, header, padding, v1, after]);
+}
+
 async function failure(work: Promise<unknown>): Promise<EngineError> {
   const error = await work.then(
     () => undefined,
@@ -55,6 +67,12 @@ describe('blocks from a CAR, each checked against its CID', () => {
     const error = await failure(exported(await carOf(content.root, tampered)));
     expect(error.code).toBe('verification');
     expect(error.message).toContain(`gateway.example sent a block that does not match its CID (${blocks.at(-1)?.cid})`);
+  });
+
+  it('reads the CARv1 a CARv2 wraps, and nothing past its data section (where the index lies)', async () => {
+    const v1 = await carOf(content.root, blocks);
+    const junk = Buffer.from('an index Ferry does not read, and which is no block');
+    expect((await exported(carV2(v1, junk))).equals(data)).toBe(true);
   });
 
   it('says which block is missing when the CAR ends without it', async () => {
