@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { exporter, type UnixFSDirectory, type UnixFSEntry } from 'ipfs-unixfs-exporter';
 import { EntryWriter } from '../../archives/entry-writer';
 import { EngineError } from '../../engine/engine-error';
 import { sanitizeFileName } from '../../engine/file-name';
+import { HashingWriter } from '../../fs/hashing-writer';
 import { type CidRef, cidPath, contentName } from './cid-ref';
 import { withExtension } from './sniff-extension';
 import type { VerifiedBlocks } from './verified-blocks';
@@ -67,24 +65,25 @@ function isFile(entry: UnixFSEntry): entry is FileEntry {
   return entry.type === 'file' || entry.type === 'raw' || entry.type === 'identity';
 }
 
+/** Hashing and writing run on a thread of their own (`HashingWriter`): here the blocks are only checked and rebuilt. */
 async function writeFile(
   content: AsyncIterable<Uint8Array>,
   target: string,
   signal: AbortSignal,
 ): Promise<{ size: number; sha256: string; head: Buffer }> {
-  const hash = createHash('sha256');
-  let size = 0;
-  let head = Buffer.alloc(0);
-  async function* hashed() {
+  const writer = await HashingWriter.create(target);
+  try {
+    let head = Buffer.alloc(0);
     for await (const chunk of content) {
-      hash.update(chunk);
-      size += chunk.byteLength;
+      signal.throwIfAborted();
+      // Copied before the writer takes the chunk away.
       if (head.length < 512) head = Buffer.concat([head, chunk.subarray(0, 512 - head.length)]);
-      yield chunk;
+      await writer.write(chunk);
     }
+    return { ...(await writer.finish()), head };
+  } finally {
+    await writer.close();
   }
-  await pipeline(hashed(), createWriteStream(target, { flush: true, highWaterMark: 1024 * 1024 }), { signal });
-  return { size, sha256: hash.digest('hex'), head };
 }
 
 /** Files are written as the archives' unpacking writes them: small ones several at a time, each flushed. */
