@@ -11,8 +11,11 @@ export interface ArchiveEntry {
   modified: Date | null;
 }
 
-/** Called once per entry, in archive order; a file's body must be read to its end before the promise settles. */
-export type EntryVisitor = (entry: ArchiveEntry, body: Readable | null) => Promise<void>;
+/**
+ * Called once per entry, in archive order; a file's body must be read to its
+ * end before the promise settles. A small file may come whole, as a Buffer.
+ */
+export type EntryVisitor = (entry: ArchiveEntry, body: Readable | Buffer | null) => Promise<void>;
 
 /** An archive Ferry could not unpack; the message says why and what the person can do. */
 export class UnpackError extends Error {

@@ -40,13 +40,13 @@ export class EntryWriter {
   private readonly lastWrite = new Map<string, Promise<void>>();
   private readonly folders = new Set<string>();
 
-  async write(target: string, entry: ArchiveEntry, body: Readable, signal?: AbortSignal): Promise<void> {
+  async write(target: string, entry: ArchiveEntry, body: Readable | Buffer, signal?: AbortSignal): Promise<void> {
     this.throwIfFailed();
     const turn = this.takeTurn(target);
     try {
       await turn.previous;
       await this.folder(dirname(target));
-      if (entry.size > SMALL_FILE) {
+      if (entry.size > SMALL_FILE && !Buffer.isBuffer(body)) {
         await pipeline(
           body,
           createWriteStream(target, { mode: modeOf(entry), highWaterMark: SMALL_FILE, flush: true }),
@@ -58,7 +58,7 @@ export class EntryWriter {
         turn.done();
         return;
       }
-      const data = await readAll(body);
+      const data = Buffer.isBuffer(body) ? body : await readAll(body);
       await this.startWrite(() => writeSmall(target, data, entry), turn.done);
     } catch (error) {
       turn.done();

@@ -35,11 +35,12 @@ export async function readZip(
   visit: EntryVisitor,
   checkSize: (bytes: number) => Promise<void>,
 ): Promise<void> {
-  const zip = await openZip(path);
+  const { zip, bytes } = await openZip(path);
   try {
     const entries = await readDirectory(zip);
     await checkSize(entries.reduce((total, raw) => total + raw.uncompressedSize, 0));
-    await visitAll(zip, entries, visit);
+    const inMemory = bytes ? await smallEntriesIn(zip, bytes, entries) : new Map<Entry, Buffer>();
+    await visitAll(zip, entries, inMemory, visit);
   } catch (error) {
     throw explainsItself(error) ? error : damaged(error);
   } finally {
@@ -53,15 +54,19 @@ export async function readZip(
  * thrown only once every started one has ended: their writes must not outlive
  * the staging folder.
  */
-async function visitAll(zip: ZipFile, entries: Entry[], visit: EntryVisitor): Promise<void> {
+async function visitAll(
+  zip: ZipFile,
+  entries: Entry[],
+  inMemory: Map<Entry, Buffer>,
+  visit: EntryVisitor,
+): Promise<void> {
   const failures: unknown[] = [];
   const visitOne = limitFunction(
     async (raw: Entry) => {
       if (failures.length > 0) return;
       const entry = toEntry(raw);
       try {
-        // The body opens lazily, so each visit starts (and claims its path) in archive order.
-        await visit(entry, entry.kind === 'file' ? Readable.from(entryBytes(zip, raw, entry.path)) : null);
+        await visit(entry, entry.kind === 'file' ? bodyOf(zip, raw, inMemory.get(raw), entry.path) : null);
       } catch (error) {
         // Kept before the slot frees, so the entry p-limit starts next already sees it.
         failures.push(error);
@@ -85,6 +90,29 @@ async function readDirectory(zip: ZipFile): Promise<Entry[]> {
     entries.push(raw);
   }
   return entries;
+}
+
+/**
+ * A small entry of a ZIP held in memory is inflated at once, before the visit
+ * starts; any other body opens lazily. Either way each visit starts (and
+ * claims its path) in archive order.
+ */
+function bodyOf(zip: ZipFile, raw: Entry, stored: Buffer | undefined, path: string): Buffer | Readable {
+  return stored ? inflated(stored, raw, path) : Readable.from(entryBytes(zip, raw, path));
+}
+
+/**
+ * Where each small entry's stored bytes lie in a ZIP read into memory: views
+ * of it, so a batch of a thousand textures opens no stream per file.
+ */
+async function smallEntriesIn(zip: ZipFile, bytes: Buffer, entries: Entry[]): Promise<Map<Entry, Buffer>> {
+  const found = new Map<Entry, Buffer>();
+  for (const raw of entries) {
+    if (!isSmall(raw) || raw.fileName.endsWith('/')) continue;
+    const { fileDataStart } = await zip.readLocalFileHeaderPromise(raw, { minimal: true });
+    found.set(raw, bytes.subarray(fileDataStart, fileDataStart + raw.compressedSize));
+  }
+  return found;
 }
 
 /** The entry's bytes, failing at the end when they do not add up to the size and CRC-32 the directory lists. */
@@ -114,7 +142,10 @@ async function smallEntryBytes(zip: ZipFile, raw: Entry, path: string): Promise<
   const chunks: Buffer[] = [];
   for await (const chunk of await zip.openReadStreamPromise(raw, { decodeFileData: false }))
     chunks.push(chunk as Buffer);
-  const stored = Buffer.concat(chunks);
+  return inflated(Buffer.concat(chunks), raw, path);
+}
+
+function inflated(stored: Buffer, raw: Entry, path: string): Buffer {
   const bytes = raw.compressionMethod === DEFLATED ? inflateAtMost(stored, raw.uncompressedSize, path) : stored;
   if (bytes.length !== raw.uncompressedSize) throw sizeMismatch(path, raw.uncompressedSize);
   if (crc32(bytes) !== raw.crc32) throw checksumMismatch(path);
@@ -145,7 +176,7 @@ function checksumMismatch(path: string): UnpackError {
  * archive declares (UTF-8 or CP437). Closed by the caller: bodies open lazily,
  * after the directory has been read to its end.
  */
-async function openZip(path: string): Promise<ZipFile> {
+async function openZip(path: string): Promise<{ zip: ZipFile; bytes: Buffer | null }> {
   const options = {
     lazyEntries: true,
     autoClose: false,
@@ -153,13 +184,12 @@ async function openZip(path: string): Promise<ZipFile> {
     validateEntrySizes: true,
     strictFileNames: false,
   };
-  const opening =
-    (await stat(path)).size <= IN_MEMORY_ZIP
-      ? yauzl.fromBufferPromise(await readFile(path), options)
-      : yauzl.openPromise(path, options);
-  return opening.catch((error: unknown) => {
+  const bytes = (await stat(path)).size <= IN_MEMORY_ZIP ? await readFile(path) : null;
+  const opening = bytes ? yauzl.fromBufferPromise(bytes, options) : yauzl.openPromise(path, options);
+  const zip = await opening.catch((error: unknown) => {
     throw damaged(error);
   });
+  return { zip, bytes };
 }
 
 function toEntry(raw: Entry): ArchiveEntry {

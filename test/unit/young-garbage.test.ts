@@ -16,7 +16,8 @@ async function youngCollectionsDuring(work: () => void): Promise<number> {
   observer.disconnect();
   return entries.filter(
     (entry) =>
-      (entry.detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR &&
+      (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind ===
+        constants.NODE_PERFORMANCE_GC_MINOR &&
       entry.startTime >= start &&
       entry.startTime <= end,
   ).length;
