@@ -53,7 +53,7 @@ export function renderReport(sections: Sections, serverKind: string): string {
     '',
     `Run with \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; server: ${server} on loopback.`,
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM (${(freemem() / 2 ** 30).toFixed(0)} GiB free), Linux ${release()}, Node ${process.versions.node}.`,
-    'Each time is the median wall time of the runs given after one warm-up, tools in rotating order; CPU is the median of user + system time of the process and its children, RSS the largest resident set seen (GNU time). Ratio = subject time / peer time (below 1 means the subject is faster).',
+    'Each time is the median wall time of the runs given after one warm-up, tools in rotating order, each run after a `sync` so none flushes what the one before left; CPU is the median of user + system time of the process and its children, RSS the largest resident set seen (GNU time). Ratio = subject time / peer time (below 1 means the subject is faster).',
     '',
     '## The product path: `ferry get` with a fresh profile',
     '',
@@ -78,7 +78,7 @@ export function renderReport(sections: Sections, serverKind: string): string {
   ].join('\n');
 }
 
-function table(rows: Row[]): string {
+export function table(rows: Row[]): string {
   const lines = [
     '| case | target | subject | peers | ratios | CPU | peak RSS |',
     '| --- | --- | --- | --- | --- | --- | --- |',

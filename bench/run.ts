@@ -7,15 +7,16 @@ import { startBenchServer } from './bench-server';
 import { measureCrashResume } from './crash-resume';
 import { engineCases, type Scripts, unpackCases } from './floor-cases';
 import { ensurePeers, median, timed } from './peers';
-import { cidGatewayCase, scenarioBatchCase } from './platform-cases';
-import { type LibraryResult, type Row, renderReport, type ServiceResult } from './report';
+import { type BenchContext, cidGatewayCase, scenarioBatchCase } from './platform-cases';
+import { type LibraryResult, type Row, renderReport, type ServiceResult, table } from './report';
 import type { Case, Tool } from './tools';
 import { productCases, type TransferContext } from './transfer-cases';
 
 /**
  * `npm run bench`: `ferry get` against curl and aria2c on loopback, the
  * platforms against their fake servers, the engine alone as the floor, and
- * unpacking against unzip and tar, in one run, written to docs/benchmarks.md.
+ * unpacking against unzip and tar, in one run, written to docs/benchmarks.md
+ * (`-- --platforms` runs the platforms' cases alone).
  * A benchmark, not a test: it asserts nothing and its numbers depend on the machine.
  */
 
@@ -31,6 +32,10 @@ async function main(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
   try {
     const data = join(work, 'data');
+    if (process.argv.includes('--platforms')) {
+      await platformsOnly(work, data);
+      return;
+    }
     await makeData(data);
     const scripts = await bundleScripts(work);
     const server = await startBenchServer(data, work);
@@ -41,7 +46,7 @@ async function main(): Promise<void> {
       const crash = await measureCrashResume();
       const transfer: TransferContext = { ...server, work, smallCount: SMALL_FILES, tinyCount: TINY_FILES };
       const product = await measureAll(await productCases(transfer), work);
-      const platforms = await measurePlatforms(work, { data, fast: server.fast });
+      const platforms = await measurePlatforms(work, { data, fast: server.fast, undiciRead: scripts.undiciRead });
       const floor = await measureAll(engineCases(transfer, scripts, join(work, 'small-urls.txt')), work);
       const unpack = await measureAll(unpackCases(scripts, data), work);
       const report = renderReport({ product, platforms, floor, unpack, library, crash, service }, server.kind);
@@ -62,7 +67,7 @@ async function measureAll(cases: Case[], work: string): Promise<Row[]> {
 }
 
 /** The platforms' own paths, each against its fake server on loopback, stopped once measured. */
-async function measurePlatforms(work: string, bench: { data: string; fast: string }): Promise<Row[]> {
+async function measurePlatforms(work: string, bench: BenchContext): Promise<Row[]> {
   const rows: Row[] = [];
   for (const start of [scenarioBatchCase, cidGatewayCase]) {
     const platformCase = await start(bench);
@@ -73,6 +78,20 @@ async function measurePlatforms(work: string, bench: { data: string; fast: strin
     }
   }
   return rows;
+}
+
+/** `npm run bench -- --platforms`: the platforms' cases alone, printed and not written to docs/benchmarks.md. */
+async function platformsOnly(work: string, data: string): Promise<void> {
+  await mkdir(data, { recursive: true });
+  await randomFile(join(data, 'mid.bin'), 256 * MiB);
+  const { undiciRead } = await bundleScripts(work);
+  const server = await startBenchServer(data, work);
+  try {
+    const rows = await measurePlatforms(work, { data, fast: server.fast, undiciRead });
+    process.stdout.write(`\n${table(rows)}\n`);
+  } finally {
+    await server.stop();
+  }
 }
 
 async function makeData(data: string): Promise<void> {
@@ -161,6 +180,8 @@ async function measure(benchCase: Case, work: string): Promise<Row> {
       const out = join(work, 'out');
       await rm(out, { recursive: true, force: true });
       await mkdir(out);
+      // Nothing the last run left unwritten (its files, or their removal just now) is flushed on this run's time.
+      await timed('sync', []);
       const result = await tool.run(out);
       await benchCase.verify(out);
       if (round === 0) continue;
