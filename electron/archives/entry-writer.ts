@@ -4,7 +4,6 @@ import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { limitFunction } from 'p-limit';
-import { flushTogether } from '../fs/flush-together';
 import type { ArchiveEntry } from './archive-entry';
 
 /** Files up to this size are read into memory and written while the next entries are read. */
@@ -13,12 +12,11 @@ const SMALL_FILE = 1024 * 1024;
 const PARALLEL_WRITES = 16;
 
 /**
- * Writes unpacked files, all flushed to disk before the result takes its
+ * Writes unpacked files, each flushed to disk before the result takes its
  * final name (a crash must not leave empty files under a finished download).
  * Asset packs hold thousands of small textures, and one file after another
  * spends most of the time waiting on each call, so small files are written
- * several at a time and flushed together at the end; large ones stream on
- * their own, each flushed as it closes.
+ * several at a time; large ones stream on their own.
  */
 export class EntryWriter {
   /** Small-file writes queued or running; none rejects: the first error is kept in `failure`. */
@@ -41,8 +39,6 @@ export class EntryWriter {
   /** The last write queued for each path: an archive may hold a path twice, and the later entry must win. */
   private readonly lastWrite = new Map<string, Promise<void>>();
   private readonly folders = new Set<string>();
-  /** Small files written and not yet flushed. */
-  private unflushed: string[] = [];
 
   async write(target: string, entry: ArchiveEntry, body: Readable | Buffer, signal?: AbortSignal): Promise<void> {
     this.throwIfFailed();
@@ -63,10 +59,7 @@ export class EntryWriter {
         return;
       }
       const data = Buffer.isBuffer(body) ? body : await readAll(body);
-      await this.startWrite(async () => {
-        await writeSmall(target, data, entry);
-        this.unflushed.push(target);
-      }, turn.done);
+      await this.startWrite(() => writeSmall(target, data, entry), turn.done);
     } catch (error) {
       turn.done();
       throw error;
@@ -79,13 +72,10 @@ export class EntryWriter {
     this.folders.add(path);
   }
 
-  /** Waits for every write, even those queued while waiting, then flushes them; the first error, if any, is thrown here. */
+  /** Waits for every write, even those queued while waiting; the first error, if any, is thrown here. */
   async finish(): Promise<void> {
     while (this.writes.size > 0) await Promise.all(this.writes);
     this.throwIfFailed();
-    const written = this.unflushed;
-    this.unflushed = [];
-    await flushTogether(written);
   }
 
   /** Resolves once the write has a slot rather than when it ends, so reading runs ahead of the disk by a few files. */
@@ -121,6 +111,7 @@ async function writeSmall(target: string, data: Buffer, entry: ArchiveEntry): Pr
   try {
     await handle.writeFile(data);
     if (entry.modified) await handle.utimes(entry.modified, entry.modified);
+    await handle.sync();
   } finally {
     await handle.close();
   }
