@@ -1,5 +1,4 @@
 import { EngineError, fromNetworkError } from './engine-error';
-import { countReceived } from './young-garbage';
 
 export interface BodyWatch {
   signal: AbortSignal;
@@ -36,13 +35,7 @@ export class WatchedBody {
       this.awaited = { since: performance.now(), reject };
       this.chunks
         .next()
-        .then(
-          (result) => {
-            if (!result.done) countReceived(result.value.byteLength);
-            resolve(result);
-          },
-          (error: unknown) => reject(signal.aborted ? signal.reason : fromNetworkError(error, host)),
-        )
+        .then(resolve, (error: unknown) => reject(signal.aborted ? signal.reason : fromNetworkError(error, host)))
         .finally(() => {
           this.awaited = null;
         });

@@ -1,7 +1,7 @@
 import { constants, type PerformanceEntry, PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { countReceived } from '../../electron/engine/young-garbage';
+import { countReceived } from '../../electron/providers/cid/young-garbage';
 
 /** The young-generation collections V8 ran while `work` ran. */
 async function youngCollectionsDuring(work: () => void): Promise<number> {

@@ -1,5 +1,6 @@
 import { discard, type HttpResponse } from '../../engine/http-request';
 import { WatchedBody } from '../../engine/watched-body';
+import { countReceived } from './young-garbage';
 
 /** No byte for this long means the server stalled: the attempt fails and is retried. */
 const STALL_MS = 30_000;
@@ -33,6 +34,7 @@ export async function* meteredBody(body: HttpResponse['body'], meter: BodyMeter)
       if (next.done) return;
       await meter.throttle(next.value.length);
       total += next.value.length;
+      countReceived(next.value.length);
       meter.received(total);
       yield next.value;
     }
