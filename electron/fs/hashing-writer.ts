@@ -35,6 +35,8 @@ export class HashingWriter {
     });
     this.worker.on('message', (message: WriterThreadMessage) => this.heard(message));
     this.worker.on('error', (error) => this.fail(error));
+    // Ended by `close`, or gone on its own: a write waiting for room must not wait forever.
+    this.worker.on('exit', (code) => this.fail(new Error(`Ferry's file writer stopped (exit code ${code}).`)));
     // The result is read by `finish`; a writer closed without it must not leave a rejection unhandled.
     this.finished.promise.catch(() => undefined);
   }
