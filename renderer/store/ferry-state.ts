@@ -1,4 +1,4 @@
-import type { Account, BrowseEntry, NewAccount } from '../../shared/accounts';
+import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { AppInfo } from '../../shared/app-info';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
@@ -6,6 +6,7 @@ import type { FilePreview } from '../../shared/file-preview';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { Settings, SettingsPatch } from '../../shared/settings';
+import type { AccountCheck } from './account-health';
 import type { DownloadsView } from './download-filters';
 import type { SpeedSample } from './download-totals';
 import type { Selection } from './selection';
@@ -86,14 +87,17 @@ export interface DownloadsViewSlice {
 export interface AccountsSlice {
   accounts: Account[];
   accountsError: string | null;
-  /** What the last test of each account said, by account id. */
-  accountChecks: Record<string, { ok: boolean; message: string }>;
+  /** What the last test of each account is doing or said, by account id. */
+  accountChecks: Record<string, AccountCheck>;
   loadAccounts(): Promise<void>;
   /** True when the account was saved; false with accountsError set otherwise. */
   createAccount(account: NewAccount): Promise<boolean>;
   removeAccount(id: string): Promise<void>;
   makeDefaultAccount(id: string): Promise<void>;
+  /** Saves the change, then tests the account again; true when saved, false with accountsError set otherwise. */
+  updateAccount(id: string, change: AccountUpdate): Promise<boolean>;
   testAccount(id: string): Promise<void>;
+  dismissAccountsError(): void;
 }
 
 /** The picker over one account's library. */
