@@ -1,5 +1,6 @@
 import type { Account } from '../../shared/accounts';
 import { isCredentialsRefusal } from '../../shared/credentials-refusal';
+import type { Download } from '../../shared/downloads';
 import { accountFieldsOf } from '../../shared/platforms';
 import type { AccountField } from '../../shared/platforms/platform';
 import type { FerryState } from './ferry-state';
@@ -31,15 +32,22 @@ export type AccountHealth =
 
 /**
  * Why the newest download signed by the account failed because the platform
- * refused its credentials, or null. A string, so a card re-renders only when it changes.
+ * refused its credentials, or null. A download that names no account was signed
+ * by its platform's default one. A string, so a card re-renders only when it changes.
  */
-export function selectRefusedDownload(state: FerryState, accountId: string): string | null {
+export function selectRefusedDownload(state: FerryState, account: Account): string | null {
   let newest: { createdAt: number; message: string } | null = null;
-  for (const { accountId: signedBy, status, error, createdAt } of Object.values(state.downloads)) {
-    if (signedBy !== accountId || status !== 'failed' || !error || !isCredentialsRefusal(error.message)) continue;
+  for (const download of Object.values(state.downloads)) {
+    const { status, error, createdAt } = download;
+    if (status !== 'failed' || !error || !signedBy(download, account) || !isCredentialsRefusal(error.message)) continue;
     if (!newest || createdAt > newest.createdAt) newest = { createdAt, message: error.message };
   }
   return newest?.message ?? null;
+}
+
+function signedBy(download: Download, account: Account): boolean {
+  if (download.accountId !== null) return download.accountId === account.id;
+  return account.isDefault && download.provider === account.provider;
 }
 
 /**

@@ -88,14 +88,22 @@ describe('selectRefusedDownload', () => {
         failed(1, 'a1', `${refusal} (first)`),
         failed(2, 'a1', `${refusal} (second)`),
         failed(3, 'a1', 'echo3D answered HTTP 500.'),
-        failed(4, 'other', `${refusal} (other account)`),
+        failed(4, 'other', `${refusal} (other account)`, 9),
       ]);
-    expect(selectRefusedDownload(store.getState(), 'a1')).toBe(`${refusal} (second)`);
+    expect(selectRefusedDownload(store.getState(), echo3d)).toBe(`${refusal} (second)`);
+  });
+
+  it("counts downloads that name no account against the platform's default account only", () => {
+    const store = storeTesting({ message: '' });
+    const unnamed = download({ provider: 'echo3d', status: 'failed', error: { code: 'http_4xx', message: refusal } });
+    store.getState().receiveDownloads([unnamed]);
+    expect(selectRefusedDownload(store.getState(), echo3d)).toBe(refusal);
+    expect(selectRefusedDownload(store.getState(), { ...echo3d, isDefault: false })).toBeNull();
   });
 
   it('is null when no download of the account was refused', () => {
     const store = storeTesting({ message: '' });
     store.getState().receiveDownloads([failed(1, 'a1', 'echo3D answered HTTP 500.'), download({ accountId: 'a1' })]);
-    expect(selectRefusedDownload(store.getState(), 'a1')).toBeNull();
+    expect(selectRefusedDownload(store.getState(), echo3d)).toBeNull();
   });
 });

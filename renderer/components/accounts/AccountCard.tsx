@@ -12,7 +12,7 @@ import { PlatformIcon } from './PlatformIcon';
 /** One account: who it is, how it stands, and what can be done with it; Edit swaps the details for a form. */
 export function AccountCard({ account }: { account: Account }) {
   const check = useFerry((state) => state.accountChecks[account.id]);
-  const refusedDownload = useFerry((state) => selectRefusedDownload(state, account.id));
+  const refusedDownload = useFerry((state) => selectRefusedDownload(state, account));
   const health = useMemo(() => accountHealth(account, check, refusedDownload), [account, check, refusedDownload]);
   const [editing, setEditing] = useState<{ focus: string | null } | null>(null);
   const { displayName, defaultBaseUrl } = platforms[account.provider];
