@@ -43,7 +43,7 @@ test('Accounts and Settings at 800×600 in light and dark: screenshots, no serio
 
     await frame.open('Settings');
     const settings = new SettingsPage(app.page);
-    await shoot(app, 'settings');
+    await shoot(app, 'settings-top');
     await settings.fileNames.fill('{provider}/{queue}/{name}');
     await settings.templateExample.scrollIntoViewIfNeeded();
     await shoot(app, 'settings-template');
