@@ -3,13 +3,7 @@ import { isCredentialsRefusal } from '../../shared/credentials-refusal';
 import type { Download } from '../../shared/downloads';
 import { accountFieldsOf } from '../../shared/platforms';
 import type { AccountField } from '../../shared/platforms/platform';
-import type { FerryState } from './ferry-state';
-
-/** What the last Test of an account is doing or said. */
-export type AccountCheck =
-  | { status: 'testing' }
-  | { status: 'ok'; message: string }
-  | { status: 'failed'; message: string; refused: boolean };
+import type { AccountCheck, FerryState } from './ferry-state';
 
 export type RefusedHealth = {
   kind: 'refused';

@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { isCredentialsRefusal } from '../../shared/credentials-refusal';
 import { errorMessage, type FerryClient, IpcCallError } from '../ipc/client';
-import type { AccountCheck } from './account-health';
-import type { AccountsSlice, FerryState } from './ferry-state';
+import type { AccountCheck, AccountsSlice, FerryState } from './ferry-state';
 
 type Set = (partial: Partial<FerryState>) => void;
 

@@ -6,7 +6,6 @@ import type { FilePreview } from '../../shared/file-preview';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { Settings, SettingsPatch } from '../../shared/settings';
-import type { AccountCheck } from './account-health';
 import type { DownloadsView } from './download-filters';
 import type { SpeedSample } from './download-totals';
 import type { Selection } from './selection';
@@ -83,6 +82,12 @@ export interface DownloadsViewSlice {
   setView(patch: Partial<DownloadsView>): void;
   setSelection(selection: Selection): void;
 }
+
+/** What the last Test of an account is doing or said. */
+export type AccountCheck =
+  | { status: 'testing' }
+  | { status: 'ok'; message: string }
+  | { status: 'failed'; message: string; refused: boolean };
 
 export interface AccountsSlice {
   accounts: Account[];
