@@ -16,8 +16,10 @@ const fixture: Echo3dFixture = {
 };
 
 test.use({ viewport: { width: 800, height: 600 } });
+// Each screenshot is checked by axe in both themes first: several full-page analyses per test.
+test.slow();
 
-test('Accounts and Settings at 800×600 in light and dark: screenshots, no serious axe violation', async ({ ferry }) => {
+test('Accounts at 800×600 in light and dark: screenshots, no serious axe violation', async ({ ferry }) => {
   const echo3d = await startFakeEcho3d(fixture);
   try {
     const app = await ferry.launch();
@@ -40,20 +42,24 @@ test('Accounts and Settings at 800×600 in light and dark: screenshots, no serio
 
     await accounts.action('Archive', 'Edit credentials').click();
     await shoot(app, 'accounts-edit');
-
-    await frame.open('Settings');
-    const settings = new SettingsPage(app.page);
-    await shoot(app, 'settings-top');
-    await settings.fileNames.fill('{provider}/{queue}/{name}');
-    await settings.templateExample.scrollIntoViewIfNeeded();
-    await shoot(app, 'settings-template');
-    await settings.parallelDownloads.fill('40');
-    await settings.noteFor(settings.parallelDownloads).scrollIntoViewIfNeeded();
-    await shoot(app, 'settings-invalid');
     expect(app.pageErrors).toEqual([]);
   } finally {
     await echo3d.server.close();
   }
+});
+
+test('Settings at 800×600 in light and dark: screenshots, no serious axe violation', async ({ ferry }) => {
+  const app = await ferry.launch();
+  await new AppFrame(app.page).open('Settings');
+  const settings = new SettingsPage(app.page);
+  await shoot(app, 'settings-top');
+  await settings.fileNames.fill('{provider}/{queue}/{name}');
+  await settings.templateExample.scrollIntoViewIfNeeded();
+  await shoot(app, 'settings-template');
+  await settings.parallelDownloads.fill('40');
+  await settings.noteFor(settings.parallelDownloads).scrollIntoViewIfNeeded();
+  await shoot(app, 'settings-invalid');
+  expect(app.pageErrors).toEqual([]);
 });
 
 async function addEcho3d(accounts: AccountsPage, label: string, key: string, baseUrl: string) {
