@@ -1,82 +1,49 @@
-import type { Account } from '../../shared/accounts';
-import { browsableProviders } from '../../shared/platforms';
-import { AccountForm } from '../components/AccountForm';
+import { Plus } from 'lucide-react';
+import { useState } from 'react';
+import { AccountCard } from '../components/accounts/AccountCard';
+import { AccountForm } from '../components/accounts/AccountForm';
 import { EmptyState } from '../components/EmptyState';
 import { LibraryPicker } from '../components/LibraryPicker';
 import { useFerry } from '../store/store-context';
+import '../components/accounts/accounts.css';
 
 export function AccountsSection() {
   const accounts = useFerry((state) => state.accounts);
   const error = useFerry((state) => state.accountsError);
+  const dismiss = useFerry((state) => state.dismissAccountsError);
+  const [adding, setAdding] = useState(false);
   return (
     <div className="accounts">
       {error ? (
-        <p className="field-problem" role="alert">
-          {error}
-        </p>
+        <div className="accounts-error" role="alert">
+          <span>{error}</span>
+          <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </div>
       ) : null}
       <LibraryPicker />
       {accounts.length === 0 ? (
         <EmptyState title="No accounts yet">
-          Add an account to download from echo3D and other platforms. Its secrets stay in your system keychain.
+          Add an account to download from echo3D, Scenario, Delos or a CID store. Its secrets stay in your system
+          keychain; Ferry shows only whether they are set.
         </EmptyState>
       ) : (
-        <ul className="download-list" aria-label="Accounts">
-          {accounts.map((account) => (
-            <AccountItem key={account.id} account={account} />
-          ))}
-        </ul>
+        <>
+          <div className="accounts-toolbar">
+            <button type="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+              <Plus size={14} aria-hidden="true" /> New account
+            </button>
+          </div>
+          {adding ? <AccountForm onCancel={() => setAdding(false)} /> : null}
+          <ul className="account-list" aria-label="Accounts">
+            {accounts.map((account) => (
+              <AccountCard key={account.id} account={account} />
+            ))}
+          </ul>
+        </>
       )}
-      <AccountForm />
+      {accounts.length === 0 ? <AccountForm /> : null}
     </div>
-  );
-}
-
-function AccountItem({ account }: { account: Account }) {
-  const check = useFerry((state) => state.accountChecks[account.id]);
-  const test = useFerry((state) => state.testAccount);
-  const remove = useFerry((state) => state.removeAccount);
-  const makeDefault = useFerry((state) => state.makeDefaultAccount);
-  const browse = useFerry((state) => state.browseAccount);
-  const fields = Object.entries(account.fields).map(
-    ([name, value]) => `${name}: ${typeof value === 'string' ? value : 'saved in keychain'}`,
-  );
-  return (
-    <li className="download" aria-label={account.label}>
-      <div className="download-head">
-        <span className="download-name">{account.label}</span>
-        <span className="download-status">
-          {account.provider}
-          {account.isDefault ? ' · default' : ''}
-        </span>
-      </div>
-      <div className="download-detail">{fields.join(' · ')}</div>
-      {check ? (
-        <p className={check.ok ? 'field-hint' : 'field-problem'} role="status">
-          {check.message}
-        </p>
-      ) : null}
-      <div className="download-foot">
-        <span className="download-detail">{account.baseUrl ?? ''}</span>
-        <span className="download-actions">
-          <button type="button" onClick={() => void test(account.id)}>
-            Test
-          </button>
-          {browsableProviders.includes(account.provider) ? (
-            <button type="button" onClick={() => void browse(account.id)}>
-              Browse
-            </button>
-          ) : null}
-          {account.isDefault ? null : (
-            <button type="button" onClick={() => void makeDefault(account.id)}>
-              Make default
-            </button>
-          )}
-          <button type="button" onClick={() => void remove(account.id)}>
-            Remove
-          </button>
-        </span>
-      </div>
-    </li>
   );
 }

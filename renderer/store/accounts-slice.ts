@@ -1,59 +1,77 @@
 import type { StateCreator } from 'zustand';
-import { errorMessage, type FerryClient } from '../ipc/client';
-import type { AccountsSlice, FerryState } from './ferry-state';
+import { isCredentialsRefusal } from '../../shared/credentials-refusal';
+import { errorMessage, type FerryClient, IpcCallError } from '../ipc/client';
+import type { AccountCheck, AccountsSlice, FerryState } from './ferry-state';
+
+type Set = (partial: Partial<FerryState>) => void;
 
 export function createAccountsSlice(client: FerryClient): StateCreator<FerryState, [], [], AccountsSlice> {
-  const refresh = async (set: (partial: Partial<FerryState>) => void) => {
+  const refresh = async (set: Set) => {
     set({ accounts: await client.call('accounts:list'), accountsError: null });
   };
-  return (set, get) => ({
-    accounts: [],
-    accountsError: null,
-    accountChecks: {},
-    async loadAccounts() {
-      try {
-        await refresh(set);
-      } catch (error) {
-        set({ accountsError: errorMessage(error) });
-      }
-    },
-    async createAccount(account) {
-      try {
-        await client.call('accounts:create', account);
-        await refresh(set);
-        return true;
-      } catch (error) {
-        set({ accountsError: errorMessage(error) });
-        return false;
-      }
-    },
-    async removeAccount(id) {
-      await guarded(set, async () => {
-        await client.call('accounts:remove', { id });
-        await refresh(set);
-      });
-    },
-    async makeDefaultAccount(id) {
-      await guarded(set, async () => {
-        await client.call('accounts:setDefault', { id });
-        await refresh(set);
-      });
-    },
-    async testAccount(id) {
-      try {
-        const { message } = await client.call('accounts:test', { id });
-        set({ accountChecks: { ...get().accountChecks, [id]: { ok: true, message } } });
-      } catch (error) {
-        set({ accountChecks: { ...get().accountChecks, [id]: { ok: false, message: errorMessage(error) } } });
-      }
-    },
-  });
+  return (set, get) => {
+    const setCheck = (id: string, check: AccountCheck) =>
+      set({ accountChecks: { ...get().accountChecks, [id]: check } });
+    return {
+      accounts: [],
+      accountsError: null,
+      accountChecks: {},
+      async loadAccounts() {
+        await guarded(set, () => refresh(set));
+      },
+      async createAccount(account) {
+        return guarded(set, async () => {
+          await client.call('accounts:create', account);
+          await refresh(set);
+        });
+      },
+      async removeAccount(id) {
+        await guarded(set, async () => {
+          await client.call('accounts:remove', { id });
+          await refresh(set);
+        });
+      },
+      async makeDefaultAccount(id) {
+        await guarded(set, async () => {
+          await client.call('accounts:setDefault', { id });
+          await refresh(set);
+        });
+      },
+      async updateAccount(id, change) {
+        const saved = await guarded(set, async () => {
+          await client.call('accounts:update', { id, change });
+          await refresh(set);
+        });
+        if (saved) await get().testAccount(id);
+        return saved;
+      },
+      async testAccount(id) {
+        setCheck(id, { status: 'testing' });
+        try {
+          const { message } = await client.call('accounts:test', { id });
+          setCheck(id, { status: 'ok', message });
+        } catch (error) {
+          setCheck(id, { status: 'failed', message: errorMessage(error), refused: refusedCredentials(error) });
+        }
+      },
+      dismissAccountsError() {
+        set({ accountsError: null });
+      },
+    };
+  };
 }
 
-async function guarded(set: (partial: Partial<FerryState>) => void, action: () => Promise<void>): Promise<void> {
+function refusedCredentials(error: unknown): boolean {
+  return error instanceof IpcCallError && error.code === 'provider' && isCredentialsRefusal(error.message);
+}
+
+/** True when the action ran; its failure shows as accountsError. */
+async function guarded(set: Set, action: () => Promise<void>): Promise<boolean> {
   try {
     await action();
+    return true;
   } catch (error) {
     set({ accountsError: errorMessage(error) });
+    return false;
   }
 }

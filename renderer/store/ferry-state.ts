@@ -1,4 +1,4 @@
-import type { Account, BrowseEntry, NewAccount } from '../../shared/accounts';
+import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { AppInfo } from '../../shared/app-info';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
@@ -83,17 +83,26 @@ export interface DownloadsViewSlice {
   setSelection(selection: Selection): void;
 }
 
+/** What the last Test of an account is doing or said. */
+export type AccountCheck =
+  | { status: 'testing' }
+  | { status: 'ok'; message: string }
+  | { status: 'failed'; message: string; refused: boolean };
+
 export interface AccountsSlice {
   accounts: Account[];
   accountsError: string | null;
-  /** What the last test of each account said, by account id. */
-  accountChecks: Record<string, { ok: boolean; message: string }>;
+  /** What the last test of each account is doing or said, by account id. */
+  accountChecks: Record<string, AccountCheck>;
   loadAccounts(): Promise<void>;
   /** True when the account was saved; false with accountsError set otherwise. */
   createAccount(account: NewAccount): Promise<boolean>;
   removeAccount(id: string): Promise<void>;
   makeDefaultAccount(id: string): Promise<void>;
+  /** Saves the change, then tests the account again; true when saved, false with accountsError set otherwise. */
+  updateAccount(id: string, change: AccountUpdate): Promise<boolean>;
   testAccount(id: string): Promise<void>;
+  dismissAccountsError(): void;
 }
 
 /** The picker over one account's library. */

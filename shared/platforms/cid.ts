@@ -4,11 +4,13 @@ export const cid: PlatformDescriptor = {
   displayName: 'CID store',
   account: 'optional',
   accountFields: [
-    field('endpoint', 'the store’s API address', { optional: true }),
-    field('token', 'an access token for that address', { secret: true, optional: true }),
-    field('authUrl', 'the sign-in address that hands out the endpoint and a token', { optional: true }),
-    field('login', 'the login for that sign-in', { optional: true }),
-    field('password', 'its password', { secret: true, optional: true }),
+    field('endpoint', 'Store address', 'the store’s API address', { optional: true }),
+    field('token', 'Access token', 'an access token for that address', { secret: true, optional: true }),
+    field('authUrl', 'Sign-in address', 'the sign-in address that hands out the endpoint and a token', {
+      optional: true,
+    }),
+    field('login', 'Login', 'the login for that sign-in', { optional: true }),
+    field('password', 'Password', 'its password', { secret: true, optional: true }),
   ],
   signIns: [
     { name: 'endpoint and token', fields: ['endpoint', 'token'] },

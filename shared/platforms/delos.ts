@@ -4,10 +4,12 @@ export const delos: PlatformDescriptor = {
   displayName: 'Delos',
   account: 'required',
   accountFields: [
-    field('login', 'the login you sign in to Delos with', { optional: true }),
-    field('password', 'its password', { secret: true, optional: true }),
-    field('token', 'a static access token, instead of a login', { secret: true, optional: true }),
-    field('customerId', 'the customer whose files to use, when you work for several', { optional: true }),
+    field('login', 'Login', 'the login you sign in to Delos with', { optional: true }),
+    field('password', 'Password', 'its password', { secret: true, optional: true }),
+    field('token', 'Access token', 'a static access token, instead of a login', { secret: true, optional: true }),
+    field('customerId', 'Customer ID', 'the customer whose files to use, when you work for several', {
+      optional: true,
+    }),
   ],
   signIns: [
     { name: 'login and password', fields: ['login', 'password'] },

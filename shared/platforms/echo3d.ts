@@ -4,10 +4,10 @@ export const echo3d: PlatformDescriptor = {
   displayName: 'echo3D',
   account: 'required',
   accountFields: [
-    field('key', 'the API key from the echo3D console', { secret: true }),
-    field('email', 'the email you sign in to echo3D with'),
-    field('userKey', 'the security key of your user', { secret: true }),
-    field('secKey', 'the secret key, for collections that require one', { secret: true, optional: true }),
+    field('key', 'API key', 'the API key from the echo3D console', { secret: true }),
+    field('email', 'Email', 'the email you sign in to echo3D with'),
+    field('userKey', 'User key', 'the security key of your user', { secret: true }),
+    field('secKey', 'Secret key', 'the secret key, for collections that require one', { secret: true, optional: true }),
   ],
   defaultBaseUrl: 'https://api.echo3D.com',
   refForms: [

@@ -1,6 +1,9 @@
 /** One field of a platform's account; secret ones live only in the OS keychain. */
 export interface AccountField {
+  /** The key the library, the keychain and `ferry accounts add --field` use. */
   name: string;
+  /** What the window calls it ("API key"). */
+  label: string;
   secret: boolean;
   optional: boolean;
   /** What to type there, for the Accounts form and `ferry help accounts`. */
@@ -37,8 +40,14 @@ export interface PlatformDescriptor {
   credentialsHelp: string;
 }
 
-export const field = (name: string, hint: string, traits: { secret?: boolean; optional?: boolean } = {}) => ({
+export const field = (
+  name: string,
+  label: string,
+  hint: string,
+  traits: { secret?: boolean; optional?: boolean } = {},
+) => ({
   name,
+  label,
   hint,
   secret: traits.secret ?? false,
   optional: traits.optional ?? false,

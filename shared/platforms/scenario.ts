@@ -4,9 +4,9 @@ export const scenario: PlatformDescriptor = {
   displayName: 'Scenario',
   account: 'required',
   accountFields: [
-    field('apiKey', 'the API key from Scenario’s API settings'),
-    field('apiSecret', 'the API secret shown once when the key was made', { secret: true }),
-    field('projectId', 'the project to work in, when the key has several', { optional: true }),
+    field('apiKey', 'API key', 'the API key from Scenario’s API settings'),
+    field('apiSecret', 'API secret', 'the API secret shown once when the key was made', { secret: true }),
+    field('projectId', 'Project ID', 'the project to work in, when the key has several', { optional: true }),
   ],
   defaultBaseUrl: 'https://api.cloud.scenario.com/v1',
   refForms: [

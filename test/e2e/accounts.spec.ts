@@ -24,35 +24,96 @@ test.afterEach(async () => {
   await echo3d.server.close();
 });
 
-test('adds and tests an echo3D account; its secrets never reach the page', async ({ ferry }) => {
+test('adds and tests echo3D accounts; a refused one says so and Edit fixes it; default and remove', async ({
+  ferry,
+}) => {
   const app = await ferry.launch();
   await new AppFrame(app.page).open('Accounts');
   const accounts = new AccountsPage(app.page);
 
   await accounts.label.fill('Studio');
-  await accounts.field('key').fill(fixture.key);
+  await accounts.field('API key').fill(fixture.key);
   await accounts.addButton.click();
-  await expect(accounts.alert).toContainText('echo3D accounts need email.');
+  await expect(accounts.field('Email')).toHaveAccessibleDescription('Enter the Email.');
+  await expect(accounts.field('Email')).toBeFocused();
 
-  await accounts.field('email').fill(fixture.email);
-  await accounts.field('userKey').fill(fixture.userKey);
+  await accounts.field('Email').fill(fixture.email);
+  await accounts.field('User key').fill(fixture.userKey);
   await accounts.baseUrl.fill(echo3d.baseUrl);
   await accounts.addButton.click();
-  await expect(accounts.item('Studio')).toContainText('key: saved in keychain');
-  await expect(accounts.item('Studio')).toContainText('echo3d · default');
-  await expect(accounts.field('key')).toHaveValue('');
+  await expect(accounts.shownField('Studio', 'API key')).toHaveText('Saved in keychain');
+  await expect(accounts.shownField('Studio', 'Email')).toHaveText(fixture.email);
+  await expect(accounts.shownField('Studio', 'Secret key')).toHaveText('Not set');
+  await expect(accounts.item('Studio')).toContainText('Default');
 
-  await accounts.item('Studio').getByRole('button', { name: 'Test' }).click();
-  await expect(accounts.item('Studio').getByRole('status')).toHaveText(
+  await accounts.action('Studio', 'Test').click();
+  await expect(accounts.status('Studio')).toHaveText(
     'Signed in to echo3D as ui@example.com: 1 entry in the collection.',
   );
-  await app.page.screenshot({ path: 'test-results/screenshots/accounts.png' });
+
+  await accounts.newAccount.click();
+  await expect(accounts.platform).toBeFocused();
+  await accounts.label.fill('Backup');
+  await accounts.field('API key').fill('a-key-echo3D-no-longer-knows');
+  await accounts.field('Email').fill(fixture.email);
+  await accounts.field('User key').fill(fixture.userKey);
+  await accounts.baseUrl.fill(echo3d.baseUrl);
+  await accounts.addButton.click();
+  await expect(accounts.action('Backup', 'Make default')).toBeVisible();
+
+  await accounts.action('Backup', 'Test').click();
+  await expect(accounts.status('Backup')).toContainText(
+    'Credentials refused. Replace the API key or User key and check the Email, then Test again.',
+  );
+  await expect(accounts.status('Backup')).toContainText('echo3D refused the credentials of "Backup" (HTTP 400).');
+
+  await accounts.action('Backup', 'Edit credentials').click();
+  await expect(accounts.editField('Backup', 'API key')).toBeFocused();
+  await expect(accounts.editField('Backup', 'API key')).toHaveValue('');
+  await accounts.editField('Backup', 'API key').fill(fixture.key);
+  await accounts.action('Backup', 'Save and test').click();
+  await expect(accounts.status('Backup')).toHaveText(
+    'Signed in to echo3D as ui@example.com: 1 entry in the collection.',
+  );
+
+  await accounts.action('Backup', 'Make default').click();
+  await expect(accounts.action('Studio', 'Make default')).toBeVisible();
+  await expect(accounts.action('Backup', 'Make default')).toHaveCount(0);
+
   const html = await app.page.content();
   expect(html).not.toContain(fixture.key);
   expect(html).not.toContain(fixture.userKey);
 
-  await accounts.item('Studio').getByRole('button', { name: 'Remove' }).click();
-  await expect(app.page.getByText('No accounts yet')).toBeVisible();
+  await accounts.action('Studio', 'Remove').click();
+  await accounts.confirmRemove.click();
+  await expect(accounts.item('Studio')).toHaveCount(0);
+  await expect(accounts.item('Backup')).toBeVisible();
+  expect(app.services.accounts.list().map((account) => account.label)).toEqual(['Backup']);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a download refused for its credentials marks the account until it is fixed', async ({ ferry }) => {
+  const app = await ferry.launch();
+  await new AppFrame(app.page).open('Accounts');
+  const accounts = new AccountsPage(app.page);
+  await accounts.label.fill('Studio');
+  await accounts.field('API key').fill('stale-key');
+  await accounts.field('Email').fill(fixture.email);
+  await accounts.field('User key').fill(fixture.userKey);
+  await accounts.baseUrl.fill(echo3d.baseUrl);
+  await accounts.addButton.click();
+  await expect(accounts.item('Studio')).toBeVisible();
+
+  await new AppFrame(app.page).open('Downloads');
+  await new DownloadsPage(app.page).add('echo3d:file/sid-1');
+  await expect(new DownloadsPage(app.page).status('sid-1')).toHaveText(/refused/i, { timeout: 10_000 });
+
+  await new AppFrame(app.page).open('Accounts');
+  await expect(accounts.status('Studio')).toContainText('Credentials refused.');
+  await accounts.action('Studio', 'Edit credentials').click();
+  await accounts.editField('Studio', 'API key').fill(fixture.key);
+  await accounts.action('Studio', 'Save and test').click();
+  await expect(accounts.status('Studio')).toContainText('Signed in to echo3D');
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -82,9 +143,9 @@ test('browses an account library and downloads an entry in the form picked', asy
     await new AppFrame(app.page).open('Accounts');
     const accounts = new AccountsPage(app.page);
     await accounts.label.fill('Studio');
-    await accounts.field('key').fill(library.key);
-    await accounts.field('email').fill(library.email);
-    await accounts.field('userKey').fill(library.userKey);
+    await accounts.field('API key').fill(library.key);
+    await accounts.field('Email').fill(library.email);
+    await accounts.field('User key').fill(library.userKey);
     await accounts.baseUrl.fill(studio.baseUrl);
     await accounts.addButton.click();
 

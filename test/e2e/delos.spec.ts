@@ -34,13 +34,15 @@ test('adds a Delos account, which needs its address, and downloads from its libr
   await accounts.platform.selectOption('delos');
   await expect(accounts.baseUrl).toHaveAccessibleName('Base URL');
   await accounts.label.fill('Office');
-  await accounts.field('login').fill(fixture.login);
-  await accounts.field('password').fill(fixture.password);
+  await accounts.field('Login').fill(fixture.login);
+  await accounts.field('Password').fill(fixture.password);
   await accounts.addButton.click();
-  await expect(accounts.alert).toContainText('Delos accounts need a base URL');
+  await expect(accounts.baseUrl).toHaveAccessibleDescription(
+    'Enter the address of your Delos API, such as https://files.example.com.',
+  );
   await accounts.baseUrl.fill(delos.baseUrl);
   await accounts.addButton.click();
-  await expect(accounts.item('Office')).toContainText('password: saved in keychain');
+  await expect(accounts.shownField('Office', 'Password')).toHaveText('Saved in keychain');
 
   await accounts.item('Office').getByRole('button', { name: 'Browse' }).click();
   const picker = new LibraryPickerPage(app.page);

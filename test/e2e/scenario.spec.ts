@@ -34,11 +34,11 @@ test('adds a Scenario account, picks a format from its library, and unpacks a pa
   const accounts = new AccountsPage(app.page);
   await accounts.platform.selectOption('scenario');
   await accounts.label.fill('Studio');
-  await accounts.field('apiKey').fill(fixture.apiKey);
-  await accounts.field('apiSecret').fill(fixture.apiSecret);
+  await accounts.field('API key').fill(fixture.apiKey);
+  await accounts.field('API secret').fill(fixture.apiSecret);
   await accounts.baseUrl.fill(scenario.baseUrl);
   await accounts.addButton.click();
-  await expect(accounts.item('Studio')).toContainText('apiSecret: saved in keychain');
+  await expect(accounts.shownField('Studio', 'API secret')).toHaveText('Saved in keychain');
 
   await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
   const picker = new LibraryPickerPage(app.page);

@@ -1,3 +1,4 @@
+import { CREDENTIALS_REFUSED } from '../../../shared/credentials-refusal';
 import { FerryError } from '../../../shared/errors';
 import { platforms } from '../../../shared/platforms';
 import { rememberSecret } from '../../../shared/redact';
@@ -59,7 +60,7 @@ export function storeSignIn(account: ProviderAccount): StoreSignIn {
 export function credentialsRefused(label: string, status: number): FerryError {
   return new FerryError(
     'provider',
-    `The CID store refused the credentials of "${label}" (HTTP ${status}). ${platforms.cid.credentialsHelp}`,
+    `The CID store ${CREDENTIALS_REFUSED} "${label}" (HTTP ${status}). ${platforms.cid.credentialsHelp}`,
     { provider: 'cid' },
   );
 }

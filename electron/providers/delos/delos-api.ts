@@ -1,3 +1,4 @@
+import { CREDENTIALS_REFUSED } from '../../../shared/credentials-refusal';
 import { FerryError } from '../../../shared/errors';
 import { platforms } from '../../../shared/platforms';
 import { accountKey } from '../account-throttle';
@@ -70,7 +71,7 @@ export function credentialsRefused(account: ProviderAccount, said: string): Ferr
   const quoted = said ? ` ("${said}")` : '';
   return new FerryError(
     'provider',
-    `Delos refused the credentials of "${account.label}"${quoted}. ${platforms.delos.credentialsHelp}`,
+    `Delos ${CREDENTIALS_REFUSED} "${account.label}"${quoted}. ${platforms.delos.credentialsHelp}`,
     { provider: 'delos' },
   );
 }

@@ -1,3 +1,4 @@
+import { CREDENTIALS_REFUSED } from '../../../shared/credentials-refusal';
 import { platforms } from '../../../shared/platforms';
 import type { Provider } from '../provider';
 import { decodeEnvelopeStep } from './delos-envelope';
@@ -51,8 +52,7 @@ export function createDelosProvider(options: DelosOptions): Provider {
 /** What the engine's failures mean, for a file whose token or state changed after it was resolved. */
 function explainStatus(status: number, accountLabel: string | null): string | undefined {
   const account = accountLabel ? `"${accountLabel}"` : 'the account';
-  if (status === 401)
-    return `Delos refused the credentials of ${account} (HTTP 401). ${platforms.delos.credentialsHelp}`;
+  if (status === 401) return `Delos ${CREDENTIALS_REFUSED} ${account} (HTTP 401). ${platforms.delos.credentialsHelp}`;
   if (status === 403) {
     return `Delos denied ${account} access to this file (HTTP 403). Ask for access to it, or check the customer in the ref, then retry.`;
   }

@@ -1,4 +1,5 @@
 import type { BrowseChoice, BrowseEntry } from '../../../shared/accounts';
+import { CREDENTIALS_REFUSED } from '../../../shared/credentials-refusal';
 import { FerryError } from '../../../shared/errors';
 import { platforms } from '../../../shared/platforms';
 import type { DownloadSpec } from '../../engine/download-spec';
@@ -64,7 +65,7 @@ export const echo3dProvider: Provider = {
   explainStatus(status, accountLabel) {
     const account = accountLabel ? `"${accountLabel}"` : 'the account';
     if (status === 400 || status === 401 || status === 403) {
-      return `echo3D refused the credentials of ${account} (HTTP ${status}). ${platforms.echo3d.credentialsHelp}`;
+      return `echo3D ${CREDENTIALS_REFUSED} ${account} (HTTP ${status}). ${platforms.echo3d.credentialsHelp}`;
     }
     if (status === 404)
       return 'echo3D has no such file or entry (HTTP 404). Check the id in the echo3D console, then retry.';

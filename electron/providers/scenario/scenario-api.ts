@@ -1,3 +1,4 @@
+import { CREDENTIALS_REFUSED } from '../../../shared/credentials-refusal';
 import { FerryError } from '../../../shared/errors';
 import { platforms } from '../../../shared/platforms';
 import { redactText, rememberSecret } from '../../../shared/redact';
@@ -71,7 +72,7 @@ function statusMessage(answer: ScenarioAnswer, label: string, what: string): str
   const said = serverWords(answer);
   const status = `HTTP ${answer.status}${said ? `: ${said}` : ''}`;
   if (answer.status === 401 || answer.status === 403) {
-    return `Scenario refused the credentials of "${label}" (${status}). ${platforms.scenario.credentialsHelp}`;
+    return `Scenario ${CREDENTIALS_REFUSED} "${label}" (${status}). ${platforms.scenario.credentialsHelp}`;
   }
   if (answer.status === 404) {
     return `Scenario has no ${what} (${status}). Check the id in Scenario, and the account's base URL, then retry.`;

@@ -10,6 +10,9 @@ export class SettingsPage {
   readonly speedLimit: Locator;
   readonly downloadFolder: Locator;
   readonly fileNames: Locator;
+  readonly templateExample: Locator;
+  readonly interrupted: Locator;
+  readonly showWelcome: Locator;
   readonly ipfsGateways: Locator;
   readonly openLogFolder: Locator;
   readonly saveStatus: Locator;
@@ -24,6 +27,9 @@ export class SettingsPage {
     this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
     this.downloadFolder = page.getByTestId('download-dir');
     this.fileNames = page.getByLabel('File names');
+    this.templateExample = page.getByTestId('template-example');
+    this.interrupted = page.getByLabel('Downloads cut off by a crash or quit');
+    this.showWelcome = page.getByLabel('Show the welcome screen in Downloads');
     this.ipfsGateways = page.getByLabel('IPFS gateways');
     this.openLogFolder = page.getByRole('button', { name: 'Open log folder' });
     this.saveStatus = page.locator('.save-status');

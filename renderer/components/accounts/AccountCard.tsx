@@ -1,0 +1,53 @@
+import { useMemo, useState } from 'react';
+import type { Account } from '../../../shared/accounts';
+import { platforms } from '../../../shared/platforms';
+import { accountHealth, selectRefusedDownload } from '../../store/account-health';
+import { useFerry } from '../../store/store-context';
+import { AccountActions } from './AccountActions';
+import { AccountEditForm } from './AccountEditForm';
+import { AccountFieldList } from './AccountFieldList';
+import { AccountHealthNote } from './AccountHealthNote';
+import { PlatformIcon } from './PlatformIcon';
+
+/** One account: who it is, how it stands, and what can be done with it; Edit swaps the details for a form. */
+export function AccountCard({ account }: { account: Account }) {
+  const check = useFerry((state) => state.accountChecks[account.id]);
+  const refusedDownload = useFerry((state) => selectRefusedDownload(state, account));
+  const health = useMemo(() => accountHealth(account, check, refusedDownload), [account, check, refusedDownload]);
+  const [editing, setEditing] = useState<{ focus: string | null } | null>(null);
+  const { displayName, defaultBaseUrl } = platforms[account.provider];
+
+  return (
+    <li className="account-card" aria-label={account.label} data-health={health.kind}>
+      <div className="account-head">
+        <PlatformIcon provider={account.provider} />
+        <div className="account-title">
+          <span className="account-label">{account.label}</span>
+          <span className="account-platform">
+            {displayName} · {account.baseUrl ?? defaultBaseUrl ?? 'addresses from its fields'}
+          </span>
+        </div>
+        {account.isDefault ? (
+          <span className="badge" title={`Used for ${displayName} downloads that name no account`}>
+            Default
+          </span>
+        ) : null}
+      </div>
+      {editing ? (
+        <AccountEditForm account={account} focusField={editing.focus} onClose={() => setEditing(null)} />
+      ) : (
+        <>
+          <AccountFieldList account={account} />
+          <div role="status" className="account-status">
+            <AccountHealthNote health={health} onFix={(focus) => setEditing({ focus })} />
+          </div>
+          <AccountActions
+            account={account}
+            testing={health.kind === 'testing'}
+            onEdit={() => setEditing({ focus: null })}
+          />
+        </>
+      )}
+    </li>
+  );
+}

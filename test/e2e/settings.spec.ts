@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures';
+import { AppFrame } from './pages/app-frame';
+import { SettingsPage } from './pages/settings-page';
+
+test('settings edits persist, and the file-name example follows the typing', async ({ ferry }) => {
+  const app = await ferry.launch();
+  await new AppFrame(app.page).open('Settings');
+  const settings = new SettingsPage(app.page);
+  await expect(settings.templateExample).toHaveText(
+    'An echo3D model lamp.glb in the Default queue is saved as Downloads/lamp.glb',
+  );
+
+  await settings.fileNames.fill('{provider}/{queue}/{name}');
+  await expect(settings.templateExample).toContainText('Downloads/echo3d/Default/lamp.glb');
+  await settings.fileNames.fill('{platform}/{name}');
+  await expect(settings.noteFor(settings.fileNames)).toHaveText(
+    '{platform} is not a placeholder Ferry knows; use {provider} or {queue}.',
+  );
+  await expect(settings.templateExample).toHaveText('Fix the template to see an example.');
+  await expect(settings.fileNames).toHaveAttribute('aria-invalid', 'true');
+  await settings.fileNames.fill('Assets/{provider}/{name}');
+  await expect(settings.templateExample).toContainText('Downloads/Assets/echo3d/lamp.glb');
+  await settings.fileNames.press('Enter');
+  await expect(settings.saveStatus).toHaveText('Saved');
+
+  await settings.interrupted.selectOption('pause');
+  await settings.notify.uncheck();
+  await settings.showWelcome.check();
+  await settings.parallelDownloads.fill('5');
+  await expect.poll(() => app.services.settings.get().maxParallelDownloads).toBe(5);
+  expect(app.services.settings.get()).toMatchObject({
+    fileNameTemplate: 'Assets/{provider}/{name}',
+    interruptedDownloads: 'pause',
+    notifyOnComplete: false,
+    firstRunDone: false,
+  });
+
+  await app.page.reload();
+  await new AppFrame(app.page).open('Settings');
+  await expect(settings.fileNames).toHaveValue('Assets/{provider}/{name}');
+  await expect(settings.interrupted).toHaveValue('pause');
+  await expect(settings.notify).not.toBeChecked();
+  await expect(settings.parallelDownloads).toHaveValue('5');
+  await expect(settings.theme).toHaveAccessibleDescription(/follows your desktop/);
+  expect(app.pageErrors).toEqual([]);
+});
