@@ -2,7 +2,7 @@ import type { Account } from '../../shared/accounts';
 import { browsableProviders } from '../../shared/platforms';
 import { AccountForm } from '../components/AccountForm';
 import { EmptyState } from '../components/EmptyState';
-import { LibraryPicker } from '../components/LibraryPicker';
+import { LibraryPicker } from '../components/library/LibraryPicker';
 import { useFerry } from '../store/store-context';
 
 export function AccountsSection() {
