@@ -69,8 +69,8 @@ export function libraryPicks(browsing: Browsing): LibraryPick[] {
 }
 
 /**
- * Arrow keys in the picker move the focus only, as in a list of checkboxes;
- * with Shift they stretch the selection from its anchor to the new row.
+ * Arrow keys in the picker move the focus only, as in a list of checkboxes, and
+ * the anchor with it; with Shift they select from the anchor to the new row.
  */
 export function moveEntryFocus(selection: Selection, order: number[], delta: number, extend: boolean): Selection {
   const current = selection.focus === null ? -1 : order.indexOf(selection.focus);
@@ -78,7 +78,7 @@ export function moveEntryFocus(selection: Selection, order: number[], delta: num
   const target = order[Math.max(0, Math.min(order.length - 1, start + delta))];
   if (target === undefined) return selection;
   if (extend) return extendTo(selection.anchor === null ? { ...selection, anchor: target } : selection, target, order);
-  return { ...selection, focus: target };
+  return { ...selection, anchor: target, focus: target };
 }
 
 /** The line under the search box: loading, empty, or how many entries match and show. */

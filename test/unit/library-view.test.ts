@@ -80,12 +80,12 @@ describe('picking entries', () => {
 
   it('moves the focus with the arrows and stretches the selection with Shift', () => {
     const order = [4, 7, 9];
-    expect(moveEntryFocus(emptySelection, order, 1, false)).toEqual({ selected: {}, anchor: null, focus: 4 });
+    expect(moveEntryFocus(emptySelection, order, 1, false)).toEqual({ selected: {}, anchor: 4, focus: 4 });
     const onSeven = moveEntryFocus(selectOnly(4), order, 1, false);
-    expect(onSeven).toEqual({ selected: { 4: true }, anchor: 4, focus: 7 });
+    expect(onSeven).toEqual({ selected: { 4: true }, anchor: 7, focus: 7 });
     expect(moveEntryFocus(onSeven, order, 1, true)).toEqual({
-      selected: { 4: true, 7: true, 9: true },
-      anchor: 4,
+      selected: { 7: true, 9: true },
+      anchor: 7,
       focus: 9,
     });
     expect(moveEntryFocus(emptySelection, order, -1, true)).toEqual({ selected: { 9: true }, anchor: 9, focus: 9 });

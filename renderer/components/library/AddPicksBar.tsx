@@ -42,7 +42,8 @@ export function AddPicksBar() {
         <button
           type="button"
           className="library-add"
-          disabled={count === 0 || browsing.adding}
+          // Not disabled: a disabled button drops the focus, and Add leaves none selected.
+          aria-disabled={count === 0 || browsing.adding}
           onClick={() => void add()}
         >
           {browsing.adding ? 'Adding…' : addButtonText(count, queue?.name ?? 'Default')}

@@ -33,21 +33,29 @@ export function LibraryEntryRow({ index, selected, focused, tabbable, onPick, on
   const detail = [entry.detail, entry.tags.join(', ')].filter(Boolean).join(' · ');
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents: the checkbox inside is the keyboard's way to select the row.
-    <li className="library-entry" data-selected={selected || undefined} onClick={(event) => onPick(index, event)}>
+    <li
+      className="library-entry"
+      data-selected={selected || undefined}
+      onClick={(event) => {
+        onPick(index, event);
+        // So the arrow keys carry on from the row just clicked.
+        checkbox.current?.focus();
+      }}
+    >
       <input
         ref={checkbox}
         id={id}
         type="checkbox"
         checked={selected}
         tabIndex={tabbable ? 0 : -1}
-        aria-labelledby={`${id}-name`}
+        aria-label={entry.name}
         aria-describedby={`${id}-detail`}
         onClick={(event) => event.stopPropagation()}
         onChange={() => onToggle(index)}
       />
       <FileTypeIcon name={entry.name} />
       <div className="library-entry-text">
-        <span id={`${id}-name`} className="library-entry-name" title={entry.name}>
+        <span className="library-entry-name" title={entry.name}>
           {entry.name}
         </span>
         <span id={`${id}-detail`} className="library-entry-detail" title={detail}>
