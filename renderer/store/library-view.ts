@@ -88,7 +88,7 @@ export function libraryStatusText(browsing: Browsing): string {
   const total = browsing.entries.length;
   if (total === 0) return 'This library is empty.';
   const matching = matchingIndexes(browsing.entries, browsing.filter).length;
-  if (matching === 0) return `No entry matches “${browsing.filter.trim()}”. Try fewer or other words.`;
+  if (matching === 0) return `No entry matches “${browsing.filter.trim()}”.`;
   const shown = Math.min(matching, browsing.shown);
   const of = matching === total ? `${total} entries` : `${matching} of ${total} entries match`;
   return shown < matching ? `${of}, ${shown} shown` : of;

@@ -81,8 +81,11 @@ test('finds, selects with mouse and keyboard, picks a format and queues several 
   await expect(picker.showMore).toHaveCount(0);
 
   await picker.search.fill('SOFA');
-  await expect(picker.status).toHaveText('No entry matches “SOFA”. Try fewer or other words.');
+  await expect(picker.status).toHaveText('No entry matches “SOFA”.');
   await shoot(app, 'no-match');
+  await picker.dialog.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(picker.search).toHaveValue('');
+  await expect(picker.search).toBeFocused();
   await picker.search.fill('nature');
   await expect(picker.status).toHaveText('2 of 60 entries match');
   // A new search starts again from the first page.
@@ -130,6 +133,8 @@ test('finds, selects with mouse and keyboard, picks a format and queues several 
   await expect(picker.result).toHaveText('Queued 4 entries in Default.');
   await expect(picker.entry('tree.glb')).toContainText('Queued');
   await expect(picker.addButton).toHaveText('Select entries to add');
+  await checkAxe(app.page);
+  await shoot(app, 'added');
   await app.page.keyboard.press('Escape');
   await expect(picker.dialog).toBeHidden();
   await expect(new AccountsPage(app.page).item('Studio').getByRole('button', { name: 'Browse' })).toBeFocused();
@@ -146,10 +151,13 @@ test('finds, selects with mouse and keyboard, picks a format and queues several 
 test('says what went wrong when the platform refuses to list the library', async ({ ferry }) => {
   const app = await ferry.launch();
   const picker = await browseStudio(app, 'not-the-user-key');
-  await expect(picker.error).toContainText('echo3D');
+  await expect(picker.error).toContainText('echo3D refused the credentials of "Studio" (HTTP 400). Check its key');
   await expect(picker.entries).toHaveCount(0);
   await checkAxe(app.page);
   await shoot(app, 'error');
+  await picker.dialog.getByRole('button', { name: 'Try again' }).click();
+  await expect(picker.search).toBeFocused();
+  await expect(picker.error).toContainText('echo3D refused the credentials of "Studio"');
   await picker.closeButton.click();
   await expect(picker.dialog).toBeHidden();
   expect(app.pageErrors).toEqual([]);

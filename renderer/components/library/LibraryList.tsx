@@ -4,6 +4,7 @@ import { extendTo, selectAll, selectOnly, toggle } from '../../store/selection';
 import { useFerry } from '../../store/store-context';
 import { listCommand } from '../downloads/list-keys';
 import { entryCheckboxId, LibraryEntryRow } from './LibraryEntryRow';
+import { NothingShown } from './NothingShown';
 
 /**
  * The entries shown, a page at a time. Each row is a checkbox: Tab reaches the
@@ -19,7 +20,8 @@ export function LibraryList() {
     () => (browsing ? matchingIndexes(browsing.entries, browsing.filter).length : 0),
     [browsing],
   );
-  if (!browsing || order.length === 0) return null;
+  if (!browsing) return null;
+  if (order.length === 0) return <NothingShown />;
   const { selection } = browsing;
   const tabbable = selection.focus !== null && order.includes(selection.focus) ? selection.focus : order[0];
   const hidden = matching - order.length;

@@ -1,11 +1,11 @@
 import { X } from 'lucide-react';
-import { useId } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { libraryStatusText } from '../../store/library-view';
 import { selectBrowsedAccountLabel } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { AddPicksBar } from './AddPicksBar';
 import { LibraryList } from './LibraryList';
+import { LIBRARY_SEARCH_ID } from './library-search-id';
 import './library.css';
 
 /**
@@ -30,7 +30,6 @@ function LibraryContent() {
   const label = useFerry(selectBrowsedAccountLabel);
   const close = useFerry((state) => state.closeBrowse);
   const setFilter = useFerry((state) => state.setLibraryFilter);
-  const searchId = useId();
   if (!browsing) return null;
   return (
     <>
@@ -41,10 +40,11 @@ function LibraryContent() {
         </button>
       </div>
       <div className="field">
-        <label htmlFor={searchId}>Find by name, type or tag</label>
+        <label htmlFor={LIBRARY_SEARCH_ID}>Find by name, type or tag</label>
         <input
-          id={searchId}
-          type="search"
+          id={LIBRARY_SEARCH_ID}
+          type="text"
+          className="wide"
           // biome-ignore lint/a11y/noAutofocus: the picker opens to find entries, so the search box is where typing goes.
           autoFocus
           value={browsing.filter}
