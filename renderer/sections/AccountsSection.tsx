@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { AccountCard } from '../components/accounts/AccountCard';
 import { AccountForm } from '../components/accounts/AccountForm';
 import { EmptyState } from '../components/EmptyState';
-import { LibraryPicker } from '../components/LibraryPicker';
+import { LibraryPicker } from '../components/library/LibraryPicker';
 import { useFerry } from '../store/store-context';
 import '../components/accounts/accounts.css';
 

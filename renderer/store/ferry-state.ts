@@ -105,24 +105,45 @@ export interface AccountsSlice {
   dismissAccountsError(): void;
 }
 
-/** The picker over one account's library. */
+/** The picker over one account's library. Entries are named by their index in `entries`. */
 export interface Browsing {
   accountId: string;
   status: 'loading' | 'ready' | 'failed';
   entries: BrowseEntry[];
+  /** Why the library could not be read. */
   error: string | null;
-  /** Refs added to Downloads from this picker, so their buttons can say so. */
-  added: string[];
-  /** Refs being added right now: a second click must not add them twice. */
-  adding: string[];
+  filter: string;
+  /** How many matching entries the list shows: it grows a page at a time. */
+  shown: number;
+  selection: Selection;
+  /** The ref picked for an entry, when not the entry as it is (a format the platform converts to). */
+  choices: Record<number, string>;
+  /** Null until the person picks one: the first queue (Default). */
+  queueId: number | null;
+  adding: boolean;
+  /** Entries queued from this picker, so their rows can say so. */
+  added: Record<number, true>;
+  result: LibraryAddResult | null;
+}
+
+/** What one "Add N" did: how many entries were queued, and each one refused with its reason. */
+export interface LibraryAddResult {
+  added: number;
+  queue: string;
+  failed: { name: string; reason: string }[];
 }
 
 export interface BrowseSlice {
   browsing: Browsing | null;
   browseAccount(accountId: string): Promise<void>;
   closeBrowse(): void;
-  /** Downloads one choice of an entry, signed with the account being browsed. */
-  addFromBrowse(ref: string): Promise<void>;
+  setLibraryFilter(filter: string): void;
+  showMoreEntries(): void;
+  setLibrarySelection(selection: Selection): void;
+  chooseEntryFormat(index: number, ref: string): void;
+  chooseLibraryQueue(queueId: number): void;
+  /** Queues the selected entries, each in its chosen format, signed with the account being browsed. */
+  addPickedEntries(): Promise<void>;
 }
 
 export interface AddDialogSlice {

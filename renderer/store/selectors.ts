@@ -1,4 +1,3 @@
-import type { BrowseEntry } from '../../shared/accounts';
 import { formatBytes } from '../../shared/format';
 import type { Theme } from '../../shared/settings';
 import type { FerryState, Section } from './ferry-state';
@@ -46,16 +45,6 @@ export function formatSpeedLimit(bytesPerSecond: number): string {
 
 export const selectSpeedLimitLabel = (state: FerryState): string =>
   state.settings ? formatSpeedLimit(state.settings.speedLimit) : '';
-
-/** Entries whose name, type, formats or tags hold every word of the filter, in any case. */
-export function matchingEntries(entries: BrowseEntry[], filter: string): BrowseEntry[] {
-  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return entries;
-  return entries.filter((entry) => {
-    const text = [entry.name, entry.type, ...entry.formats, ...entry.tags].join(' ').toLowerCase();
-    return words.every((word) => text.includes(word));
-  });
-}
 
 /** The label of the account the picker is open on. */
 export function selectBrowsedAccountLabel(state: FerryState): string {

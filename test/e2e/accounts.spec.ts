@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
-import { LibraryPickerPage } from './pages/library-picker-page';
+import { LibraryPage } from './pages/library-page';
 
 const fixture: Echo3dFixture = {
   key: 'ui-api-KEY-31337',
@@ -150,17 +150,20 @@ test('browses an account library and downloads an entry in the form picked', asy
     await accounts.addButton.click();
 
     await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
-    const picker = new LibraryPickerPage(app.page);
+    const picker = new LibraryPage(app.page);
     await expect(picker.status).toHaveText('2 entries');
     await expect(picker.entry('chair.obj')).toContainText('furniture, wood');
-    await expect(picker.choice('lamp.fbx', 'Convert to GLB')).toBeVisible();
+    await expect(picker.format('lamp.fbx').getByRole('option', { name: 'Convert to GLB' })).toBeAttached();
 
-    await picker.filter.fill('WOOD');
-    await expect(picker.status).toHaveText('1 of 2 entries');
-    await picker.choice('chair.obj', 'GLB').click();
-    await expect(picker.choice('chair.obj', 'GLB: added')).toBeDisabled();
-    await picker.choice('chair.obj', 'With textures').click();
-    await app.page.screenshot({ path: 'test-results/screenshots/library-picker.png' });
+    await picker.search.fill('WOOD');
+    await expect(picker.status).toHaveText('1 of 2 entries match');
+    await picker.choose('chair.obj', 'GLB');
+    await picker.addButton.click();
+    await expect(picker.result).toHaveText('Queued 1 entry in Default.');
+    await expect(picker.entry('chair.obj')).toContainText('Queued');
+    await picker.choose('chair.obj', 'With textures');
+    await picker.addButton.click();
+    await picker.closeButton.click();
 
     await new AppFrame(app.page).open('Downloads');
     const downloads = new DownloadsPage(app.page);

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
-import { LibraryPickerPage } from './pages/library-picker-page';
+import { LibraryPage } from './pages/library-page';
 
 const fixture: DelosFixture = {
   login: 'ui-artist',
@@ -45,10 +45,11 @@ test('adds a Delos account, which needs its address, and downloads from its libr
   await expect(accounts.shownField('Office', 'Password')).toHaveText('Saved in keychain');
 
   await accounts.item('Office').getByRole('button', { name: 'Browse' }).click();
-  const picker = new LibraryPickerPage(app.page);
+  const picker = new LibraryPage(app.page);
   await expect(picker.status).toHaveText('2 entries');
-  await picker.choice('plan.txt', 'Download').click();
-  await picker.choice('brief.pdf', 'Download').click();
+  await picker.add('plan.txt', 'brief.pdf');
+  await expect(picker.result).toHaveText('Queued 2 entries in Default.');
+  await picker.closeButton.click();
 
   await frame.open('Downloads');
   const downloads = new DownloadsPage(app.page);

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
-import { LibraryPickerPage } from './pages/library-picker-page';
+import { LibraryPage } from './pages/library-page';
 import { SettingsPage } from './pages/settings-page';
 
 const fixture: ScenarioFixture = {
@@ -41,10 +41,12 @@ test('adds a Scenario account, picks a format from its library, and unpacks a pa
   await expect(accounts.shownField('Studio', 'API secret')).toHaveText('Saved in keychain');
 
   await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
-  const picker = new LibraryPickerPage(app.page);
+  const picker = new LibraryPage(app.page);
   await expect(picker.status).toHaveText('2 entries');
-  await picker.choice('tower.glb', 'FBX').click();
-  await expect(picker.choice('tower.glb', 'FBX: added')).toBeDisabled();
+  await picker.choose('tower.glb', 'FBX');
+  await picker.addButton.click();
+  await expect(picker.result).toHaveText('Queued 1 entry in Default.');
+  await picker.closeButton.click();
 
   await frame.open('Downloads');
   const downloads = new DownloadsPage(app.page);

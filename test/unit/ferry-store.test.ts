@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FerryClient } from '../../renderer/ipc/client';
 import { connectStore, createFerryStore } from '../../renderer/store/ferry-store';
+import { freshBrowsing } from '../../renderer/store/library-view';
 import { type StoreOverRouter, storeOverRouter } from '../support/store-over-router';
 
 let fixture: StoreOverRouter;
@@ -114,7 +115,29 @@ describe('the library picker in the renderer store', () => {
 });
 
 describe('adding from the library picker', () => {
-  it('adds a choice once, however quickly it is clicked twice', async () => {
+  const good = ['http://127.0.0.1:9/brief.pdf', 'http://127.0.0.1:9/plan.txt'];
+  const entries = [...good, 'not a link'].map((ref) => ({
+    ref,
+    name: ref.split('/').pop() ?? ref,
+    type: 'file',
+    formats: [],
+    tags: [],
+    detail: '',
+    choices: [{ label: 'Download', ref }],
+  }));
+
+  function pickAll(accountId: string) {
+    store.setState({
+      browsing: {
+        ...freshBrowsing(accountId),
+        status: 'ready',
+        entries,
+        selection: { selected: { 0: true, 1: true, 2: true }, anchor: 0, focus: 2 },
+      },
+    });
+  }
+
+  it('queues every pick once, however quickly Add is pressed twice, and says which were refused', async () => {
     const account = services.accounts.create({
       provider: 'delos',
       label: 'Docs',
@@ -122,15 +145,16 @@ describe('adding from the library picker', () => {
       fields: { login: 'me', password: 'pw' },
     });
     try {
-      store.setState({
-        browsing: { accountId: account.id, status: 'ready', entries: [], error: null, added: [], adding: [] },
-      });
-      const ref = 'http://127.0.0.1:9/brief.pdf';
-      await Promise.all([store.getState().addFromBrowse(ref), store.getState().addFromBrowse(ref)]);
-      expect(services.downloads.list().map((download) => [download.ref, download.accountId])).toEqual([
-        [ref, account.id],
-      ]);
-      expect(store.getState().browsing).toMatchObject({ added: [ref], adding: [] });
+      pickAll(account.id);
+      await Promise.all([store.getState().addPickedEntries(), store.getState().addPickedEntries()]);
+      expect(services.downloads.list().map((download) => [download.ref, download.accountId])).toEqual(
+        good.map((ref) => [ref, account.id]),
+      );
+      const browsing = store.getState().browsing;
+      expect(browsing).toMatchObject({ adding: false, added: { 0: true, 1: true } });
+      expect(browsing?.selection.selected).toEqual({ 2: true });
+      expect(browsing?.result?.added).toBe(2);
+      expect(browsing?.result?.failed).toEqual([{ name: 'not a link', reason: expect.stringContaining('not a link') }]);
     } finally {
       services.accounts.remove(account.id);
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultView } from '../../renderer/store/download-filters';
 import type { FerryState } from '../../renderer/store/ferry-state';
+import { freshBrowsing } from '../../renderer/store/library-view';
 import { emptySelection } from '../../renderer/store/selection';
 import {
   formatSpeedLimit,
-  matchingEntries,
   selectBrowsedAccountLabel,
   selectSaveStatusLabel,
   selectSection,
@@ -15,7 +15,6 @@ import {
   selectVersionLabel,
   selectWelcoming,
 } from '../../renderer/store/selectors';
-import type { BrowseEntry } from '../../shared/accounts';
 import { defaultSettings } from '../../shared/settings';
 
 function state(overrides: Partial<FerryState> = {}): FerryState {
@@ -70,7 +69,12 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     browsing: null,
     browseAccount: noop,
     closeBrowse: () => undefined,
-    addFromBrowse: noop,
+    setLibraryFilter: () => undefined,
+    showMoreEntries: () => undefined,
+    setLibrarySelection: () => undefined,
+    chooseEntryFormat: () => undefined,
+    chooseLibraryQueue: () => undefined,
+    addPickedEntries: noop,
     addDialog: { open: false, text: '' },
     queues: [],
     openAddDialog: () => undefined,
@@ -142,27 +146,6 @@ describe('selectors', () => {
 });
 
 describe('the library picker', () => {
-  const entry = (name: string, tags: string[], formats: string[]): BrowseEntry => ({
-    ref: `echo3d:entry/${name}`,
-    name,
-    type: formats[0] ?? 'unknown',
-    formats,
-    tags,
-    detail: '',
-    choices: [],
-  });
-  const entries = [
-    entry('Oak chair.obj', ['furniture', 'wood'], ['obj', 'glb']),
-    entry('lamp.fbx', ['lights'], ['fbx']),
-  ];
-
-  it('keeps entries holding every word of the filter, in any case and any field', () => {
-    expect(matchingEntries(entries, '').map((match) => match.name)).toEqual(['Oak chair.obj', 'lamp.fbx']);
-    expect(matchingEntries(entries, '  WOOD  glb ').map((match) => match.name)).toEqual(['Oak chair.obj']);
-    expect(matchingEntries(entries, 'fbx').map((match) => match.name)).toEqual(['lamp.fbx']);
-    expect(matchingEntries(entries, 'wood fbx')).toEqual([]);
-  });
-
   it('names the account being browsed', () => {
     const account = {
       id: 'a1',
@@ -172,7 +155,7 @@ describe('the library picker', () => {
       isDefault: true,
       fields: {},
     };
-    const browsing = { accountId: 'a1', status: 'ready' as const, entries: [], error: null, added: [], adding: [] };
+    const browsing = freshBrowsing('a1');
     expect(selectBrowsedAccountLabel(state({ accounts: [account], browsing }))).toBe('Studio');
     expect(selectBrowsedAccountLabel(state({ accounts: [account] }))).toBe('');
   });

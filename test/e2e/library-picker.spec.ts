@@ -1,0 +1,185 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
+import type { FaultServer } from '../support/fault-server';
+import type { LaunchedFerry } from './ferry-launcher';
+import { expect, test } from './fixtures';
+import { AccountsPage } from './pages/accounts-page';
+import { AppFrame } from './pages/app-frame';
+import { DownloadsPage } from './pages/downloads-page';
+import { LibraryPage } from './pages/library-page';
+
+const props = Array.from({ length: 56 }, (_, index) => `prop-${String(index + 1).padStart(2, '0')}`);
+
+const fixture: Echo3dFixture = {
+  key: 'lib-api-KEY-777',
+  email: 'lib@example.com',
+  userKey: 'lib-user-KEY-888',
+  files: {
+    'sid-chair': { name: 'chair.obj', body: Buffer.from('o chair') },
+    'sid-chair-glb': { name: 'chair.glb', body: Buffer.from('glTF chair') },
+    'sid-lamp': { name: 'lamp.fbx', body: Buffer.from('fbx lamp') },
+    'sid-lamp-glb': { name: 'lamp.glb', body: Buffer.from('glTF lamp') },
+    'sid-rock': { name: 'rock.glb', body: Buffer.from('glTF rock') },
+    'sid-tree': { name: 'tree.glb', body: Buffer.from('glTF tree') },
+    ...Object.fromEntries(props.map((name) => [`sid-${name}`, { name: `${name}.glb`, body: Buffer.from(name) }])),
+  },
+  entries: {
+    'entry-chair': {
+      original: 'sid-chair',
+      tags: 'furniture, wood',
+      formats: { glb: 'sid-chair-glb' },
+      conversions: {},
+    },
+    'entry-lamp': { original: 'sid-lamp', tags: 'lights', formats: {}, conversions: { glb: 'sid-lamp-glb' } },
+    'entry-rock': { original: 'sid-rock', tags: 'nature', formats: {}, conversions: {} },
+    'entry-tree': { original: 'sid-tree', tags: 'nature', formats: {}, conversions: {} },
+    ...Object.fromEntries(
+      props.map((name) => [`entry-${name}`, { original: `sid-${name}`, tags: 'props', formats: {}, conversions: {} }]),
+    ),
+  },
+};
+
+let echo3d: { server: FaultServer; baseUrl: string };
+test.beforeEach(async () => {
+  echo3d = await startFakeEcho3d(fixture);
+});
+test.afterEach(async () => {
+  await echo3d.server.close();
+});
+
+test.use({ viewport: { width: 800, height: 600 } });
+
+/** Adds an echo3D account through the Accounts form and opens its library. */
+async function browseStudio(app: LaunchedFerry, userKey = fixture.userKey): Promise<LibraryPage> {
+  await new AppFrame(app.page).open('Accounts');
+  const accounts = new AccountsPage(app.page);
+  await accounts.label.fill('Studio');
+  await accounts.field('key').fill(fixture.key);
+  await accounts.field('email').fill(fixture.email);
+  await accounts.field('userKey').fill(userKey);
+  await accounts.baseUrl.fill(echo3d.baseUrl);
+  await accounts.addButton.click();
+  await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
+  return new LibraryPage(app.page);
+}
+
+test('finds, selects with mouse and keyboard, picks a format and queues several entries in one step', async ({
+  ferry,
+}) => {
+  const app = await ferry.launch();
+  const picker = await browseStudio(app);
+  await expect(picker.search).toBeFocused();
+  await expect(picker.status).toHaveText('60 entries, 50 shown');
+  await expect(picker.entries).toHaveCount(50);
+  await checkAxe(app.page);
+  await shoot(app, 'entries');
+
+  await picker.showMore.click();
+  await expect(picker.entries).toHaveCount(60);
+  await expect(picker.checkbox('prop-47.glb')).toBeFocused();
+  await expect(picker.showMore).toHaveCount(0);
+
+  await picker.search.fill('SOFA');
+  await expect(picker.status).toHaveText('No entry matches “SOFA”.');
+  await shoot(app, 'no-match');
+  await picker.dialog.getByRole('button', { name: 'Clear the search' }).click();
+  await expect(picker.search).toHaveValue('');
+  await expect(picker.search).toBeFocused();
+  await picker.search.fill('nature');
+  await expect(picker.status).toHaveText('2 of 60 entries match');
+  // A new search starts again from the first page.
+  await picker.search.fill('');
+  await expect(picker.status).toHaveText('60 entries, 50 shown');
+
+  // Keyboard: Ctrl+A takes every row shown; the arrows move, Shift stretches, Space ticks.
+  await picker.checkbox('chair.obj').focus();
+  await app.page.keyboard.press('Control+a');
+  await expect(picker.addButton).toHaveText('Add 50 to Default');
+  await picker.entry('chair.obj').getByText('chair.obj').click();
+  await expect(picker.addButton).toHaveText('Add 1 to Default');
+  await app.page.keyboard.press('ArrowDown');
+  await app.page.keyboard.press('Shift+ArrowDown');
+  await expect(picker.checkbox('rock.glb')).toBeFocused();
+  await expect(picker.checkbox('lamp.fbx')).toBeChecked();
+  await expect(picker.checkbox('chair.obj')).not.toBeChecked();
+  await app.page.keyboard.press('ArrowDown');
+  await app.page.keyboard.press('Space');
+  await expect(picker.addButton).toHaveText('Add 3 to Default');
+
+  // Mouse: a click picks one, Shift+click a range, Ctrl+click one more or one less.
+  await picker.entry('chair.obj').getByText('chair.obj').click();
+  await picker
+    .entry('rock.glb')
+    .getByText('rock.glb')
+    .click({ modifiers: ['Shift'] });
+  await picker
+    .entry('lamp.fbx')
+    .getByText('lamp.fbx')
+    .click({ modifiers: ['Control'] });
+  await picker
+    .entry('tree.glb')
+    .getByText('tree.glb')
+    .click({ modifiers: ['Control'] });
+  await expect(picker.addButton).toHaveText('Add 3 to Default');
+  await expect(picker.checkbox('lamp.fbx')).not.toBeChecked();
+  await picker.choose('lamp.fbx', 'Convert to GLB');
+  await picker.choose('chair.obj', 'GLB');
+  await expect(picker.addButton).toHaveText('Add 4 to Default');
+  await checkAxe(app.page);
+  await shoot(app, 'selection');
+
+  await picker.addButton.click();
+  await expect(picker.result).toHaveText('Queued 4 entries in Default.');
+  await expect(picker.entry('tree.glb')).toContainText('Queued');
+  await expect(picker.addButton).toHaveText('Select entries to add');
+  await checkAxe(app.page);
+  await shoot(app, 'added');
+  await app.page.keyboard.press('Escape');
+  await expect(picker.dialog).toBeHidden();
+  await expect(new AccountsPage(app.page).item('Studio').getByRole('button', { name: 'Browse' })).toBeFocused();
+
+  await new AppFrame(app.page).open('Downloads');
+  const downloads = new DownloadsPage(app.page);
+  for (const name of ['chair.glb', 'lamp.glb', 'rock.glb', 'tree.glb']) {
+    await expect(downloads.status(name)).toHaveText('Done', { timeout: 15_000 });
+  }
+  await expect(downloads.status('chair.obj')).toHaveCount(0);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('says what went wrong when the platform refuses to list the library', async ({ ferry }) => {
+  const app = await ferry.launch();
+  const picker = await browseStudio(app, 'not-the-user-key');
+  await expect(picker.error).toContainText('echo3D refused the credentials of "Studio" (HTTP 400). Check its key');
+  await expect(picker.entries).toHaveCount(0);
+  await checkAxe(app.page);
+  await shoot(app, 'error');
+  await picker.dialog.getByRole('button', { name: 'Try again' }).click();
+  await expect(picker.search).toBeFocused();
+  await expect(picker.error).toContainText('echo3D refused the credentials of "Studio"');
+  await picker.closeButton.click();
+  await expect(picker.dialog).toBeHidden();
+  expect(app.pageErrors).toEqual([]);
+});
+
+/** No serious or critical axe violation in the light theme or the dark one. */
+async function checkAxe(page: Page) {
+  for (const theme of ['light', 'dark'] as const) {
+    await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+    expect(
+      serious.map((violation) => `${theme} ${violation.id}: ${violation.nodes.map((node) => node.target)}`),
+    ).toEqual([]);
+  }
+}
+
+/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
+async function shoot(app: LaunchedFerry, name: string) {
+  for (const theme of ['light', 'dark'] as const) {
+    await app.services.settings.update({ theme });
+    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
+    await app.page.screenshot({ path: `test-results/screenshots/library-${name}-${theme}.png` });
+  }
+}
