@@ -55,9 +55,9 @@ async function browseStudio(app: LaunchedFerry, userKey = fixture.userKey): Prom
   await new AppFrame(app.page).open('Accounts');
   const accounts = new AccountsPage(app.page);
   await accounts.label.fill('Studio');
-  await accounts.field('key').fill(fixture.key);
-  await accounts.field('email').fill(fixture.email);
-  await accounts.field('userKey').fill(userKey);
+  await accounts.field('API key').fill(fixture.key);
+  await accounts.field('Email').fill(fixture.email);
+  await accounts.field('User key').fill(userKey);
   await accounts.baseUrl.fill(echo3d.baseUrl);
   await accounts.addButton.click();
   await accounts.item('Studio').getByRole('button', { name: 'Browse' }).click();
