@@ -8,7 +8,7 @@ import { makeTempDir } from '../test/support/temp-dir';
 import { median } from './peers';
 import { buildProbe, buildReferenceRenderer } from './renderer-builds';
 import { seedLibrary } from './renderer-library';
-import { longestTaskMs, measureMemory, TASK_CATEGORIES } from './renderer-metrics';
+import { longestTask, type MemoryMeasure, measureMemory, TASK_CATEGORIES } from './renderer-metrics';
 import { openBenchWindow, type WindowSources } from './renderer-page';
 
 export const WINDOW_DOWNLOADS = 10_000;
@@ -17,21 +17,20 @@ const UPDATE_SECONDS = 10;
 const BYTES_PER_SECOND = 4 * 2 ** 20;
 
 /** One list, measured once. */
-export interface WindowSample {
+export interface WindowSample extends MemoryMeasure {
   firstRenderMs: number;
   longestTaskMs: number;
+  longestTaskCpuMs: number;
   fpsMedian: number;
   fpsMin: number;
-  jsHeapMiB: number;
-  rendererRssMiB: number;
-  domNodes: number;
 }
 
-/** Medians of the runs: the product's virtualized list and the same rows all mounted. */
+/** Medians of the runs: the product's virtualized list and the same rows all mounted, and the window with no downloads. */
 export interface WindowResult {
   runs: number;
   virtualized: WindowSample;
   reference: WindowSample;
+  empty: MemoryMeasure;
 }
 
 /**
@@ -46,11 +45,12 @@ export async function measureWindow(runs: number): Promise<WindowResult> {
   await buildReferenceRenderer(referenceDir.path);
   const product = await serveFolder(built.rendererDir);
   const reference = await serveFolder(referenceDir.path);
-  const samples = { virtualized: [] as WindowSample[], reference: [] as WindowSample[] };
+  const samples = { virtualized: [] as WindowSample[], reference: [] as WindowSample[], empty: [] as MemoryMeasure[] };
   try {
     for (let round = 1; round <= runs; round++) {
       samples.virtualized.push(await measureOnce(product.url, sources));
       samples.reference.push(await measureOnce(reference.url, sources));
+      samples.empty.push(await measureEmpty(product.url, sources));
       process.stdout.write(` ${round}`);
     }
     process.stdout.write('\n');
@@ -58,7 +58,12 @@ export async function measureWindow(runs: number): Promise<WindowResult> {
     await Promise.all([product.close(), reference.close()]);
     await referenceDir.remove();
   }
-  return { runs, virtualized: medians(samples.virtualized), reference: medians(samples.reference) };
+  return {
+    runs,
+    virtualized: medians(samples.virtualized),
+    reference: medians(samples.reference),
+    empty: medians(samples.empty),
+  };
 }
 
 async function measureOnce(url: string, sources: WindowSources): Promise<WindowSample> {
@@ -80,9 +85,31 @@ async function measureOnce(url: string, sources: WindowSources): Promise<WindowS
     await window.page.evaluate(() => (globalThis as unknown as ProbeWindow).ferryBench.startFrames());
     await sendProgress(window.services.events.emit.bind(window.services.events), active);
     const frames = await window.page.evaluate(() => (globalThis as unknown as ProbeWindow).ferryBench.stopFrames());
-    const longest = longestTaskMs(await window.browser.stopTracing());
+    const longest = longestTask(await window.browser.stopTracing());
     if (window.pageErrors.length > 0) throw new Error(`The window failed: ${window.pageErrors.join('; ')}`);
-    return { firstRenderMs, longestTaskMs: longest, fpsMedian: median(frames), fpsMin: Math.min(...frames), ...memory };
+    return {
+      firstRenderMs,
+      longestTaskMs: longest.wallMs,
+      longestTaskCpuMs: longest.cpuMs,
+      fpsMedian: median(frames),
+      fpsMin: Math.min(...frames),
+      ...memory,
+    };
+  } finally {
+    await window.close();
+    await profile.remove();
+  }
+}
+
+/** The window over an empty library: what the renderer weighs before any list, for the memory rows. */
+async function measureEmpty(url: string, sources: WindowSources): Promise<MemoryMeasure> {
+  const profile = await makeTempDir('ferry-bench-window-');
+  seedLibrary(profile.path, 0, 0);
+  const window = await openBenchWindow(profile.path, url, sources);
+  try {
+    await window.page.getByText('No downloads yet').waitFor({ timeout: 60_000 });
+    await sleep(1000);
+    return await measureMemory(window.browser, window.cdp);
   } finally {
     await window.close();
     await profile.remove();
@@ -120,15 +147,10 @@ async function sendProgress(emit: Emit, sizes: Map<number, number>): Promise<voi
   }
 }
 
-function medians(samples: WindowSample[]): WindowSample {
-  const of = (pick: keyof WindowSample) => median(samples.map((sample) => sample[pick]));
-  return {
-    firstRenderMs: of('firstRenderMs'),
-    longestTaskMs: of('longestTaskMs'),
-    fpsMedian: of('fpsMedian'),
-    fpsMin: of('fpsMin'),
-    jsHeapMiB: of('jsHeapMiB'),
-    rendererRssMiB: of('rendererRssMiB'),
-    domNodes: of('domNodes'),
-  };
+/** Each measure's median over the runs, one measure at a time. */
+function medians<T extends object>(samples: T[]): T {
+  const first = samples[0];
+  if (!first) throw new Error('No run was measured.');
+  const keys = Object.keys(first) as (keyof T)[];
+  return Object.fromEntries(keys.map((key) => [key, median(samples.map((sample) => sample[key] as number))])) as T;
 }
