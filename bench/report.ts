@@ -1,6 +1,8 @@
 import { cpus, freemem, release, totalmem } from 'node:os';
 import type { CpuSplit } from './cpu-split';
 import type { CrashResult } from './crash-resume';
+import type { WindowResult } from './renderer-bench';
+import { renderWindow } from './renderer-report';
 
 /** One case measured: medians per tool, the subject (Ferry) first. */
 export interface Row {
@@ -44,6 +46,7 @@ export interface Sections {
   library: LibraryResult;
   crash: CrashResult;
   service: ServiceResult;
+  window: WindowResult;
 }
 
 export function renderReport(sections: Sections, serverKind: string): string {
@@ -75,6 +78,7 @@ export function renderReport(sections: Sections, serverKind: string): string {
     '',
     renderLibrary(sections.library, sections.crash),
     renderService(sections.service),
+    renderWindow(sections.window),
   ].join('\n');
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
@@ -8,6 +8,8 @@ import { measureCrashResume } from './crash-resume';
 import { engineCases, type Scripts, unpackCases } from './floor-cases';
 import { ensurePeers, median, timed } from './peers';
 import { type BenchContext, cidGatewayCase, scenarioBatchCase } from './platform-cases';
+import { measureWindow } from './renderer-bench';
+import { renderWindow, replaceSection } from './renderer-report';
 import { type LibraryResult, type Row, renderReport, type ServiceResult, table } from './report';
 import type { Case, Tool } from './tools';
 import { productCases, type TransferContext } from './transfer-cases';
@@ -16,7 +18,9 @@ import { productCases, type TransferContext } from './transfer-cases';
  * `npm run bench`: `ferry get` against curl and aria2c on loopback, the
  * platforms against their fake servers, the engine alone as the floor, and
  * unpacking against unzip and tar, in one run, written to docs/benchmarks.md
- * (`-- --platforms` runs the platforms' cases alone).
+ * and the Downloads view in Chromium against the same rows without virtualization
+ * (`-- --platforms` runs the platforms alone and prints them; `-- --renderer` runs the
+ * window alone and rewrites its section of docs/benchmarks.md).
  * A benchmark, not a test: it asserts nothing and its numbers depend on the machine.
  */
 
@@ -28,6 +32,10 @@ const TINY_FILES = 5000;
 const SERVICE_FILES = 10_000;
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--renderer')) {
+    await windowOnly();
+    return;
+  }
   await ensurePeers(['curl', 'aria2c', 'tar', 'zip', 'unzip', 'time'], ['nginx']);
   const work = await mkdtemp(join(tmpdir(), 'ferry-bench-'));
   try {
@@ -49,7 +57,8 @@ async function main(): Promise<void> {
       const platforms = await measurePlatforms(work, { data, fast: server.fast, undiciRead: scripts.undiciRead });
       const floor = await measureAll(engineCases(transfer, scripts, join(work, 'small-urls.txt')), work);
       const unpack = await measureAll(unpackCases(scripts, data), work);
-      const report = renderReport({ product, platforms, floor, unpack, library, crash, service }, server.kind);
+      const window = await measureWindowRuns();
+      const report = renderReport({ product, platforms, floor, unpack, library, crash, service, window }, server.kind);
       process.stdout.write(`\n${report}\n`);
       await writeFile(join(root, 'docs/benchmarks.md'), report);
     } finally {
@@ -92,6 +101,20 @@ async function platformsOnly(work: string, data: string): Promise<void> {
   } finally {
     await server.stop();
   }
+}
+
+/** `npm run bench -- --renderer`: the window alone, printed, and its section of docs/benchmarks.md replaced. */
+async function windowOnly(): Promise<void> {
+  const section = renderWindow(await measureWindowRuns());
+  process.stdout.write(`\n${section}\n`);
+  const file = join(root, 'docs/benchmarks.md');
+  await writeFile(file, replaceSection(await readFile(file, 'utf8'), section));
+}
+
+/** The window in Chromium: a few runs of each list, alternating (each takes about 15 s). */
+function measureWindowRuns() {
+  process.stdout.write('the Downloads view, virtualized and not:');
+  return measureWindow(Math.min(defaultRuns, 3));
 }
 
 async function makeData(data: string): Promise<void> {

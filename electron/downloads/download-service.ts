@@ -19,7 +19,7 @@ import { Scheduler } from './scheduler';
 import type { SchedulerEvent } from './scheduler-events';
 
 /** At most ten event batches a second reach the window, however many downloads run. */
-const BATCH_INTERVAL_MS = 100;
+export const BATCH_INTERVAL_MS = 100;
 const LOCK_RETRY_MS = 5000;
 const EXTERNAL_CHANGE_POLL_MS = 1000;
 
