@@ -140,7 +140,9 @@ test('selects with shift and ctrl, pauses and resumes the selection, removes it 
   expect(app.pageErrors).toEqual([]);
 });
 
-test('walks the list with the keyboard alone: arrows, shift, space, enter and delete', async ({ ferry }) => {
+test('walks the list with the keyboard alone: arrows, shift, space, enter, delete and R to retry', async ({
+  ferry,
+}) => {
   const app = await ferry.launch();
   const downloads = new DownloadsPage(app.page);
   await addFinished(downloads);
@@ -175,6 +177,20 @@ test('walks the list with the keyboard alone: arrows, shift, space, enter and de
 
   await keyboard.press('Control+a');
   await expect(downloads.toolbar).toContainText('2 selected');
+
+  server.route('/flaky.glb', (_request, index) =>
+    index === 0 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },
+  );
+  await app.services.downloads.add({ refs: [server.url('/flaky.glb')] });
+  await expect(downloads.status('flaky.glb')).toHaveText('The server refused the download', { timeout: 10_000 });
+  await keyboard.press('Home');
+  await expect(downloads.item('flaky.glb')).toHaveAttribute('aria-selected', 'true');
+  await keyboard.press('r');
+  await expect(downloads.notice).toHaveText('Retrying flaky.glb');
+  await expect(downloads.status('flaky.glb')).toHaveText('Done', { timeout: 10_000 });
+  await keyboard.press('r');
+  await expect(downloads.notice).toHaveText('flaky.glb cannot be retried: only failed or canceled downloads can.');
+  await expect(downloads.list).toBeFocused();
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -10,10 +10,12 @@ describe('listCommand', () => {
     expect(press('ArrowUp', { shiftKey: true })).toEqual({ kind: 'move', delta: -1, extend: true });
   });
 
-  it('toggles on space, opens on enter, removes on delete, selects all on ctrl or cmd+A', () => {
+  it('toggles on space, opens on enter, removes on delete, retries on R, selects all on ctrl or cmd+A', () => {
     expect(press(' ')).toEqual({ kind: 'toggle' });
     expect(press('Enter')).toEqual({ kind: 'open' });
     expect(press('Delete')).toEqual({ kind: 'remove' });
+    expect(press('r')).toEqual({ kind: 'retry' });
+    expect(press('R', { shiftKey: true })).toEqual({ kind: 'retry' });
     expect(press('a', { ctrlKey: true })).toEqual({ kind: 'selectAll' });
     expect(press('A', { metaKey: true })).toEqual({ kind: 'selectAll' });
   });

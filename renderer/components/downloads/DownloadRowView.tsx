@@ -84,6 +84,8 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
                 type="button"
                 className="download-retry"
                 tabIndex={-1}
+                aria-keyshortcuts="R"
+                title="Retry (R, or Enter on the row)"
                 onClick={(event) => {
                   event.stopPropagation();
                   onRetry(id);

@@ -3,6 +3,7 @@ export type ListCommand =
   | { kind: 'move'; delta: number; extend: boolean }
   | { kind: 'toggle' }
   | { kind: 'open' }
+  | { kind: 'retry' }
   | { kind: 'remove' }
   | { kind: 'selectAll' }
   | { kind: 'clear' };
@@ -42,6 +43,9 @@ export function listCommand(press: KeyPress): ListCommand | null {
       return { kind: 'toggle' };
     case 'Enter':
       return { kind: 'open' };
+    case 'r':
+    case 'R':
+      return { kind: 'retry' };
     case 'Delete':
     case 'Backspace':
       return { kind: 'remove' };

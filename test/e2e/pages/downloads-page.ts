@@ -19,6 +19,8 @@ export class DownloadsPage {
   readonly emptyState: Locator;
   readonly removeDialog: Locator;
   readonly deleteFiles: Locator;
+  /** What the list last said about a key's action (a retry), for screen readers. */
+  readonly notice: Locator;
 
   constructor(readonly page: Page) {
     this.addDialog = new AddDialogPage(page);
@@ -35,6 +37,7 @@ export class DownloadsPage {
     this.emptyState = page.locator('.empty-state');
     this.removeDialog = page.getByRole('alertdialog');
     this.deleteFiles = this.removeDialog.getByLabel('Also delete the downloaded files');
+    this.notice = page.locator('.downloads-panel').getByRole('status');
   }
 
   /** Adds links through the dialog once each line's verdict is in; the dialog closes when all were good. */
