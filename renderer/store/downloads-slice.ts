@@ -51,6 +51,7 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
         }
       },
       controlDownloads: (action, ids) => fromList(() => client.call('downloads:control', { action, ids })),
+      moveDownloads: (ids, queueId) => fromList(() => client.call('downloads:move', { ids, queueId })),
       removeDownloads: (ids, deleteFiles) => fromList(() => client.call('downloads:remove', { ids, deleteFiles })),
       openDownload: (id) => fromList(() => client.call('downloads:open', { id })),
       showDownloadInFolder: (id) => fromList(() => client.call('downloads:showInFolder', { id })),

@@ -62,6 +62,8 @@ export interface DownloadsSlice {
   /** What went wrong with the last thing done from the list (pause, remove, open…). */
   listError: string | null;
   controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
+  /** Moves downloads to another queue from the list; a refusal shows above the list. */
+  moveDownloads(ids: number[], queueId: number): Promise<void>;
   /** Removes downloads that are not running; with `deleteFiles` their files go too. */
   removeDownloads(ids: number[], deleteFiles: boolean): Promise<void>;
   openDownload(id: number): Promise<void>;

@@ -194,6 +194,42 @@ test('walks the list with the keyboard alone: arrows, shift, space, enter, delet
   expect(app.pageErrors).toEqual([]);
 });
 
+test('moves the selection to another queue from the toolbar menu, by keyboard', async ({ ferry }) => {
+  const app = await ferry.launch();
+  const downloads = new DownloadsPage(app.page);
+  await addFinished(downloads);
+  const night = app.services.library.createQueue({ name: 'Night renders', concurrency: 0 });
+  app.services.library.createQueue({ name: 'Models', concurrency: 0 });
+  await downloads.item('a-castle.glb').click();
+  await downloads.item('b-texture.png').click({ modifiers: ['Shift'] });
+  await expect(downloads.toolbar).toContainText('2 selected');
+  const { keyboard } = app.page;
+
+  await downloads.moveToQueue.focus();
+  await keyboard.press('Enter');
+  await expect(downloads.queueMenu).toHaveAccessibleName('Move 2 downloads to');
+  await expect(downloads.queueMenu.getByRole('menuitem')).toHaveText(['Night renders', 'Models']);
+  await expect(downloads.queueMenu.getByRole('menuitem', { name: 'Night renders' })).toBeFocused();
+  await keyboard.press('Escape');
+  await expect(downloads.queueMenu).toHaveCount(0);
+  await expect(downloads.moveToQueue).toBeFocused();
+
+  await keyboard.press('ArrowDown');
+  await keyboard.press('End');
+  await keyboard.press('ArrowDown');
+  await expect(downloads.queueMenu.getByRole('menuitem', { name: 'Night renders' })).toBeFocused();
+  await keyboard.press('Enter');
+  await expect(downloads.queueMenu).toHaveCount(0);
+  const queueOf = (name: string) =>
+    app.services.downloads.list().find((download) => download.path?.endsWith(name))?.queueId;
+  await expect.poll(() => [queueOf('a-castle.glb'), queueOf('b-texture.png')]).toEqual([night.id, night.id]);
+  expect(queueOf('c-brief.pdf')).toBe(1);
+
+  await keyboard.press('Enter');
+  await expect(downloads.queueMenu.getByRole('menuitem')).toHaveText(['Default', 'Models']);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('a failed download says why in plain words, and Retry fetches it', async ({ ferry }) => {
   server.route('/flaky.glb', (_request, index) =>
     index === 0 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },

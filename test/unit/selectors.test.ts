@@ -44,6 +44,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     totals: noTotals,
     listError: null,
     controlDownloads: noop,
+    moveDownloads: noop,
     removeDownloads: noop,
     openDownload: noop,
     showDownloadInFolder: noop,

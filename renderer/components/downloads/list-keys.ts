@@ -55,3 +55,19 @@ export function listCommand(press: KeyPress): ListCommand | null {
       return null;
   }
 }
+
+/** Where an arrow, Home or End moves the focus among `count` items from `at`; null for other keys. */
+export function menuStep(key: string, at: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return (at + 1) % count;
+    case 'ArrowUp':
+      return (at - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}

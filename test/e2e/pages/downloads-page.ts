@@ -21,6 +21,8 @@ export class DownloadsPage {
   readonly deleteFiles: Locator;
   /** What the list last said about a key's action (a retry), for screen readers. */
   readonly notice: Locator;
+  readonly moveToQueue: Locator;
+  readonly queueMenu: Locator;
 
   constructor(readonly page: Page) {
     this.addDialog = new AddDialogPage(page);
@@ -38,6 +40,8 @@ export class DownloadsPage {
     this.removeDialog = page.getByRole('alertdialog');
     this.deleteFiles = this.removeDialog.getByLabel('Also delete the downloaded files');
     this.notice = page.locator('.downloads-panel').getByRole('status');
+    this.moveToQueue = this.toolbar.getByRole('button', { name: 'Move to queue' });
+    this.queueMenu = this.toolbar.getByRole('menu');
   }
 
   /** Adds links through the dialog once each line's verdict is in; the dialog closes when all were good. */
