@@ -303,6 +303,27 @@ test.describe('at 800×600', () => {
   });
 });
 
+test.describe('at 800×600, the move-to-queue menu', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+
+  test('screenshots of the menu open in light and dark, with nothing cut off and no axe problem', async ({ ferry }) => {
+    const app = await ferry.launch();
+    const downloads = new DownloadsPage(app.page);
+    await addFinished(downloads);
+    for (const name of ['Night renders', 'Client deliveries (urgent, before Friday review)', 'Textures']) {
+      app.services.library.createQueue({ name, concurrency: 0 });
+    }
+    await downloads.item('a-castle.glb').click();
+    await downloads.item('c-brief.pdf').click({ modifiers: ['Shift'] });
+    await downloads.moveToQueue.click();
+    await expect(downloads.queueMenu.getByRole('menuitem')).toHaveCount(3);
+    expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+    expect(await seriousViolations(app.page)).toEqual([]);
+    await shoot(app, 'move-to-queue-menu');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
 /** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
 async function shoot(app: LaunchedFerry, name: string) {
   for (const theme of ['light', 'dark'] as const) {
