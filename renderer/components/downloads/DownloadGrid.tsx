@@ -131,7 +131,7 @@ export function DownloadGrid({ ids, onRemove }: DownloadGridProps) {
           })}
         </div>
       </div>
-      <div className="visually-hidden" role="status">
+      <div className="visually-hidden list-notice" role="status">
         {/* A fresh node per notice, so the same words said twice are still read out. */}
         <p key={notice.serial}>{notice.text}</p>
       </div>

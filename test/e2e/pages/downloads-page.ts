@@ -39,7 +39,7 @@ export class DownloadsPage {
     this.emptyState = page.locator('.empty-state');
     this.removeDialog = page.getByRole('alertdialog');
     this.deleteFiles = this.removeDialog.getByLabel('Also delete the downloaded files');
-    this.notice = page.locator('.downloads-panel').getByRole('status');
+    this.notice = page.locator('.list-notice');
     this.moveToQueue = this.toolbar.getByRole('button', { name: 'Move to queue' });
     this.queueMenu = this.toolbar.getByRole('menu');
   }
