@@ -76,16 +76,17 @@ export const SPARK_FLOOR_BYTES = 1024;
 /**
  * The samples as an SVG polyline's points in a width × height box, or nothing
  * until there are two to join. Time runs left to right over the samples'
- * span, at most the window, so the first seconds fill the width rather than
- * a sliver at its right edge; the top is the fastest speed seen, at least
- * `SPARK_FLOOR_BYTES`.
+ * span, at least a quarter of the window (a burst of a second or two must not
+ * fill the width as one steep spike) and at most all of it, so the line grows
+ * from the right edge and fills the width well before the minute is up; the
+ * top is the fastest speed seen, at least `SPARK_FLOOR_BYTES`.
  */
 export function sparklinePoints(samples: SpeedSample[], width: number, height: number, windowMs = SPEED_WINDOW_MS) {
   const first = samples[0];
   const last = samples.at(-1);
   if (!first || !last || samples.length < 2) return '';
-  const span = Math.min(windowMs, last.at - first.at);
-  if (span <= 0) return '';
+  if (last.at <= first.at) return '';
+  const span = Math.min(windowMs, Math.max(windowMs / 4, last.at - first.at));
   const start = last.at - span;
   const top = Math.max(SPARK_FLOOR_BYTES, ...samples.map((sample) => sample.speed));
   const round = (value: number) => Math.round(value * 10) / 10;

@@ -142,13 +142,22 @@ describe('speed samples', () => {
     expect(sparklinePoints(sameMoment, 120, 20)).toBe('');
   });
 
-  it('spreads the first seconds over the width, and keeps a few bytes a second near the bottom', () => {
+  it('spreads the first quarter minute over the width, and keeps a few bytes a second near the bottom', () => {
     const samples = [
       { at: 1000, speed: 0 },
-      { at: 1500, speed: 512 },
-      { at: 2000, speed: 8 },
+      { at: 8500, speed: 512 },
+      { at: 16_000, speed: 8 },
     ];
     expect(sparklinePoints(samples, 120, 20)).toBe('0,20 60,10 120,19.8');
+  });
+
+  it('draws a burst of a few seconds at the right edge, not as a spike across the width', () => {
+    const samples = [
+      { at: 0, speed: 0 },
+      { at: 1500, speed: 4096 },
+      { at: 3000, speed: 0 },
+    ];
+    expect(sparklinePoints(samples, 120, 20)).toBe('96,20 108,0 120,20');
   });
 
   it('lets the oldest samples of a longer span fall off the left edge', () => {
