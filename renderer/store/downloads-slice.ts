@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { errorMessage, type FerryClient } from '../ipc/client';
-import { recordSpeed, totalSpeed } from './download-totals';
+import { contribution, noTotals, type RunningTotals, recordSpeed, replaceContribution } from './download-totals';
 import type { DownloadsSlice, FerryState } from './ferry-state';
 
 export function splitLinks(text: string): string[] {
@@ -25,6 +25,7 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
       addError: null,
       adding: false,
       speedSamples: [],
+      totals: noTotals,
       listError: null,
       async loadDownloads() {
         try {
@@ -50,6 +51,7 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
         }
       },
       controlDownloads: (action, ids) => fromList(() => client.call('downloads:control', { action, ids })),
+      moveDownloads: (ids, queueId) => fromList(() => client.call('downloads:move', { ids, queueId })),
       removeDownloads: (ids, deleteFiles) => fromList(() => client.call('downloads:remove', { ids, deleteFiles })),
       openDownload: (id) => fromList(() => client.call('downloads:open', { id })),
       showDownloadInFolder: (id) => fromList(() => client.call('downloads:showInFolder', { id })),
@@ -67,35 +69,51 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
       receiveDownloads: (changed) =>
         set((state) => {
           const downloads = { ...state.downloads };
-          for (const download of changed) downloads[download.id] = download;
-          return { downloads, speedSamples: sampled(state.speedSamples, downloads, state.progress) };
+          let totals = state.totals;
+          for (const download of changed) {
+            const live = state.progress[download.id];
+            totals = replaceContribution(
+              totals,
+              contribution(downloads[download.id], live),
+              contribution(download, live),
+            );
+            downloads[download.id] = download;
+          }
+          return { downloads, totals, speedSamples: sampled(state.speedSamples, totals) };
         }),
       forgetDownloads: (ids) =>
         set((state) => {
           const downloads = { ...state.downloads };
           const progress = { ...state.progress };
           const selected = { ...state.selection.selected };
+          let totals = state.totals;
           for (const id of ids) {
+            totals = replaceContribution(totals, contribution(downloads[id], progress[id]), noTotals);
             delete downloads[id];
             delete progress[id];
             delete selected[id];
           }
-          return { downloads, progress, selection: { ...state.selection, selected } };
+          return { downloads, progress, totals, selection: { ...state.selection, selected } };
         }),
       receiveProgress: (items) =>
         set((state) => {
           const progress = { ...state.progress };
-          for (const item of items) progress[item.id] = item;
-          return { progress, speedSamples: sampled(state.speedSamples, state.downloads, progress) };
+          let totals = state.totals;
+          for (const item of items) {
+            const download = state.downloads[item.id];
+            totals = replaceContribution(
+              totals,
+              contribution(download, progress[item.id]),
+              contribution(download, item),
+            );
+            progress[item.id] = item;
+          }
+          return { progress, totals, speedSamples: sampled(state.speedSamples, totals) };
         }),
     };
   };
 }
 
-function sampled(
-  samples: FerryState['speedSamples'],
-  downloads: FerryState['downloads'],
-  progress: FerryState['progress'],
-): FerryState['speedSamples'] {
-  return recordSpeed(samples, { at: Date.now(), speed: totalSpeed(downloads, progress) });
+function sampled(samples: FerryState['speedSamples'], totals: RunningTotals): FerryState['speedSamples'] {
+  return recordSpeed(samples, { at: Date.now(), speed: totals.speed });
 }

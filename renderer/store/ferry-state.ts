@@ -7,7 +7,7 @@ import type { Queue, QueuePatch } from '../../shared/queues';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { DownloadsView } from './download-filters';
-import type { SpeedSample } from './download-totals';
+import type { RunningTotals, SpeedSample } from './download-totals';
 import type { Selection } from './selection';
 
 /**
@@ -57,9 +57,13 @@ export interface DownloadsSlice {
   addLinks(text: string, options?: { unpack?: boolean; queueId?: number }): Promise<boolean>;
   /** The overall speed over the last minute, sampled as progress and changes arrive, for the sparkline. */
   speedSamples: SpeedSample[];
+  /** Counts and sums for the totals bar, updated by each change and progress batch for what it touched. */
+  totals: RunningTotals;
   /** What went wrong with the last thing done from the list (pause, remove, open…). */
   listError: string | null;
   controlDownloads(action: DownloadAction, ids: number[]): Promise<void>;
+  /** Moves downloads to another queue from the list; a refusal shows above the list. */
+  moveDownloads(ids: number[], queueId: number): Promise<void>;
   /** Removes downloads that are not running; with `deleteFiles` their files go too. */
   removeDownloads(ids: number[], deleteFiles: boolean): Promise<void>;
   openDownload(id: number): Promise<void>;

@@ -1,5 +1,6 @@
 import { actionRules, type DownloadAction, isBusy } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
+import { downloadName } from './download-rows';
 
 /** What the toolbar can do to selected downloads: the state machine's actions, and the library's. */
 export type ListAction = DownloadAction | 'remove' | 'open' | 'showInFolder';
@@ -42,4 +43,12 @@ export function offeredActions(selected: Download[]): OfferedAction[] {
 
 function idOf(download: Download): number {
   return download.id;
+}
+
+/** A retry asked for by key on the focused download: whether it goes ahead, and what to tell a screen reader either way. */
+export function keyboardRetry(focused: Download | undefined): { retry: boolean; notice: string } {
+  if (!focused) return { retry: false, notice: 'Move to a failed download first, then press R to retry it.' };
+  const name = downloadName(focused);
+  if (actionRules.retry.from.includes(focused.status)) return { retry: true, notice: `Retrying ${name}` };
+  return { retry: false, notice: `${name} cannot be retried: only failed or canceled downloads can.` };
 }

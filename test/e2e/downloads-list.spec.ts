@@ -140,7 +140,9 @@ test('selects with shift and ctrl, pauses and resumes the selection, removes it 
   expect(app.pageErrors).toEqual([]);
 });
 
-test('walks the list with the keyboard alone: arrows, shift, space, enter and delete', async ({ ferry }) => {
+test('walks the list with the keyboard alone: arrows, shift, space, enter, delete and R to retry', async ({
+  ferry,
+}) => {
   const app = await ferry.launch();
   const downloads = new DownloadsPage(app.page);
   await addFinished(downloads);
@@ -175,6 +177,56 @@ test('walks the list with the keyboard alone: arrows, shift, space, enter and de
 
   await keyboard.press('Control+a');
   await expect(downloads.toolbar).toContainText('2 selected');
+
+  server.route('/flaky.glb', (_request, index) =>
+    index === 0 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },
+  );
+  await app.services.downloads.add({ refs: [server.url('/flaky.glb')] });
+  await expect(downloads.status('flaky.glb')).toHaveText('The server refused the download', { timeout: 10_000 });
+  await keyboard.press('Home');
+  await expect(downloads.item('flaky.glb')).toHaveAttribute('aria-selected', 'true');
+  await keyboard.press('r');
+  await expect(downloads.notice).toHaveText('Retrying flaky.glb');
+  await expect(downloads.status('flaky.glb')).toHaveText('Done', { timeout: 10_000 });
+  await keyboard.press('r');
+  await expect(downloads.notice).toHaveText('flaky.glb cannot be retried: only failed or canceled downloads can.');
+  await expect(downloads.list).toBeFocused();
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('moves the selection to another queue from the toolbar menu, by keyboard', async ({ ferry }) => {
+  const app = await ferry.launch();
+  const downloads = new DownloadsPage(app.page);
+  await addFinished(downloads);
+  const night = app.services.library.createQueue({ name: 'Night renders', concurrency: 0 });
+  app.services.library.createQueue({ name: 'Models', concurrency: 0 });
+  await downloads.item('a-castle.glb').click();
+  await downloads.item('b-texture.png').click({ modifiers: ['Shift'] });
+  await expect(downloads.toolbar).toContainText('2 selected');
+  const { keyboard } = app.page;
+
+  await downloads.moveToQueue.focus();
+  await keyboard.press('Enter');
+  await expect(downloads.queueMenu).toHaveAccessibleName('Move 2 downloads to');
+  await expect(downloads.queueMenu.getByRole('menuitem')).toHaveText(['Night renders', 'Models']);
+  await expect(downloads.queueMenu.getByRole('menuitem', { name: 'Night renders' })).toBeFocused();
+  await keyboard.press('Escape');
+  await expect(downloads.queueMenu).toHaveCount(0);
+  await expect(downloads.moveToQueue).toBeFocused();
+
+  await keyboard.press('ArrowDown');
+  await keyboard.press('End');
+  await keyboard.press('ArrowDown');
+  await expect(downloads.queueMenu.getByRole('menuitem', { name: 'Night renders' })).toBeFocused();
+  await keyboard.press('Enter');
+  await expect(downloads.queueMenu).toHaveCount(0);
+  const queueOf = (name: string) =>
+    app.services.downloads.list().find((download) => download.path?.endsWith(name))?.queueId;
+  await expect.poll(() => [queueOf('a-castle.glb'), queueOf('b-texture.png')]).toEqual([night.id, night.id]);
+  expect(queueOf('c-brief.pdf')).toBe(1);
+
+  await keyboard.press('Enter');
+  await expect(downloads.queueMenu.getByRole('menuitem')).toHaveText(['Default', 'Models']);
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -247,6 +299,29 @@ test.describe('at 800×600', () => {
     await downloads.tool('Remove…').click();
     await downloads.deleteFiles.check();
     await shoot(app, 'remove-dialog');
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+test.describe('at 800×600, the move-to-queue menu', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+
+  test('screenshots of the menu open in light and dark, with nothing cut off and no axe problem', async ({ ferry }) => {
+    const app = await ferry.launch();
+    const downloads = new DownloadsPage(app.page);
+    await addFinished(downloads);
+    for (const name of ['Night renders', 'Client deliveries (urgent, before Friday review)', 'Textures']) {
+      app.services.library.createQueue({ name, concurrency: 0 });
+    }
+    await downloads.item('a-castle.glb').click();
+    await downloads.item('c-brief.pdf').click({ modifiers: ['Shift'] });
+    // Opened by keyboard, so the focused item shows its highlight in the screenshots.
+    await downloads.moveToQueue.focus();
+    await app.page.keyboard.press('Enter');
+    await expect(downloads.queueMenu.getByRole('menuitem')).toHaveCount(3);
+    expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+    expect(await seriousViolations(app.page)).toEqual([]);
+    await shoot(app, 'move-to-queue-menu');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { offeredActions } from '../../renderer/store/selection-actions';
+import { keyboardRetry, offeredActions } from '../../renderer/store/selection-actions';
 import { download } from './download-fixture';
 
 describe('offeredActions', () => {
@@ -32,5 +32,24 @@ describe('offeredActions', () => {
     const busy = offeredActions([download({ id: 1, status: 'unpacking' })]).map((offer) => offer.action);
     expect(busy).toEqual(['cancel']);
     expect(offeredActions([])).toEqual([]);
+  });
+});
+
+describe('keyboardRetry', () => {
+  it('retries a failed or canceled download and says so by name', () => {
+    const failed = download({ id: 3, status: 'failed', name: 'castle.glb' });
+    expect(keyboardRetry(failed)).toEqual({ retry: true, notice: 'Retrying castle.glb' });
+    expect(keyboardRetry({ ...failed, status: 'canceled' }).retry).toBe(true);
+  });
+
+  it('leaves any other download alone and says why, or what to do with none focused', () => {
+    expect(keyboardRetry(download({ status: 'downloading', name: 'castle.glb' }))).toEqual({
+      retry: false,
+      notice: 'castle.glb cannot be retried: only failed or canceled downloads can.',
+    });
+    expect(keyboardRetry(undefined)).toEqual({
+      retry: false,
+      notice: 'Move to a failed download first, then press R to retry it.',
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultView } from '../../renderer/store/download-filters';
+import { noTotals } from '../../renderer/store/download-totals';
 import type { FerryState } from '../../renderer/store/ferry-state';
 import { freshBrowsing } from '../../renderer/store/library-view';
 import { emptySelection } from '../../renderer/store/selection';
@@ -40,8 +41,10 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     loadDownloads: noop,
     addLinks: async () => false,
     speedSamples: [],
+    totals: noTotals,
     listError: null,
     controlDownloads: noop,
+    moveDownloads: noop,
     removeDownloads: noop,
     openDownload: noop,
     showDownloadInFolder: noop,

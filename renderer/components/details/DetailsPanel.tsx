@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Download } from '../../../shared/downloads';
 import { downloadName } from '../../store/download-rows';
+import { CopyableText } from './CopyableText';
 import { downloadDetails } from './download-details';
 import { FilePreviewView } from './FilePreviewView';
 import './details.css';
@@ -14,18 +14,22 @@ export function DetailsPanel({ download }: { download: Download }) {
       <dl className="details-fields">
         <dt>Source</dt>
         <dd className="details-source">
-          <code>{details.source}</code>
-          <CopyButton text={details.source} />
+          <CopyableText text={details.source} what="source link" />
         </dd>
         <dt>Saved to</dt>
-        <dd>
-          <code>{details.destination}</code>
+        <dd className="details-destination">
+          <CopyableText text={details.destination} what="path" />
         </dd>
         <dt>Size</dt>
         <dd>{details.size}</dd>
         <dt>Checksum</dt>
-        <dd>
-          {details.sha256 ? <code>sha256 {details.sha256}</code> : null}
+        <dd className="details-checksum">
+          {details.sha256 ? (
+            <>
+              <span className="details-hash-kind">sha256</span>
+              <CopyableText text={details.sha256} what="sha256" />
+            </>
+          ) : null}
           {details.verification ? <span className="details-verified">{details.verification}</span> : null}
           {!details.sha256 && !details.verification ? 'Not known yet' : null}
         </dd>
@@ -45,24 +49,5 @@ export function DetailsPanel({ download }: { download: Download }) {
         </div>
       ) : null}
     </section>
-  );
-}
-
-/** Copies the (already redacted) source, saying so for a moment. */
-function CopyButton({ text }: { text: string }) {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-    setTimeout(() => setCopied('idle'), 2000);
-  }
-  return (
-    <button type="button" className="copy-button" onClick={() => void copy()}>
-      {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Could not copy: select the text instead' : 'Copy'}
-    </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type MouseEvent, useCallback, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, useCallback, useRef, useState } from 'react';
 import { extendTo, moveFocus, type Selection, selectAll, selectOnly, toggle } from '../../store/selection';
+import { keyboardRetry } from '../../store/selection-actions';
 import { useFerry } from '../../store/store-context';
 import { DownloadRowView, rowElementId } from './DownloadRowView';
 import { listCommand } from './list-keys';
@@ -27,6 +28,7 @@ export function DownloadGrid({ ids, onRemove }: DownloadGridProps) {
   const open = useFerry((state) => state.openDownload);
   const downloads = useFerry((state) => state.downloads);
   const scroller = useRef<HTMLDivElement>(null);
+  const [notice, setNotice] = useState({ text: '', serial: 0 });
   const virtualizer = useVirtualizer({
     count: ids.length,
     getScrollElement: () => scroller.current,
@@ -55,6 +57,12 @@ export function DownloadGrid({ ids, onRemove }: DownloadGridProps) {
   );
   const retry = useCallback((id: number) => void control('retry', [id]), [control]);
 
+  function retryByKey(id: number | null) {
+    const { retry: goAhead, notice: text } = keyboardRetry(id === null ? undefined : downloads[id]);
+    if (goAhead && id !== null) retry(id);
+    setNotice((before) => ({ text, serial: before.serial + 1 }));
+  }
+
   function onKeyDown(event: KeyboardEvent) {
     const command = listCommand(event);
     if (!command) return;
@@ -71,7 +79,11 @@ export function DownloadGrid({ ids, onRemove }: DownloadGridProps) {
       case 'clear':
         return setSelection({ ...selection, selected: {} });
       case 'open':
+        // A failed row has nothing to open: Enter does what its one button does.
+        if (focus !== null && downloads[focus]?.status === 'failed') return retryByKey(focus);
         return focus === null ? undefined : openFinished(focus);
+      case 'retry':
+        return retryByKey(focus);
       case 'remove':
         return selectedIds.length > 0 ? onRemove(selectedIds) : undefined;
     }
@@ -86,37 +98,43 @@ export function DownloadGrid({ ids, onRemove }: DownloadGridProps) {
   const items = virtualizer.getVirtualItems();
   const focusShown = items.some((item) => ids[item.index] === selection.focus);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: virtualized rows are positioned divs; a table would not lay them out.
-    <div
-      ref={scroller}
-      className="download-grid"
-      role="grid"
-      aria-label="Downloads"
-      aria-multiselectable="true"
-      aria-rowcount={ids.length}
-      aria-activedescendant={focusShown && selection.focus !== null ? rowElementId(selection.focus) : undefined}
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-    >
-      {/* biome-ignore lint/a11y/useSemanticElements: see the grid above. */}
-      <div className="download-grid-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const id = ids[item.index] as number;
-          return (
-            <DownloadRowView
-              key={id}
-              id={id}
-              index={item.index}
-              start={item.start}
-              focused={id === selection.focus}
-              measure={virtualizer.measureElement}
-              onPick={pick}
-              onOpen={openFinished}
-              onRetry={retry}
-            />
-          );
-        })}
+    <>
+      {/* biome-ignore lint/a11y/useSemanticElements: virtualized rows are positioned divs; a table would not lay them out. */}
+      <div
+        ref={scroller}
+        className="download-grid"
+        role="grid"
+        aria-label="Downloads"
+        aria-multiselectable="true"
+        aria-rowcount={ids.length}
+        aria-activedescendant={focusShown && selection.focus !== null ? rowElementId(selection.focus) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        {/* biome-ignore lint/a11y/useSemanticElements: see the grid above. */}
+        <div className="download-grid-rows" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const id = ids[item.index] as number;
+            return (
+              <DownloadRowView
+                key={id}
+                id={id}
+                index={item.index}
+                start={item.start}
+                focused={id === selection.focus}
+                measure={virtualizer.measureElement}
+                onPick={pick}
+                onOpen={openFinished}
+                onRetry={retry}
+              />
+            );
+          })}
+        </div>
       </div>
-    </div>
+      <div className="visually-hidden list-notice" role="status">
+        {/* A fresh node per notice, so the same words said twice are still read out. */}
+        <p key={notice.serial}>{notice.text}</p>
+      </div>
+    </>
   );
 }

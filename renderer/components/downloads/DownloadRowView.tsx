@@ -33,6 +33,7 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
   const dragDownload = useFerry((state) => state.dragDownload);
   const row = useMemo(() => (download ? downloadRow(download, live) : null), [download, live]);
   if (!row) return null;
+  const source = account ? `${row.platform} · ${account}` : row.platform;
   const elementId = rowElementId(id);
   return (
     // biome-ignore lint/a11y/useSemanticElements: virtualized rows are positioned divs, see DownloadGrid.
@@ -69,7 +70,9 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
             <span className="download-name" title={row.name}>
               {row.name}
             </span>
-            <span className="download-source">{account ? `${row.platform} · ${account}` : row.platform}</span>
+            <span className="download-source" title={source}>
+              {source}
+            </span>
             <span className="download-status" id={`${elementId}-status`}>
               {row.statusLabel}
             </span>
@@ -84,6 +87,8 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
                 type="button"
                 className="download-retry"
                 tabIndex={-1}
+                aria-keyshortcuts="R"
+                title="Retry (R, or Enter on the row)"
                 onClick={(event) => {
                   event.stopPropagation();
                   onRetry(id);

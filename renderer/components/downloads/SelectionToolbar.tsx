@@ -2,6 +2,7 @@ import { FolderOpen, type LucideIcon, Pause, Play, RotateCcw, SquareArrowOutUpRi
 import type { Download } from '../../../shared/downloads';
 import { type ListAction, listActionLabels, offeredActions } from '../../store/selection-actions';
 import { useFerry } from '../../store/store-context';
+import { MoveToQueueMenu } from './MoveToQueueMenu';
 
 const icons: Record<ListAction, LucideIcon> = {
   resume: Play,
@@ -52,6 +53,7 @@ export function SelectionToolbar({ selected, onRemove }: { selected: Download[];
           </button>
         );
       })}
+      <MoveToQueueMenu selected={selected} />
     </div>
   );
 }

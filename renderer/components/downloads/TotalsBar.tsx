@@ -8,10 +8,8 @@ const SPARK_HEIGHT = 24;
 
 /** What is running overall: how many, how fast, how long until all is in, and the last minute's speed. */
 export function TotalsBar() {
-  const downloads = useFerry((state) => state.downloads);
-  const progress = useFerry((state) => state.progress);
+  const totals = downloadTotals(useFerry((state) => state.totals));
   const samples = useFerry((state) => state.speedSamples);
-  const totals = downloadTotals(downloads, progress);
   return (
     <div className="totals-bar">
       <span className="totals-active">{totals.active} active</span>

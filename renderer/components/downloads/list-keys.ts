@@ -3,6 +3,7 @@ export type ListCommand =
   | { kind: 'move'; delta: number; extend: boolean }
   | { kind: 'toggle' }
   | { kind: 'open' }
+  | { kind: 'retry' }
   | { kind: 'remove' }
   | { kind: 'selectAll' }
   | { kind: 'clear' };
@@ -42,11 +43,30 @@ export function listCommand(press: KeyPress): ListCommand | null {
       return { kind: 'toggle' };
     case 'Enter':
       return { kind: 'open' };
+    case 'r':
+    case 'R':
+      return { kind: 'retry' };
     case 'Delete':
     case 'Backspace':
       return { kind: 'remove' };
     case 'Escape':
       return { kind: 'clear' };
+    default:
+      return null;
+  }
+}
+
+/** Where an arrow, Home or End moves the focus among `count` items from `at`; null for other keys. */
+export function menuStep(key: string, at: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return (at + 1) % count;
+    case 'ArrowUp':
+      return (at - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
     default:
       return null;
   }

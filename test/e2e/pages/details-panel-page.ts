@@ -5,6 +5,8 @@ export class DetailsPanelPage {
   readonly panel: Locator;
   readonly source: Locator;
   readonly copySource: Locator;
+  readonly sha256: Locator;
+  readonly copySha256: Locator;
   readonly status: Locator;
   readonly image: Locator;
   readonly model: Locator;
@@ -14,7 +16,9 @@ export class DetailsPanelPage {
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: /^Details of / });
     this.source = this.panel.locator('.details-source code');
-    this.copySource = this.panel.getByRole('button', { name: 'Copy' });
+    this.copySource = this.panel.getByRole('button', { name: 'Copy source link' });
+    this.sha256 = this.panel.locator('.details-checksum code');
+    this.copySha256 = this.panel.getByRole('button', { name: 'Copy sha256' });
     this.status = this.panel.locator('.details-status');
     this.image = this.panel.getByRole('img', { name: /^Preview of / });
     this.model = this.panel.locator('.model-preview');

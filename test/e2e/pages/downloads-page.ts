@@ -19,6 +19,10 @@ export class DownloadsPage {
   readonly emptyState: Locator;
   readonly removeDialog: Locator;
   readonly deleteFiles: Locator;
+  /** What the list last said about a key's action (a retry), for screen readers. */
+  readonly notice: Locator;
+  readonly moveToQueue: Locator;
+  readonly queueMenu: Locator;
 
   constructor(readonly page: Page) {
     this.addDialog = new AddDialogPage(page);
@@ -35,6 +39,9 @@ export class DownloadsPage {
     this.emptyState = page.locator('.empty-state');
     this.removeDialog = page.getByRole('alertdialog');
     this.deleteFiles = this.removeDialog.getByLabel('Also delete the downloaded files');
+    this.notice = page.locator('.list-notice');
+    this.moveToQueue = this.toolbar.getByRole('button', { name: 'Move to queue' });
+    this.queueMenu = this.toolbar.getByRole('menu');
   }
 
   /** Adds links through the dialog once each line's verdict is in; the dialog closes when all were good. */
@@ -80,6 +87,23 @@ export class DownloadsPage {
   async act(name: string, label: string): Promise<void> {
     await this.item(name).click();
     await this.tool(label).click();
+  }
+
+  /**
+   * The text of every element in the Downloads view that is cut off (an
+   * ellipsis or a clamp hides part of it) and has no title to show the rest.
+   */
+  truncatedWithoutTitle(): Promise<string[]> {
+    return this.page.locator('main').evaluate((root) =>
+      Array.from(root.querySelectorAll<HTMLElement>('*'))
+        .filter((element) => element.childElementCount === 0 && element.textContent?.trim())
+        .filter((element) => getComputedStyle(element).overflow === 'hidden' && !element.closest('.visually-hidden'))
+        .filter(
+          (element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
+        )
+        .filter((element) => !element.title)
+        .map((element) => element.textContent ?? ''),
+    );
   }
 
   async confirmRemove(options: { deleteFiles: boolean }): Promise<void> {
