@@ -27,7 +27,7 @@ export function tinyObj(mtllib = 'cube.mtl'): string {
   ].join('\n');
 }
 
-/** The cube's material: orange, lit by itself so it shows in any light; with a texture name when given. */
+/** The cube's material: orange, with a texture name when given. */
 export function tinyMtl(texture?: string): string {
   return [
     'newmtl orange',
