@@ -75,7 +75,12 @@ function parseGltf(name: string, bytes: Uint8Array): Gltf {
 
 /** A buffer or texture's bytes, from a data: URI or a file beside the model; a missing one is named. */
 async function resource(reader: ResourceReader, uri: string | undefined, what: string): Promise<Uint8Array> {
-  const bytes = uri === undefined ? null : uri.startsWith('data:') ? decodeDataUri(uri) : await readUri(reader, uri);
+  const bytes =
+    uri === undefined
+      ? null
+      : uri.startsWith('data:')
+        ? decodeDataUri(uri)
+        : await reader.readReference(decodedPath(uri));
   if (uri?.startsWith('data:') && bytes) reader.count(bytes.length);
   if (!bytes) {
     throw new FerryError(
@@ -86,20 +91,19 @@ async function resource(reader: ResourceReader, uri: string | undefined, what: s
   return bytes;
 }
 
-/** glTF URIs are percent-encoded ("my%20model.bin"); the files on disk are not. */
-function readUri(reader: ResourceReader, uri: string): Promise<Uint8Array | null> {
-  let path = uri;
+/** glTF URIs are percent-encoded ("my%20model.bin"); the files on disk, and the names people read, are not. */
+function decodedPath(uri: string): string {
   try {
-    path = decodeURIComponent(uri);
+    return decodeURIComponent(uri);
   } catch {
     // A stray % is part of the name as written.
+    return uri;
   }
-  return reader.readReference(path);
 }
 
 /** How a message names a buffer or texture: its file name, or its number when it has none (or is inline). */
 function label(uri: string | undefined, index: number): string {
-  return uri === undefined || uri.startsWith('data:') ? `#${index}` : uri;
+  return uri === undefined || uri.startsWith('data:') ? `#${index}` : decodedPath(uri);
 }
 
 function rebase(view: GltfBufferView, starts: number[]): void {

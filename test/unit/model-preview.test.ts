@@ -96,12 +96,12 @@ describe('previewing a .gltf', () => {
   });
 
   it('names the missing buffer or texture', async () => {
-    const id = await finished({ 'triangle.gltf': tinyGltf('x.bin').gltf });
+    const id = await finished({ 'triangle.gltf': tinyGltf('parts/x y.bin').gltf });
     expect(await preview(id)).toMatchObject({
       ok: false,
       error: {
         code: 'not_found',
-        message: expect.stringContaining("Ferry can't preview triangle.gltf: missing buffer x.bin"),
+        message: expect.stringContaining("Ferry can't preview triangle.gltf: missing buffer parts/x y.bin."),
       },
     });
     const { gltf, bin } = tinyGltf();
