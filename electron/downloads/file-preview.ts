@@ -1,10 +1,16 @@
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
-import { type FilePreview, MAX_PREVIEW_BYTES, type PreviewMime, previewMimeFor } from '../../shared/file-preview';
-import { formatBytes } from '../../shared/format';
-import { describeFsError } from '../fs/describe-fs-error';
+import {
+  type FilePreview,
+  MAX_OBJ_PREVIEW_BYTES,
+  MAX_PREVIEW_BYTES,
+  type PreviewMime,
+  previewMimeFor,
+} from '../../shared/file-preview';
+import { gltfToGlb } from '../previews/gltf-to-glb';
+import { objResources } from '../previews/obj-resources';
+import { ResourceReader } from '../previews/resource-reader';
 
 /** The first bytes each kind starts with: a file whose bytes are not what its name says is not handed to a decoder. */
 const signatures: Record<PreviewMime, (head: Uint8Array) => boolean> = {
@@ -13,6 +19,10 @@ const signatures: Record<PreviewMime, (head: Uint8Array) => boolean> = {
   'image/gif': (head) => startsWith(head, [0x47, 0x49, 0x46, 0x38]),
   'image/webp': (head) => startsWith(head, [0x52, 0x49, 0x46, 0x46]) && ascii(head.subarray(8, 12)) === 'WEBP',
   'model/gltf-binary': (head) => ascii(head.subarray(0, 4)) === 'glTF',
+  // Checked whole when it is parsed, with the buffers and textures it names.
+  'model/gltf+json': () => true,
+  // Text: a NUL byte in its first kilobytes means a binary file under an .obj name.
+  'model/obj': (head) => !head.subarray(0, 4096).includes(0),
 };
 
 const kindNames: Record<PreviewMime, string> = {
@@ -21,23 +31,29 @@ const kindNames: Record<PreviewMime, string> = {
   'image/gif': 'GIF image',
   'image/webp': 'WebP image',
   'model/gltf-binary': 'GLB model',
+  'model/gltf+json': 'glTF model',
+  'model/obj': 'OBJ model',
 };
 
 /**
  * The bytes of a finished download's file for the window to preview. Only the
- * path the library recorded is read: the window names a download, never a path.
+ * path the library recorded is read (the window names a download, never a
+ * path), and a model's buffers and textures only from its own folder.
  */
 export async function readPreview(download: Download): Promise<FilePreview> {
   const path = previewablePath(download);
   const mime = previewMimeFor(path);
   if (!mime) throw new FerryError('conflict', `Ferry has no preview for ${basename(path)}. Open it in its own app.`);
-  const bytes = await readCapped(path);
+  const reader = new ResourceReader(path, MAX_PREVIEW_BYTES);
+  if (mime === 'model/gltf+json') return { mime: 'model/gltf-binary', bytes: await gltfToGlb(reader) };
+  const bytes = await reader.readModel(mime === 'model/obj' ? MAX_OBJ_PREVIEW_BYTES : MAX_PREVIEW_BYTES);
   if (!signatures[mime](bytes)) {
     throw new FerryError(
       'conflict',
       `${basename(path)} is not a valid ${kindNames[mime]}, so Ferry cannot preview it. Open it in its own app to check it.`,
     );
   }
+  if (mime === 'model/obj') return { mime, bytes, resources: await objResources(bytes, reader) };
   return { mime, bytes };
 }
 
@@ -53,44 +69,6 @@ function previewablePath(download: Download): string {
     );
   }
   return download.path;
-}
-
-async function readCapped(path: string): Promise<Uint8Array<ArrayBuffer>> {
-  let file: Awaited<ReturnType<typeof open>>;
-  try {
-    file = await open(path, 'r');
-  } catch (error) {
-    throw unreadable(path, error);
-  }
-  try {
-    const { size } = await file.stat();
-    if (size > MAX_PREVIEW_BYTES) {
-      throw new FerryError(
-        'conflict',
-        `${basename(path)} is ${formatBytes(size)}, more than the ${formatBytes(MAX_PREVIEW_BYTES)} Ferry previews. Open it in its own app.`,
-      );
-    }
-    const buffer = await file.readFile();
-    // A plain Uint8Array of its own, not a Buffer that may view a shared pool: structured clone would send the whole pool.
-    return new Uint8Array(buffer);
-  } catch (error) {
-    throw error instanceof FerryError ? error : unreadable(path, error);
-  } finally {
-    await file.close();
-  }
-}
-
-function unreadable(path: string, error: unknown): FerryError {
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    return new FerryError(
-      'not_found',
-      `${path} is no longer there. It was moved or deleted outside Ferry; download it again if you need it.`,
-    );
-  }
-  return new FerryError(
-    'storage',
-    `Ferry could not read ${path} (${describeFsError(error)}). Check the file and try again.`,
-  );
 }
 
 function startsWith(head: Uint8Array, prefix: number[]): boolean {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ModelPreview } from './ModelPreview';
 import { useFilePreview } from './use-file-preview';
 
-/** A finished image shown inline, or a GLB model in an orbitable viewer. */
+/** A finished image shown inline, or a model (GLB, glTF, OBJ) in an orbitable viewer. */
 export function FilePreviewView({ id, name }: { id: number; name: string }) {
   const preview = useFilePreview(id);
   const [broken, setBroken] = useState(false);

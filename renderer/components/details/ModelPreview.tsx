@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 type ViewerState = 'loading' | 'loaded' | 'failed';
 
 /**
- * A GLB model in Google's <model-viewer>: drag to orbit, scroll or pinch to
+ * A GLB model (or a glTF or OBJ made into one) in Google's <model-viewer>: drag to orbit, scroll or pinch to
  * zoom, arrow keys when it has focus. The element is loaded on first use,
  * so the window starts without three.js.
  */
@@ -25,6 +25,10 @@ export function ModelPreview({ url, name }: { url: string; name: string }) {
       // The note under the viewer says how to turn it; the animated hand would keep the model moving.
       element.setAttribute('interaction-prompt', 'none');
       element.setAttribute('src', url);
+      // The note under the viewer says it is loading; the viewer's own bar lingered, fading, over the loaded model.
+      const noProgressBar = document.createElement('div');
+      noProgressBar.slot = 'progress-bar';
+      element.append(noProgressBar);
       host.current.append(element);
       viewer = element;
     });
