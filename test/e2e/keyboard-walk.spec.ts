@@ -34,11 +34,12 @@ test('keyboard only: add an account, test it, change a setting', async ({ ferry 
     await tabTo(page, accounts.platform);
     await tabTo(page, accounts.label);
     await page.keyboard.type('Walk');
-    for (const [label, value] of [
+    const fields: [string, string][] = [
       ['API key', fixture.key],
       ['Email', fixture.email],
       ['User key', fixture.userKey],
-    ]) {
+    ];
+    for (const [label, value] of fields) {
       await tabTo(page, accounts.field(label));
       await page.keyboard.type(value);
     }
