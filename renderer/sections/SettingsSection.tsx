@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { AppearanceFields } from '../components/settings/AppearanceFields';
 import { LogFields } from '../components/settings/LogFields';
 import { PlatformFields } from '../components/settings/PlatformFields';
@@ -20,6 +21,7 @@ export function SettingsSection() {
       {/* Pinned to the top of the view, so a save far down the form is seen too; focus never moves to it. */}
       <div className="save-toast-anchor">
         <p className="save-status save-toast" role={status === 'error' ? 'alert' : 'status'} data-status={status}>
+          {status === 'saved' ? <Check aria-hidden="true" size={14} className="save-toast-icon" /> : null}
           {saveLabel}
         </p>
       </div>
