@@ -55,6 +55,8 @@ export const addDownloadsSchema = z.strictObject({
   unpack: z.boolean().optional(),
   /** The account to sign with (one picked from its library); the provider's default account otherwise. */
   accountId: z.string().min(1).max(100).optional(),
+  /** A folder for this add only, in place of the queue's; one the folder picker gave (`downloads:chooseFolder`). */
+  directory: z.string().min(1).max(4096).optional(),
 });
 
 export const controlDownloadsSchema = z.strictObject({

@@ -28,6 +28,7 @@ interface AddRequest {
   queueId?: number;
   unpack?: boolean;
   accountId?: string;
+  directory?: string;
 }
 
 interface DownloadServiceOptions {

@@ -12,6 +12,8 @@ import type { SettingsStore } from './settings-store';
  */
 export class FolderService {
   private readonly options: { settings: SettingsStore; store: DownloadStore; desktop: Desktop; events: EventHub };
+  /** Folders the picker gave for a single add: the only ones an add may name, so the window never types a path. */
+  private readonly addFolders = new Set<string>();
 
   constructor(options: FolderService['options']) {
     this.options = options;
@@ -35,5 +37,24 @@ export class FolderService {
     store.updateQueue(id, { directory: folder });
     events.emit('queues:changed', store.queues());
     return store.queues().find((candidate) => candidate.id === id) as Queue;
+  }
+
+  /** A folder for one add only; nothing is saved, and the queue keeps its own. */
+  async chooseAddFolder(): Promise<{ folder: string | null }> {
+    const folder = await this.options.desktop.chooseFolder(
+      'Choose where these downloads go',
+      this.options.settings.get().downloadDir,
+    );
+    if (folder) this.addFolders.add(folder);
+    return { folder };
+  }
+
+  /** The add as asked, once its folder, if it names one, is one the picker gave. */
+  checkAddFolder<T extends { directory?: string }>(request: T): T {
+    if (request.directory === undefined || this.addFolders.has(request.directory)) return request;
+    throw new FerryError(
+      'invalid_payload',
+      'That folder was not chosen with Change folder…. Choose the folder again, then add the links.',
+    );
   }
 }

@@ -1,3 +1,4 @@
+import { Check } from 'lucide-react';
 import { AppearanceFields } from '../components/settings/AppearanceFields';
 import { LogFields } from '../components/settings/LogFields';
 import { PlatformFields } from '../components/settings/PlatformFields';
@@ -17,13 +18,17 @@ export function SettingsSection() {
   }
   return (
     <form className="settings" onSubmit={(event) => event.preventDefault()}>
+      {/* Pinned to the top of the view, so a save far down the form is seen too; focus never moves to it. */}
+      <div className="save-toast-anchor">
+        <p className="save-status save-toast" role={status === 'error' ? 'alert' : 'status'} data-status={status}>
+          {status === 'saved' ? <Check aria-hidden="true" size={14} className="save-toast-icon" /> : null}
+          {saveLabel}
+        </p>
+      </div>
       <AppearanceFields settings={settings} />
       <TransferFields settings={settings} />
       <PlatformFields settings={settings} />
       <LogFields />
-      <p className="save-status" role={status === 'error' ? 'alert' : 'status'} data-status={status}>
-        {saveLabel}
-      </p>
     </form>
   );
 }

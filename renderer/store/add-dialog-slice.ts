@@ -12,6 +12,7 @@ export function createAddDialogSlice(client: FerryClient): StateCreator<FerrySta
       const joined = addDialog.open && addDialog.text.trim() ? `${addDialog.text.trimEnd()}\n${text}` : text;
       set({ addDialog: { open: true, text: addDialog.open ? joined : text }, addError: notice ?? null });
       void get().loadQueues();
+      void get().loadAccounts();
     },
     closeAddDialog: () => set({ addDialog: { open: false, text: '' }, addError: null }),
     setAddText: (text) => set((state) => ({ addDialog: { ...state.addDialog, text } })),
@@ -24,12 +25,12 @@ export function createAddDialogSlice(client: FerryClient): StateCreator<FerrySta
         return null;
       }
     },
-    async chooseQueueFolder(id) {
+    async chooseAddFolder() {
       try {
-        const changed = await client.call('queues:chooseFolder', { id });
-        set((state) => ({ queues: state.queues.map((queue) => (queue.id === id ? changed : queue)) }));
+        return (await client.call('downloads:chooseFolder')).folder;
       } catch (error) {
         set({ addError: errorMessage(error) });
+        return null;
       }
     },
   });

@@ -54,7 +54,10 @@ export interface DownloadsSlice {
   adding: boolean;
   loadDownloads(): Promise<void>;
   /** Adds every link in the text (one per line or space-separated); true when they were added. */
-  addLinks(text: string, options?: { unpack?: boolean; queueId?: number }): Promise<boolean>;
+  addLinks(
+    text: string,
+    options?: { unpack?: boolean; queueId?: number; accountId?: string; directory?: string },
+  ): Promise<boolean>;
   /** The overall speed over the last minute, sampled as progress and changes arrive, for the sparkline. */
   speedSamples: SpeedSample[];
   /** Counts and sums for the totals bar, updated by each change and progress batch for what it touched. */
@@ -158,8 +161,8 @@ export interface AddDialogSlice {
   setAddText(text: string): void;
   /** What Ferry understands of each ref; null when the main process could not be asked (addError says why). */
   previewLinks(refs: string[]): Promise<RefPreview[] | null>;
-  /** Opens the system folder picker for the queue's folder in the main process. */
-  chooseQueueFolder(id: number): Promise<void>;
+  /** Opens the system folder picker in the main process for this add only; null when canceled or it failed. */
+  chooseAddFolder(): Promise<string | null>;
 }
 
 /** The Queues view: the open queue, and what changes queues and the order of what waits in them. */

@@ -31,12 +31,21 @@ export function speedLimitProblem(kibPerSecond: number): string | null {
 
 /** What is wrong with a daily window, or null; the window may cross midnight (22:00 to 06:00). */
 export function scheduleProblem(schedule: NonNullable<Queue['schedule']>): string | null {
-  if (!CLOCK.test(schedule.start)) return 'Enter a start time, such as 22:00.';
-  if (!CLOCK.test(schedule.stop)) return 'Enter a stop time, such as 06:00.';
+  if (!CLOCK.test(schedule.start)) return 'Enter a start time on the 24-hour clock, HH:MM, such as 22:00.';
+  if (!CLOCK.test(schedule.stop)) return 'Enter a stop time on the 24-hour clock, HH:MM, such as 06:00.';
   if (schedule.start === schedule.stop) {
     return 'Start and stop are the same time, so the window would be empty. Pick two different times.';
   }
   return null;
+}
+
+const MINUTES_A_DAY = 24 * 60;
+
+/** A 24-hour 'HH:MM' moved by some minutes, round the clock; a time that does not read as one starts from 00:00. */
+export function stepClock(time: string, minutes: number): string {
+  const [hours = 0, mins = 0] = CLOCK.test(time) ? time.split(':').map(Number) : [];
+  const total = (((hours * 60 + mins + minutes) % MINUTES_A_DAY) + MINUTES_A_DAY) % MINUTES_A_DAY;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
 
 /** The queue's state in a few words, for its line in the list. */

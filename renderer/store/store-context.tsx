@@ -14,3 +14,10 @@ export function useFerry<T>(selector: (state: FerryState) => T): T {
   if (!store) throw new Error('useFerry must be used inside <StoreProvider>.');
   return useStore(store, selector);
 }
+
+/** The store itself, for an event handler that reads the state once instead of following it. */
+export function useFerryStore(): FerryStore {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useFerryStore must be used inside <StoreProvider>.');
+  return store;
+}

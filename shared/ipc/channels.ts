@@ -21,6 +21,7 @@ export const callChannels = [
   'downloads:previewFile',
   'downloads:move',
   'downloads:prioritize',
+  'downloads:chooseFolder',
   'history:search',
   'queues:list',
   'queues:create',

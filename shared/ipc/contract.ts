@@ -55,6 +55,8 @@ export const calls = {
     request: z.strictObject({ ids: idList, priority: z.int().min(-1000).max(1000) }),
     response: nothing,
   },
+  /** A folder for one add, picked with the system's picker; null when the person canceled. */
+  'downloads:chooseFolder': { request: noPayload, response: z.object({ folder: z.string().nullable() }) },
   'history:search': { request: z.strictObject({ query: z.string().max(200) }), response: z.array(downloadSchema) },
   'queues:list': { request: noPayload, response: z.array(queueSchema) },
   'queues:create': { request: createQueueSchema, response: queueSchema },

@@ -218,6 +218,31 @@ test('walks the view with the keyboard alone: create, open, delete dialog, tick,
   expect(app.pageErrors).toEqual([]);
 });
 
+test('the daily window takes 24-hour times, typed or stepped with the arrow keys', async ({ ferry }) => {
+  const app = await ferry.launch();
+  const { queues, queueId } = await pausedQueueOfFour(app);
+  const savedWindow = () => app.services.downloads.queues().find((queue) => queue.id === queueId)?.schedule;
+  await queues.windowOn.check();
+  await expect(queues.windowStart).toHaveValue('22:00');
+  await expect(queues.windowStart).toHaveAttribute('placeholder', 'HH:MM');
+
+  await queues.windowStart.focus();
+  await app.page.keyboard.press('ArrowUp');
+  await expect(queues.windowStart).toHaveValue('22:15');
+  await app.page.keyboard.press('Shift+ArrowUp');
+  await app.page.keyboard.press('Shift+ArrowUp');
+  await expect(queues.windowStart).toHaveValue('00:15');
+  await expect.poll(savedWindow).toEqual({ start: '00:15', stop: '06:00' });
+  await expect(queues.windowStart).toBeFocused();
+
+  await queues.windowStop.fill('7:30 PM');
+  await expect(queues.problems()).toHaveText(['Enter a stop time on the 24-hour clock, HH:MM, such as 06:00.']);
+  await queues.windowStop.fill('19:30');
+  await expect(queues.problems()).toHaveCount(0);
+  await expect.poll(savedWindow).toEqual({ start: '00:15', stop: '19:30' });
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('has no serious or critical accessibility problems, editing a queue and in the delete dialog', async ({
   ferry,
 }) => {
@@ -256,6 +281,9 @@ test.describe('at 800×600', () => {
     await shoot(app, 'edit');
     await queues.item('d.bin').scrollIntoViewIfNeeded();
     await shoot(app, 'edit-items');
+    await queues.windowStart.fill('23:30');
+    await queues.detail.locator('.queue-schedule').scrollIntoViewIfNeeded();
+    await shoot(app, 'window');
 
     await queues.button('Delete queue…').click();
     await shoot(app, 'delete-dialog');

@@ -44,3 +44,28 @@ test('settings edits persist, and the file-name example follows the typing', asy
   await expect(settings.theme).toHaveAccessibleDescription(/follows your desktop/);
   expect(app.pageErrors).toEqual([]);
 });
+
+test.describe('at 800×600', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+
+  test('a save far down the form is told near the top of the view, and the focus stays in the field', async ({
+    ferry,
+  }) => {
+    const app = await ferry.launch();
+    await new AppFrame(app.page).open('Settings');
+    const settings = new SettingsPage(app.page);
+    await settings.ipfsGateways.scrollIntoViewIfNeeded();
+    await settings.fileNames.fill('{provider}/{name}');
+    await settings.fileNames.press('Enter');
+    await expect(settings.saveStatus).toHaveText('Saved');
+    await expect(settings.saveStatus).toBeInViewport();
+    await expect(settings.fileNames).toBeFocused();
+    expect(app.services.settings.get().fileNameTemplate).toBe('{provider}/{name}');
+    const { scrollTop } = await app.page.locator('.content').evaluate((content) => ({ scrollTop: content.scrollTop }));
+    expect(scrollTop).toBeGreaterThan(0);
+    const toast = await settings.saveStatus.boundingBox();
+    expect(toast?.y).toBeLessThan(80);
+    await app.page.screenshot({ path: 'test-results/screenshots/settings-saved-light.png' });
+    expect(app.pageErrors).toEqual([]);
+  });
+});

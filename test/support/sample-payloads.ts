@@ -26,6 +26,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'queues:update': { id: 1, patch: { concurrency: 4 } },
   'queues:delete': { id: 99 },
   'queues:chooseFolder': { id: 1 },
+  'downloads:chooseFolder': undefined,
   'accounts:list': undefined,
   'accounts:create': { provider: 'scenario', label: 'Sample', fields: { apiKey: 'id', apiSecret: 'sample-secret' } },
   'accounts:update': { id: 'no-such-account', change: { label: 'Renamed' } },

@@ -44,6 +44,29 @@ describe('folders chosen in the main process', () => {
     const added = await router.invoke('downloads:add', { refs: ['https://cdn.example.com/wood.png'], queueId });
     expect(added.ok && (added.value as Download[])[0]?.directory).toBe(join(profile.path, 'Textures'));
   });
+
+  it('sends one add to a picked folder, leaving the queue and the settings as they were', async () => {
+    const picked = join(profile.path, 'Just this once');
+    desktop.nextFolder = picked;
+    expect(await router.invoke('downloads:chooseFolder', undefined)).toEqual({ ok: true, value: { folder: picked } });
+    const added = await router.invoke('downloads:add', { refs: ['https://cdn.example.com/a.png'], directory: picked });
+    expect(added.ok && (added.value as Download[])[0]?.directory).toBe(picked);
+    const later = await router.invoke('downloads:add', { refs: ['https://cdn.example.com/b.png'] });
+    expect(later.ok && (later.value as Download[])[0]?.directory).not.toBe(picked);
+    expect(services.downloads.queues()[0]?.directory).toBeNull();
+    expect(services.settings.get().downloadDir).not.toBe(picked);
+  });
+
+  it('refuses an add to a folder the picker did not give, and says how to choose one', async () => {
+    desktop.nextFolder = null;
+    expect(await router.invoke('downloads:chooseFolder', undefined)).toEqual({ ok: true, value: { folder: null } });
+    const added = await router.invoke('downloads:add', { refs: ['https://cdn.example.com/a.png'], directory: '/etc' });
+    expect(added).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: expect.stringContaining('Choose the folder again') },
+    });
+    expect(services.downloads.list()).toHaveLength(0);
+  });
 });
 
 describe('notifications', () => {

@@ -5,6 +5,7 @@ import {
   queueStateLabel,
   scheduleProblem,
   speedLimitProblem,
+  stepClock,
 } from '../../renderer/store/queue-fields';
 
 describe('queue field checks', () => {
@@ -31,6 +32,15 @@ describe('queue field checks', () => {
     expect(scheduleProblem({ start: '', stop: '08:00' })).toMatch(/Enter a start time/);
     expect(scheduleProblem({ start: '08:00', stop: '24:00' })).toMatch(/Enter a stop time/);
     expect(scheduleProblem({ start: '22:00', stop: '06:00' })).toBeNull();
+    expect(scheduleProblem({ start: '10:00 PM', stop: '06:00' })).toMatch(/24-hour clock/);
+  });
+
+  it('steps a time round the clock, as the arrow keys do', () => {
+    expect(stepClock('22:00', 15)).toBe('22:15');
+    expect(stepClock('23:50', 15)).toBe('00:05');
+    expect(stepClock('00:10', -15)).toBe('23:55');
+    expect(stepClock('06:00', 60)).toBe('07:00');
+    expect(stepClock('half past', 15)).toBe('00:15');
   });
 
   it('says whether a queue is paused or when it runs', () => {

@@ -85,7 +85,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     setAddText: () => undefined,
     previewLinks: async () => [],
     loadQueues: noop,
-    chooseQueueFolder: noop,
+    chooseAddFolder: async () => null,
     openQueueId: 1,
     queuesError: null,
     openQueue: () => undefined,

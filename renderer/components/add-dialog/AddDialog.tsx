@@ -1,8 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { refWithFormat } from '../../../shared/ref-preview';
+import { accountChoices, addBatches, type PickedAccounts, signingLabel } from '../../store/add-accounts';
 import { splitLinks } from '../../store/downloads-slice';
+import type { FerryState } from '../../store/ferry-state';
 import { useFerry } from '../../store/store-context';
+import { AccountChoices } from './AccountChoices';
 import { AddOptions } from './AddOptions';
 import { RefVerdicts } from './RefVerdicts';
 import { useRefPreviews } from './use-ref-previews';
@@ -40,12 +43,16 @@ function AddForm({ text }: { text: string }) {
   const adding = useFerry((state) => state.adding);
   const error = useFerry((state) => state.addError);
   const unpackByDefault = useFerry((state) => state.settings?.unpackArchives ?? false);
+  const accounts = useFerry((state) => state.accounts);
   const [queueId, setQueueId] = useState<number | null>(null);
+  const [folder, setFolder] = useState<string | null>(null);
+  const [picked, setPicked] = useState<PickedAccounts>({});
   // Null until the person ticks or clears the box: until then the settings (or the platform) decide.
   const [unpackChoice, setUnpackChoice] = useState<boolean | null>(null);
   const { previews, checking } = useRefPreviews(text);
   const linksField = useId();
   const ready = previews.filter((preview) => preview.ok).length;
+  const choices = useMemo(() => accountChoices(previews, accounts), [previews, accounts]);
 
   function chooseFormat(ref: string, format: string | null) {
     setText(
@@ -59,11 +66,17 @@ function AddForm({ text }: { text: string }) {
     event.preventDefault();
     // Asked again: the verdicts shown may be a keystroke behind the text.
     const verdicts = await previewLinks(splitLinks(text));
-    const good = verdicts?.filter((verdict) => verdict.ok).map((verdict) => verdict.ref) ?? [];
-    if (!verdicts || good.length === 0) return;
-    const options = { ...(queueId ? { queueId } : {}), ...(unpackChoice === null ? {} : { unpack: unpackChoice }) };
-    if (!(await addLinks(good.join('\n'), options))) return;
-    const left = verdicts.filter((verdict) => !verdict.ok).map((verdict) => verdict.ref);
+    const batches = verdicts ? addBatches(verdicts, picked) : [];
+    if (!verdicts || batches.length === 0) return;
+    const options = {
+      ...(queueId ? { queueId } : {}),
+      ...(unpackChoice === null ? {} : { unpack: unpackChoice }),
+      ...(folder ? { directory: folder } : {}),
+    };
+    const notAdded = await addEach(batches, ({ refs, ...signer }) =>
+      addLinks(refs.join('\n'), { ...options, ...signer }),
+    );
+    const left = [...notAdded, ...verdicts.filter((verdict) => !verdict.ok).map((verdict) => verdict.ref)];
     if (left.length === 0) close();
     else setText(left.join('\n'));
   }
@@ -88,10 +101,21 @@ function AddForm({ text }: { text: string }) {
           One link per line. Each line says what Ferry understood before anything is queued.
         </p>
       </div>
-      <RefVerdicts previews={previews} onFormat={chooseFormat} />
+      <RefVerdicts
+        previews={previews}
+        onFormat={chooseFormat}
+        signer={(preview) => signingLabel(preview, choices, picked)}
+      />
+      <AccountChoices
+        choices={choices}
+        picked={picked}
+        onPick={(platform, accountId) => setPicked({ ...picked, [platform]: accountId })}
+      />
       <AddOptions
         queueId={queueId}
         onQueue={setQueueId}
+        folder={folder}
+        onFolder={setFolder}
         unpack={unpackChoice ?? unpackByDefault}
         onUnpack={setUnpackChoice}
       />
@@ -120,4 +144,14 @@ function countText(total: number, ready: number, checking: boolean): string {
   if (total === 0) return '';
   const bad = total - ready;
   return bad === 0 ? `${ready} ready` : `${ready} ready, ${bad} cannot be added`;
+}
+
+type Batch = ReturnType<typeof addBatches>[number];
+
+/** Adds the batches in turn; once one fails (addError says why), it and the rest stay in the box. */
+async function addEach(batches: Batch[], add: (batch: Batch) => ReturnType<FerryState['addLinks']>): Promise<string[]> {
+  for (const [index, batch] of batches.entries()) {
+    if (!(await add(batch))) return batches.slice(index).flatMap((rest) => rest.refs);
+  }
+  return [];
 }

@@ -6,17 +6,17 @@ import { CheckboxField } from '../CheckboxField';
 interface AddOptionsProps {
   queueId: number | null;
   onQueue(id: number): void;
+  /** A folder for this add only; null for the queue's. */
+  folder: string | null;
+  onFolder(folder: string | null): void;
   unpack: boolean;
   onUnpack(unpack: boolean): void;
 }
 
-/** Where the downloads go: the queue, its folder (picked in the main process), and whether archives are unpacked. */
-export function AddOptions({ queueId, onQueue, unpack, onUnpack }: AddOptionsProps) {
+/** Where the downloads go: the queue, a folder for this add (picked in the main process), and whether archives are unpacked. */
+export function AddOptions({ queueId, onQueue, folder, onFolder, unpack, onUnpack }: AddOptionsProps) {
   const queues = useFerry((state) => state.queues);
-  const downloadDir = useFerry((state) => state.settings?.downloadDir ?? '');
-  const chooseQueueFolder = useFerry((state) => state.chooseQueueFolder);
   const queueField = useId();
-  const folderLabel = useId();
   const queue = queues.find((candidate) => candidate.id === queueId) ?? queues[0];
 
   return (
@@ -31,27 +31,57 @@ export function AddOptions({ queueId, onQueue, unpack, onUnpack }: AddOptionsPro
           ))}
         </select>
       </div>
-      <div className="field add-options-folder">
-        <span id={folderLabel} className="field-label">
-          Saves to
-        </span>
-        <div className="add-options-folder-row">
-          <span className="path">{queue?.directory ?? downloadDir}</span>
-          <button
-            type="button"
-            disabled={!queue}
-            onClick={() => queue && chooseQueueFolder(queue.id)}
-            aria-describedby={`${folderLabel}-hint`}
-          >
-            <FolderOpen aria-hidden="true" size={16} />
-            Change folder…
-          </button>
-        </div>
-        <p id={`${folderLabel}-hint`} className="field-hint">
-          The folder of the “{queue?.name ?? 'Default'}” queue: a change applies to its later downloads too.
-        </p>
-      </div>
+      <FolderChoice
+        queueName={queue?.name ?? 'Default'}
+        queueFolder={queue?.directory ?? null}
+        {...{ folder, onFolder }}
+      />
       <CheckboxField label="Unpack ZIP and TAR archives when they finish" checked={unpack} onChange={onUnpack} />
+    </div>
+  );
+}
+
+interface FolderChoiceProps {
+  queueName: string;
+  queueFolder: string | null;
+  folder: string | null;
+  onFolder(folder: string | null): void;
+}
+
+function FolderChoice({ queueName, queueFolder, folder, onFolder }: FolderChoiceProps) {
+  const downloadDir = useFerry((state) => state.settings?.downloadDir ?? '');
+  const chooseAddFolder = useFerry((state) => state.chooseAddFolder);
+  const label = useId();
+  const shown = folder ?? queueFolder ?? downloadDir;
+
+  return (
+    <div className="field add-options-folder">
+      <span id={label} className="field-label">
+        These downloads go to
+      </span>
+      <div className="add-options-folder-row">
+        <span className="path" title={shown} data-testid="add-destination">
+          {shown}
+        </span>
+        <button
+          type="button"
+          onClick={async () => onFolder((await chooseAddFolder()) ?? folder)}
+          aria-describedby={`${label}-hint`}
+        >
+          <FolderOpen aria-hidden="true" size={16} />
+          Change folder…
+        </button>
+        {folder ? (
+          <button type="button" onClick={() => onFolder(null)}>
+            Use the queue’s folder
+          </button>
+        ) : null}
+      </div>
+      <p id={`${label}-hint`} className="field-hint">
+        {folder
+          ? `For this add only: the “${queueName}” queue keeps its own folder.`
+          : `The folder of the “${queueName}” queue. Change folder… picks one for this add only.`}
+      </p>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { FileDown } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { useFerry } from '../../store/store-context';
+import { useFerry, useFerryStore } from '../../store/store-context';
+import { DropNotice } from './DropNotice';
+import { notLinksNotice, skippedNotice } from './drop-notice';
 import { readDrop } from './dropped-links';
 import './drop-overlay.css';
 
@@ -18,6 +20,9 @@ function carriesLinks(event: DragEvent): boolean {
 export function DropOverlay() {
   const openAddDialog = useFerry((state) => state.openAddDialog);
   const [dragging, setDragging] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // Read when a drop lands, not on every change: the list changes many times a second while downloading.
+  const store = useFerryStore();
 
   useEffect(() => {
     const over = (event: DragEvent) => {
@@ -33,6 +38,11 @@ export function DropOverlay() {
       setDragging(false);
       if (!event.dataTransfer || !carriesLinks(event)) return;
       const { text, skipped } = await readDrop(event.dataTransfer);
+      if (!text && skipped.length > 0) {
+        setNotice(notLinksNotice(skipped, Object.values(store.getState().downloads)));
+        return;
+      }
+      setNotice(null);
       openAddDialog(text, skipped.length > 0 ? skippedNotice(skipped) : undefined);
     };
     const listeners = { dragenter: over, dragover: over, dragleave: leave, drop } as const;
@@ -42,9 +52,9 @@ export function DropOverlay() {
         window.removeEventListener(name, listener as EventListener);
       }
     };
-  }, [openAddDialog]);
+  }, [openAddDialog, store]);
 
-  if (!dragging) return null;
+  if (!dragging) return notice ? <DropNotice message={notice} onClose={() => setNotice(null)} /> : null;
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
       <div className="drop-overlay-card">
@@ -54,9 +64,4 @@ export function DropOverlay() {
       </div>
     </div>
   );
-}
-
-function skippedNotice(names: string[]): string {
-  const list = names.map((name) => `“${name}”`).join(', ');
-  return `Ferry left out ${list}: only .txt and .csv files of links can be dropped. Drop the links themselves, or a list of them.`;
 }

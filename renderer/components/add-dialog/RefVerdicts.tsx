@@ -2,16 +2,18 @@ import { CircleAlert, CircleCheck, TriangleAlert } from 'lucide-react';
 import { platforms } from '../../../shared/platforms';
 import { type RefPreview, refKindLabels } from '../../../shared/ref-preview';
 
-type Understood = Extract<RefPreview, { ok: true }>;
+export type Understood = Extract<RefPreview, { ok: true }>;
 
 interface RefVerdictsProps {
   previews: RefPreview[];
   /** The person picked another format for a ref: null for the file as it is. */
   onFormat(ref: string, format: string | null): void;
+  /** The account that will sign an understood link, as the person picked it. */
+  signer(preview: Understood): string | null;
 }
 
 /** One line per link: what Ferry understood of it, or why it cannot be downloaded. */
-export function RefVerdicts({ previews, onFormat }: RefVerdictsProps) {
+export function RefVerdicts({ previews, onFormat, signer }: RefVerdictsProps) {
   if (previews.length === 0) return null;
   return (
     <ul className="ref-verdicts" aria-label="What Ferry understood">
@@ -25,7 +27,7 @@ export function RefVerdicts({ previews, onFormat }: RefVerdictsProps) {
           <VerdictIcon preview={preview} />
           <div className="ref-verdict-body">
             <code className="ref-verdict-ref">{preview.ref}</code>
-            <span className="ref-verdict-text">{preview.ok ? summary(preview) : preview.message}</span>
+            <span className="ref-verdict-text">{preview.ok ? summary(preview, signer(preview)) : preview.message}</span>
           </div>
           {preview.ok && preview.formats ? <FormatChoice preview={preview} onFormat={onFormat} /> : null}
         </li>
@@ -51,10 +53,10 @@ function VerdictIcon({ preview }: { preview: RefPreview }) {
 }
 
 /** "Scenario asset · signed by “Art team” · as PNG", in the words the rest of Ferry uses. */
-function summary(preview: Understood): string {
+function summary(preview: Understood, accountLabel: string | null): string {
   const platform = platforms[preview.platform];
   const parts = [`${platform.displayName} ${refKindLabels[preview.kind]}`];
-  if (preview.accountLabel) parts.push(`signed by “${preview.accountLabel}”`);
+  if (accountLabel) parts.push(`signed by “${accountLabel}”`);
   else if (platform.account === 'required') parts.push(`no ${platform.displayName} account yet: add one in Accounts`);
   else if (platform.account === 'optional') parts.push(`without a ${platform.displayName} account`);
   if (preview.format !== undefined && !preview.formats) parts.push(formatName(preview.format ?? null));

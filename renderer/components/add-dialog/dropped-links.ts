@@ -1,9 +1,10 @@
 import { isLinkList, refsFromCsv } from './csv-links';
+import type { DroppedFile } from './drop-notice';
 
 export interface DroppedText {
   text: string;
-  /** Files that were not lists of links, by name. */
-  skipped: string[];
+  /** Files that were not lists of links. */
+  skipped: DroppedFile[];
 }
 
 /**
@@ -29,7 +30,8 @@ export async function readDrop(data: DataTransfer): Promise<DroppedText> {
     .map((line) => line.trim())
     .filter(Boolean)
     .join('\n');
-  return { text, skipped: files.filter((file) => !isLinkList(file)).map((file) => file.name) };
+  const skipped = files.filter((file) => !isLinkList(file)).map(({ name, size }) => ({ name, size }));
+  return { text, skipped };
 }
 
 /** Comment lines (`# …`, in text/uri-list and in lists as `ferry -i` reads them) are not links. */

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Queue } from '../../../shared/queues';
 import { scheduleProblem } from '../../store/queue-fields';
 import { CheckboxField } from '../CheckboxField';
+import { ClockInput } from './ClockInput';
 
 type Schedule = Queue['schedule'];
 
@@ -44,23 +45,24 @@ export function ScheduleField({ schedule, onCommit }: { schedule: Schedule; onCo
       {on && (
         <div className="queue-times">
           <label htmlFor={`${id}-start`}>From</label>
-          <input
+          <ClockInput
             id={`${id}-start`}
-            type="time"
             value={draft.start}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-note`}
-            onChange={(event) => change({ ...draft, start: event.target.value })}
+            invalid={problem !== null}
+            describedBy={`${id}-clock ${id}-note`}
+            onChange={(start) => change({ ...draft, start })}
           />
           <label htmlFor={`${id}-stop`}>to</label>
-          <input
+          <ClockInput
             id={`${id}-stop`}
-            type="time"
             value={draft.stop}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={`${id}-note`}
-            onChange={(event) => change({ ...draft, stop: event.target.value })}
+            invalid={problem !== null}
+            describedBy={`${id}-clock ${id}-note`}
+            onChange={(stop) => change({ ...draft, stop })}
           />
+          <span id={`${id}-clock`} className="field-hint">
+            24-hour clock; ↑ and ↓ step 15 minutes
+          </span>
         </div>
       )}
       <p id={`${id}-note`} className={problem ? 'field-problem' : 'field-hint'}>

@@ -14,6 +14,11 @@ export class AddDialogPage {
   readonly count: Locator;
   readonly alert: Locator;
   readonly dropOverlay: Locator;
+  /** Where these downloads go: the folder picked for this add, or the queue's. */
+  readonly destination: Locator;
+  readonly useQueueFolder: Locator;
+  /** Why a drop added nothing, shown over the window. */
+  readonly dropNotice: Locator;
 
   constructor(readonly page: Page) {
     this.openButton = page.getByRole('button', { name: 'Add links…' });
@@ -28,6 +33,9 @@ export class AddDialogPage {
     this.count = this.dialog.locator('.add-form-count');
     this.alert = this.dialog.getByRole('alert');
     this.dropOverlay = page.getByTestId('drop-overlay');
+    this.destination = this.dialog.getByTestId('add-destination');
+    this.useQueueFolder = this.dialog.getByRole('button', { name: 'Use the queue’s folder' });
+    this.dropNotice = page.locator('.drop-notice');
   }
 
   async open(): Promise<void> {
@@ -38,6 +46,11 @@ export class AddDialogPage {
   async fill(text: string): Promise<void> {
     if (!(await this.dialog.isVisible())) await this.open();
     await this.links.fill(text);
+  }
+
+  /** The choice of account for a platform's links, by the platform's display name. */
+  accountFor(platform: string): Locator {
+    return this.dialog.getByLabel(`${platform} links signed by`);
   }
 
   /** The verdict line of one ref. */
