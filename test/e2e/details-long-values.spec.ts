@@ -45,8 +45,11 @@ test.describe('at 800×600', () => {
     const app = await ferry.launch();
     const downloads = new DownloadsPage(app.page);
     const details = new DetailsPanelPage(app.page);
-    // Through the services: the Add dialog itself grows past an 800-pixel window with a link this long.
-    await app.services.downloads.add({ refs: [longLink()] });
+    // Through the Add dialog, which must stay within the window with a link this long.
+    await downloads.addDialog.open();
+    await downloads.addDialog.links.fill(longLink());
+    await expect(downloads.addDialog.addButton).toBeInViewport();
+    await downloads.addDialog.addButton.click();
     await expect(downloads.status(LONG_NAME)).toHaveText('Done', { timeout: 10_000 });
     await downloads.item(LONG_NAME).click();
 
