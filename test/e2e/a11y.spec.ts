@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations } from './look';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
@@ -62,11 +61,4 @@ test('Accounts and Settings have no serious axe violations in either theme', asy
 async function switchTheme(app: LaunchedFerry, theme: 'light' | 'dark') {
   await app.services.settings.update({ theme });
   await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

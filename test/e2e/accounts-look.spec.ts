@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { SettingsPage } from './pages/settings-page';
@@ -72,19 +71,8 @@ async function addEcho3d(accounts: AccountsPage, label: string, key: string, bas
   await expect(accounts.item(label)).toBeVisible();
 }
 
-/** Saves the page in the light theme, then the dark one, each checked by axe first. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, name, async (theme) => {
     expect(await seriousViolations(app.page), `${name}, ${theme}`).toEqual([]);
-    await app.page.screenshot({ path: `test-results/screenshots/${name}-${theme}.png` });
-  }
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  });
 }

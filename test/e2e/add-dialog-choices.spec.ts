@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { DownloadsPage } from './pages/downloads-page';
 
 let server: FaultServer;
@@ -95,19 +94,8 @@ test('a dropped file that is not a list of links adds nothing and says so; one F
   expect(app.pageErrors).toEqual([]);
 });
 
-/** Saves the window in light, then dark, under test-results/screenshots/, checking the part shown with axe in each. */
-async function shoot(app: LaunchedFerry, name: string, part: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/${name}-${theme}.png` });
+function shoot(app: LaunchedFerry, name: string, part: string): Promise<void> {
+  return shootBothThemes(app, name, async () => {
     expect(await seriousViolations(app.page, part)).toEqual([]);
-  }
-}
-
-async function seriousViolations(page: Page, part: string): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).include(part).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.failureSummary ?? '').join(' | ')}`);
+  });
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { DetailsPanelPage } from './pages/details-panel-page';
 import { DownloadsPage } from './pages/downloads-page';
 
@@ -22,13 +22,6 @@ test.afterEach(async () => {
 function longLink(): string {
   const query = 'X-Amz-Signature=0123456789abcdef0123456789abcdef&X-Amz-Credential=studio-assets-eu-west-1-abcdefghij';
   return `${server.url(`/studio/projects/2026/${LONG_NAME}`)}?${query}&token=s3cr3t-value-42`;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 /** How far each long value's block runs past its own box, in pixels: zero when it wraps. */
@@ -76,11 +69,6 @@ test.describe('at 800×600', () => {
   });
 });
 
-/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/details-${name}-${theme}.png` });
-  }
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, `details-${name}`);
 }

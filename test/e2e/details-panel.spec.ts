@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { formatBytes } from '../../shared/format';
 import { FaultServer } from '../support/fault-server';
 import { tinyGlb } from '../support/tiny-glb';
 import { tinyPng } from '../support/tiny-png';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { DetailsPanelPage } from './pages/details-panel-page';
 import { DownloadsPage } from './pages/downloads-page';
 
@@ -29,13 +28,6 @@ const MODEL_LOAD_MS = 40_000;
 async function addDone(downloads: DownloadsPage, ...names: string[]) {
   await downloads.add(names.map((name) => server.url(`/${name}`)).join('\n'));
   for (const name of names) await expect(downloads.status(name)).toHaveText('Done', { timeout: 10_000 });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 test('shows a finished PNG inline with its size, path and sha256, and no panel for two selected', async ({ ferry }) => {
@@ -129,11 +121,6 @@ test.describe('at 800×600', () => {
   });
 });
 
-/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/details-${name}-${theme}.png` });
-  }
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, `details-${name}`);
 }

@@ -1,10 +1,9 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { DownloadsPage } from './pages/downloads-page';
 
 let server: FaultServer;
@@ -263,13 +262,6 @@ test('has no serious or critical accessibility problems, with a selection and wi
   expect(await seriousViolations(app.page)).toEqual([]);
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 test.describe('at 800×600', () => {
   test.use({ viewport: { width: 800, height: 600 } });
 
@@ -326,11 +318,6 @@ test.describe('at 800×600, the move-to-queue menu', () => {
   });
 });
 
-/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/downloads-${name}-${theme}.png` });
-  }
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, `downloads-${name}`);
 }

@@ -4,6 +4,7 @@ import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { shootBothThemes } from './look';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
@@ -175,11 +176,6 @@ async function checkAxe(page: Page) {
   }
 }
 
-/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/library-${name}-${theme}.png` });
-  }
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, `library-${name}`);
 }

@@ -1,13 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import { tinyGltf } from '../support/tiny-gltf';
 import { tinyMtl, tinyObj } from '../support/tiny-obj';
 import { tinyPng } from '../support/tiny-png';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { DetailsPanelPage } from './pages/details-panel-page';
 import { DownloadsPage } from './pages/downloads-page';
 
@@ -73,13 +72,6 @@ function meanColour(details: DetailsPanelPage): Promise<[number, number, number]
 async function addDone(downloads: DownloadsPage, ...names: string[]) {
   await downloads.add(names.map((name) => server.url(`/${name}`)).join('\n'));
   for (const name of names) await expect(downloads.status(name)).toHaveText('Done', { timeout: 10_000 });
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
 async function expectDrawn(details: DetailsPanelPage, name: string) {
@@ -171,11 +163,6 @@ test.describe('at 800×600', () => {
   });
 });
 
-/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/details-${name}-${theme}.png` });
-  }
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, `details-${name}`);
 }

@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { QueuesPage } from './pages/queues-page';
 
 let server: FaultServer;
@@ -256,13 +255,6 @@ test('has no serious or critical accessibility problems, editing a queue and in 
   expect(await seriousViolations(app.page)).toEqual([]);
 });
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 test.describe('at 800×600', () => {
   test.use({ viewport: { width: 800, height: 600 } });
 
@@ -291,11 +283,6 @@ test.describe('at 800×600', () => {
   });
 });
 
-/** Saves the page in the light theme, then the dark one, under test-results/screenshots/. */
-async function shoot(app: LaunchedFerry, name: string) {
-  for (const theme of ['light', 'dark'] as const) {
-    await app.services.settings.update({ theme });
-    await expect(app.page.locator('html')).toHaveAttribute('data-theme', theme);
-    await app.page.screenshot({ path: `test-results/screenshots/queues-${name}-${theme}.png` });
-  }
+function shoot(app: LaunchedFerry, name: string): Promise<void> {
+  return shootBothThemes(app, `queues-${name}`);
 }

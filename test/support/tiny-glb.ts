@@ -1,8 +1,9 @@
 /**
- * The smallest useful GLB (glTF 2.0 binary): one orange, double-sided,
- * self-lit triangle, so a viewer shows colour whatever its lighting.
+ * One orange, double-sided, self-lit triangle as glTF 2.0 JSON and its vertex
+ * positions, so a viewer shows colour whatever its lighting. The buffer is
+ * the GLB's own binary chunk, or the file `bufferUri` names.
  */
-export function tinyGlb(): Uint8Array {
+export function triangleModel(bufferUri?: string): { json: Record<string, unknown>; positions: Float32Array } {
   const positions = new Float32Array([-1, -1, 0, 1, -1, 0, 0, 1, 0]);
   const json = {
     asset: { version: '2.0', generator: 'ferry tests' },
@@ -17,10 +18,16 @@ export function tinyGlb(): Uint8Array {
         doubleSided: true,
       },
     ],
-    buffers: [{ byteLength: positions.byteLength }],
+    buffers: [{ ...(bufferUri === undefined ? {} : { uri: bufferUri }), byteLength: positions.byteLength }],
     bufferViews: [{ buffer: 0, byteOffset: 0, byteLength: positions.byteLength, target: 34962 }],
     accessors: [{ bufferView: 0, componentType: 5126, count: 3, type: 'VEC3', min: [-1, -1, 0], max: [1, 1, 0] }],
   };
+  return { json, positions };
+}
+
+/** The smallest useful GLB (glTF 2.0 binary): the triangle of `triangleModel`. */
+export function tinyGlb(): Uint8Array {
+  const { json, positions } = triangleModel();
   const jsonChunk = padded(new TextEncoder().encode(JSON.stringify(json)), 0x20);
   const binChunk = padded(new Uint8Array(positions.buffer), 0);
   const total = 12 + 8 + jsonChunk.length + 8 + binChunk.length;

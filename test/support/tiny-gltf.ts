@@ -1,26 +1,8 @@
-/**
- * A one-triangle glTF 2.0 model as a .gltf and the .bin it names: orange,
- * double-sided and self-lit like tinyGlb, so a viewer shows colour whatever its lighting.
- */
+import { triangleModel } from './tiny-glb';
+
+/** The triangle of `triangleModel` as a .gltf and the .bin it names. */
 export function tinyGltf(binName = 'triangle.bin'): { gltf: string; bin: Uint8Array } {
-  const positions = new Float32Array([-1, -1, 0, 1, -1, 0, 0, 1, 0]);
-  const json = {
-    asset: { version: '2.0', generator: 'ferry tests' },
-    scene: 0,
-    scenes: [{ nodes: [0] }],
-    nodes: [{ mesh: 0 }],
-    meshes: [{ primitives: [{ attributes: { POSITION: 0 }, material: 0 }] }],
-    materials: [
-      {
-        pbrMetallicRoughness: { baseColorFactor: [1, 0.45, 0.1, 1], metallicFactor: 0 },
-        emissiveFactor: [1, 0.45, 0.1],
-        doubleSided: true,
-      },
-    ],
-    buffers: [{ uri: encodeURI(binName), byteLength: positions.byteLength }],
-    bufferViews: [{ buffer: 0, byteOffset: 0, byteLength: positions.byteLength, target: 34962 }],
-    accessors: [{ bufferView: 0, componentType: 5126, count: 3, type: 'VEC3', min: [-1, -1, 0], max: [1, 1, 0] }],
-  };
+  const { json, positions } = triangleModel(encodeURI(binName));
   return { gltf: JSON.stringify(json), bin: new Uint8Array(positions.buffer) };
 }
 
