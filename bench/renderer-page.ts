@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { type Browser, type CDPSession, chromium, type Page } from '@playwright/test';
 import { createRouter } from '../electron/ipc/router';
 import { createServices, type Services } from '../electron/services';
-import { DELIVER_FUNCTION, INVOKE_BINDING, preloadInitScript } from '../test/e2e/preload-shim';
+import {
+  collectPageErrors,
+  DELIVER_FUNCTION,
+  deliverInPage,
+  INVOKE_BINDING,
+  preloadInitScript,
+} from '../test/e2e/preload-shim';
 import { captureLogger } from '../test/support/capture-logger';
 import { recordingDesktop } from '../test/support/recording-desktop';
 
@@ -64,19 +70,4 @@ export async function openBenchWindow(profileDir: string, url: string, sources: 
     await services.dispose();
   };
   return { page, browser, cdp, services, pageErrors, close };
-}
-
-/** Runs inside the page, so it may use nothing from this module's scope. */
-function deliverInPage([name, event, payload]: readonly [string, string, unknown]): void {
-  const deliver = (globalThis as unknown as Record<string, (event: string, payload: unknown) => void>)[name];
-  deliver?.(event, payload);
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
 }

@@ -6,7 +6,7 @@ import { createServices, type Services } from '../../electron/services';
 import { builtApp } from '../support/built-app';
 import { type CapturedLogger, captureLogger } from '../support/capture-logger';
 import { recordingDesktop } from '../support/recording-desktop';
-import { DELIVER_FUNCTION, INVOKE_BINDING, preloadInitScript } from './preload-shim';
+import { collectPageErrors, DELIVER_FUNCTION, deliverInPage, INVOKE_BINDING, preloadInitScript } from './preload-shim';
 
 export interface LaunchedFerry {
   page: Page;
@@ -82,19 +82,4 @@ async function welcomed(profileDir: string): Promise<void> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-}
-
-/** Runs inside the page, so it may use nothing from this module's scope. */
-function deliverInPage([name, event, payload]: readonly [string, string, unknown]): void {
-  const deliver = (window as unknown as Record<string, (event: string, payload: unknown) => void>)[name];
-  deliver?.(event, payload);
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
 }

@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+
 /**
  * Runs the real built preload inside the page. Electron is not here, so this
  * hands the preload an `electron` module whose contextBridge defines a window
@@ -36,4 +38,20 @@ export function preloadInitScript(preloadSource: string): string {
 ${preloadSource}
   })(require, module, module.exports);
 })();`;
+}
+
+/** Hands an event to the page's preload; it runs inside the page, so it may use nothing from this module's scope. */
+export function deliverInPage([name, event, payload]: readonly [string, string, unknown]): void {
+  const deliver = (globalThis as unknown as Record<string, (event: string, payload: unknown) => void>)[name];
+  deliver?.(event, payload);
+}
+
+/** Console errors and uncaught exceptions of the page, as they happen: a CSP violation or a render crash lands here. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
 }
