@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import './confirm-dialog.css';
+import './modal.css';
 
 interface ConfirmDialogProps {
   title: string;
@@ -26,7 +27,7 @@ export function ConfirmDialog({ title, children, confirmLabel, onConfirm, onClos
         if (!isOpen) onClose();
       }}
     >
-      <Modal className="modal">
+      <Modal className="modal confirm-modal">
         <Dialog className="confirm-dialog" role="alertdialog">
           <Heading slot="title">{title}</Heading>
           {children}

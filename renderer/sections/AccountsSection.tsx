@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { AccountCard } from '../components/accounts/AccountCard';
 import { AccountForm } from '../components/accounts/AccountForm';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { LibraryPicker } from '../components/library/LibraryPicker';
 import { useFerry } from '../store/store-context';
 import '../components/accounts/accounts.css';
@@ -14,14 +15,7 @@ export function AccountsSection() {
   const [adding, setAdding] = useState(false);
   return (
     <div className="accounts">
-      {error ? (
-        <div className="accounts-error" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      {error ? <ErrorBanner message={error} onDismiss={dismiss} /> : null}
       <LibraryPicker />
       {accounts.length === 0 ? (
         <EmptyState title="No accounts yet">

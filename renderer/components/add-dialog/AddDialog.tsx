@@ -9,6 +9,7 @@ import { AccountChoices } from './AccountChoices';
 import { AddOptions } from './AddOptions';
 import { RefVerdicts } from './RefVerdicts';
 import { useRefPreviews } from './use-ref-previews';
+import '../modal.css';
 import './add-dialog.css';
 
 /**
@@ -20,13 +21,8 @@ export function AddDialog() {
   const { open, text } = useFerry((state) => state.addDialog);
   const close = useFerry((state) => state.closeAddDialog);
   return (
-    <ModalOverlay
-      className="add-dialog-overlay"
-      isOpen={open}
-      onOpenChange={(isOpen) => isOpen || close()}
-      isDismissable
-    >
-      <Modal className="add-dialog-modal">
+    <ModalOverlay className="modal-overlay" isOpen={open} onOpenChange={(isOpen) => isOpen || close()} isDismissable>
+      <Modal className="modal add-dialog-modal">
         <Dialog className="add-dialog">
           <AddForm text={text} />
         </Dialog>

@@ -6,6 +6,7 @@ import { selectedIn } from '../../store/selection';
 import { useFerry } from '../../store/store-context';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { EmptyState } from '../EmptyState';
+import { ErrorBanner } from '../ErrorBanner';
 import { DownloadFilters } from './DownloadFilters';
 import { DownloadGrid } from './DownloadGrid';
 import { RemoveDialog } from './RemoveDialog';
@@ -53,14 +54,7 @@ export function DownloadsPanel() {
     <div className="downloads-panel">
       <DownloadFilters all={all} searchRef={search} />
       <SelectionToolbar selected={selected} onRemove={askRemove} />
-      {listError ? (
-        <p className="list-error" role="alert">
-          {listError}
-          <button type="button" onClick={dismissError}>
-            Dismiss
-          </button>
-        </p>
-      ) : null}
+      {listError ? <ErrorBanner message={listError} onDismiss={dismissError} /> : null}
       {ids.length === 0 ? (
         <EmptyState title="Nothing matches">
           No download fits these filters.{' '}

@@ -6,6 +6,7 @@ import { useFerry } from '../../store/store-context';
 import { AddPicksBar } from './AddPicksBar';
 import { LibraryList } from './LibraryList';
 import { LIBRARY_SEARCH_ID } from './library-search-id';
+import '../modal.css';
 import './library.css';
 
 /**
@@ -17,8 +18,8 @@ export function LibraryPicker() {
   const open = useFerry((state) => state.browsing !== null);
   const close = useFerry((state) => state.closeBrowse);
   return (
-    <ModalOverlay className="library-overlay" isOpen={open} onOpenChange={(isOpen) => isOpen || close()} isDismissable>
-      <Modal className="library-modal">
+    <ModalOverlay className="modal-overlay" isOpen={open} onOpenChange={(isOpen) => isOpen || close()} isDismissable>
+      <Modal className="modal library-modal">
         <Dialog className="library-dialog">{open ? <LibraryContent /> : null}</Dialog>
       </Modal>
     </ModalOverlay>

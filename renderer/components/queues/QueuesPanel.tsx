@@ -1,4 +1,5 @@
 import { useFerry } from '../../store/store-context';
+import { ErrorBanner } from '../ErrorBanner';
 import { QueueItems } from './QueueItems';
 import { QueueList } from './QueueList';
 import { QueueSettings } from './QueueSettings';
@@ -11,14 +12,7 @@ export function QueuesPanel() {
   const dismiss = useFerry((state) => state.dismissQueuesError);
   return (
     <div className="queues">
-      {error && (
-        <div className="queues-error" role="alert">
-          <span>{error}</span>
-          <button type="button" onClick={dismiss}>
-            Dismiss
-          </button>
-        </div>
-      )}
+      {error && <ErrorBanner message={error} onDismiss={dismiss} />}
       <div className="queues-layout">
         <QueueList />
         {queue && (
