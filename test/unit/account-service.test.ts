@@ -78,7 +78,7 @@ describe('accounts through IPC', () => {
           type: 'glb',
           formats: ['glb', 'usdz'],
           tags: ['nature', 'low-poly'],
-          detail: 'GLB · 0 textures',
+          detail: 'GLB',
           choices: [
             { label: 'Original (GLB)', ref: 'echo3d:entry/entry-tree' },
             { label: 'USDZ', ref: 'echo3d:entry/entry-tree?format=usdz' },

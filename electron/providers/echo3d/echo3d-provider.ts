@@ -180,7 +180,10 @@ function toBrowseEntry(id: string, entry: CollectionEntry): BrowseEntry {
             .map((tag) => tag.trim())
             .filter(Boolean)
         : [],
-    detail: `${type.toUpperCase()} · ${textures} ${textures === 1 ? 'texture' : 'textures'}`,
+    detail:
+      textures === 0
+        ? type.toUpperCase()
+        : `${type.toUpperCase()} · ${textures} ${textures === 1 ? 'texture' : 'textures'}`,
     choices: browseChoices(`echo3d:entry/${id}`, type, formats, withExtras),
   };
 }
