@@ -5,9 +5,7 @@ export function decodeDataUri(uri: string): Uint8Array | null {
   const header = uri.slice(5, comma);
   const body = uri.slice(comma + 1);
   if (header.endsWith(';base64')) return new Uint8Array(Buffer.from(body, 'base64'));
-  try {
-    return new TextEncoder().encode(decodeURIComponent(body));
-  } catch {
-    return null;
-  }
+  // Each %XX is one byte, not part of UTF-8 text: a binary buffer may hold any byte.
+  const bytes = body.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return new Uint8Array(Buffer.from(bytes, 'latin1'));
 }
