@@ -50,9 +50,13 @@ export function longestTask(trace: Buffer): LongestTask {
 
 export interface MemoryMeasure {
   jsHeapMiB: number;
+  /**
+   * Chromium's own measure of a process's memory, its "private memory footprint" (the Memory footprint column of
+   * its task manager): on Linux, resident anonymous memory plus swap. The RSS also counts the Chromium binary and
+   * fonts mapped from disk, pages every Chromium process shares.
+   */
+  rendererFootprintMiB: number;
   rendererRssMiB: number;
-  /** The anonymous part of that RSS: the renderer's own memory, without the mapped Chromium binary and fonts. */
-  rendererAnonMiB: number;
   domNodes: number;
 }
 
@@ -65,15 +69,15 @@ export async function measureMemory(browser: Browser, cdp: CDPSession): Promise<
   const renderer = await largestRenderer(browser);
   return {
     jsHeapMiB: metric('JSHeapUsedSize') / 2 ** 20,
+    rendererFootprintMiB: renderer.footprintKiB / 1024,
     rendererRssMiB: renderer.rssKiB / 1024,
-    rendererAnonMiB: renderer.anonKiB / 1024,
     domNodes: metric('Nodes'),
   };
 }
 
 interface ResidentSet {
   rssKiB: number;
-  anonKiB: number;
+  footprintKiB: number;
 }
 
 /** The page's renderer is the largest: Chromium may keep a spare one, nearly empty, beside it. */
@@ -86,7 +90,7 @@ async function largestRenderer(browser: Browser): Promise<ResidentSet> {
     const sizes = await Promise.all(
       processInfo.filter((process) => process.type === 'renderer').map((process) => residentSet(process.id)),
     );
-    return sizes.sort((a, b) => b.rssKiB - a.rssKiB)[0] ?? { rssKiB: Number.NaN, anonKiB: Number.NaN };
+    return sizes.sort((a, b) => b.rssKiB - a.rssKiB)[0] ?? { rssKiB: Number.NaN, footprintKiB: Number.NaN };
   } finally {
     await session.detach();
   }
@@ -95,5 +99,5 @@ async function largestRenderer(browser: Browser): Promise<ResidentSet> {
 async function residentSet(pid: number): Promise<ResidentSet> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
   const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-  return { rssKiB: kib('VmRSS'), anonKiB: kib('RssAnon') };
+  return { rssKiB: kib('VmRSS'), footprintKiB: kib('RssAnon') + kib('VmSwap') };
 }
