@@ -15,7 +15,7 @@ export function signingAccount(
   if (!account) {
     throw new FerryError(
       'not_found',
-      `${provider} downloads need an account: add one with "ferry accounts add ${provider} --label NAME field=value…" or in Accounts, then retry.`,
+      `${provider} downloads need an account: add one in Accounts (or with "ferry accounts add ${provider} --label NAME field=value…"), then retry.`,
     );
   }
   return account;

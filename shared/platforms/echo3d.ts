@@ -19,5 +19,5 @@ export const echo3d: PlatformDescriptor = {
   refHint: 'an echo3d: ref',
   browsable: true,
   credentialsHelp:
-    'Check its key, email and user key (and secret key if the collection uses one) with ferry accounts ls, then retry.',
+    'Check its key, email and user key (and secret key if the collection uses one) in Accounts, then retry.',
 };

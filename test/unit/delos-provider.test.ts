@@ -139,7 +139,7 @@ describe('Delos files', () => {
     const office = withLogin();
     const missing = context(office);
     await expect(resolveSpec(provider(), 'delos:file/file_99999', missing.context)).rejects.toThrow(
-      'Delos has no file file_99999: "File not found: file_99999". Check the file id (ferry accounts browse Office',
+      'Delos has no file file_99999: "File not found: file_99999". Check the file id (its account\'s library lists them: Browse in Accounts, or ferry accounts browse Office',
     );
     await expect(resolveSpec(provider(), 'delos:file/file_78902', context(office).context)).rejects.toThrow(
       'Delos denied "Office" access to file file_78902: "Access denied to file: file_78902"',

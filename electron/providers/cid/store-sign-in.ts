@@ -139,7 +139,7 @@ function oneOf(names: string[]): string {
 function incomplete(label: string): FerryError {
   return new FerryError(
     'provider',
-    `The CID store account "${label}" needs an endpoint and a token, or a sign-in address, login and password. Add them with ferry accounts add cid, then retry.`,
+    `The CID store account "${label}" needs an endpoint and a token, or a sign-in address, login and password. Add them to the account in Accounts (or with ferry accounts add cid), then retry.`,
     { provider: 'cid' },
   );
 }

@@ -117,7 +117,7 @@ function refusedError(account: ProviderAccount, file: DelosRef, verdict: Refused
   const which = `file ${file.fileId}${customer ? ` of customer ${customer}` : ''}`;
   const message =
     verdict.refusal === 'not_found'
-      ? `Delos has no ${which}${said}. Check the file id (ferry accounts browse ${account.label} lists the account's files), then retry.`
+      ? `Delos has no ${which}${said}. Check the file id (its account's library lists them: Browse in Accounts, or ferry accounts browse ${account.label}), then retry.`
       : verdict.refusal === 'denied'
         ? `Delos denied "${account.label}" access to ${which}${said}. Ask for access to it, or check the customer (?customer= in the ref, or the account's customerId), then retry.`
         : `Delos refused ${which} (HTTP ${verdict.status}${said}). Try again later; if it keeps failing, check the file in Delos.`;

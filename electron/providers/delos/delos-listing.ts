@@ -43,7 +43,7 @@ export async function testDelos(account: ProviderAccount): Promise<string> {
       ? 'no files in storage yet'
       : files.length < TEST_PAGE_SIZE
         ? `${files.length} ${files.length === 1 ? 'file' : 'files'} in storage`
-        : `${TEST_PAGE_SIZE} files or more in storage (ferry accounts browse ${account.label} lists them all)`;
+        : `${TEST_PAGE_SIZE} files or more in storage (Browse in Accounts, or ferry accounts browse ${account.label}, lists them all)`;
   return `${who}${customer}: ${found}.`;
 }
 
