@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
-import { seriousViolations, shootBothThemes } from './look';
+import { seriousViolations, shootBothThemes, truncatedWithoutTitle } from './look';
 import { DetailsPanelPage } from './pages/details-panel-page';
 import { DownloadsPage } from './pages/downloads-page';
 
@@ -51,7 +51,7 @@ test.describe('at 800×600', () => {
     await expect(details.source).toContainText('token=[redacted]');
     await expect(details.panel).not.toContainText('s3cr3t');
     expect(await overflowOf(app.page)).toEqual([0, 0, 0]);
-    expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+    expect(await truncatedWithoutTitle(app.page)).toEqual([]);
     expect(await seriousViolations(app.page)).toEqual([]);
     await shoot(app, 'long-values');
     // At 600 pixels high the panel scrolls within its fixed height, so the list keeps its room.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
-import { seriousViolations, shootBothThemes } from './look';
+import { seriousViolations, shootBothThemes, truncatedWithoutTitle } from './look';
 import { DownloadsPage } from './pages/downloads-page';
 
 let server: FaultServer;
@@ -311,7 +311,7 @@ test.describe('at 800×600, the move-to-queue menu', () => {
     await downloads.moveToQueue.focus();
     await app.page.keyboard.press('Enter');
     await expect(downloads.queueMenu.getByRole('menuitem')).toHaveCount(3);
-    expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+    expect(await truncatedWithoutTitle(app.page)).toEqual([]);
     expect(await seriousViolations(app.page)).toEqual([]);
     await shoot(app, 'move-to-queue-menu');
     expect(app.pageErrors).toEqual([]);

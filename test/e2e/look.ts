@@ -28,3 +28,25 @@ export async function shootBothThemes(
     await alsoCheck?.(theme);
   }
 }
+
+/**
+ * The text of every element in the window, dialogs and menus included, that is
+ * cut off (an ellipsis or a clamp hides part of it) with no title on it or
+ * around it to show the rest on hover.
+ */
+export function truncatedWithoutTitle(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const clips = (style: CSSStyleDeclaration) =>
+      [style.overflowX, style.overflowY].some((value) => value === 'hidden' || value === 'clip');
+    const holdsText = (element: Element) =>
+      Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim());
+    return Array.from(document.body.querySelectorAll<HTMLElement>('*'))
+      .filter((element) => holdsText(element) && clips(getComputedStyle(element)))
+      .filter((element) => !element.closest('.visually-hidden'))
+      .filter(
+        (element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
+      )
+      .filter((element) => !element.closest('[title]'))
+      .map((element) => element.textContent ?? '');
+  });
+}

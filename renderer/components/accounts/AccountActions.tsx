@@ -1,5 +1,5 @@
 import { FolderSearch, Pencil, PlugZap, Star, Trash2 } from 'lucide-react';
-import { useState } from 'react';
+import { type RefObject, useState } from 'react';
 import type { Account } from '../../../shared/accounts';
 import { browsableProviders, platforms } from '../../../shared/platforms';
 import { useFerry } from '../../store/store-context';
@@ -8,11 +8,12 @@ import { ConfirmDialog } from '../ConfirmDialog';
 interface AccountActionsProps {
   account: Account;
   testing: boolean;
+  editButton: RefObject<HTMLButtonElement | null>;
   onEdit(): void;
 }
 
 /** Test, Browse, Make default, Edit and Remove (after a confirmation) for one account. */
-export function AccountActions({ account, testing, onEdit }: AccountActionsProps) {
+export function AccountActions({ account, testing, editButton, onEdit }: AccountActionsProps) {
   const test = useFerry((state) => state.testAccount);
   const browse = useFerry((state) => state.browseAccount);
   const makeDefault = useFerry((state) => state.makeDefaultAccount);
@@ -36,7 +37,7 @@ export function AccountActions({ account, testing, onEdit }: AccountActionsProps
           <Star size={14} aria-hidden="true" /> Make default
         </button>
       )}
-      <button type="button" onClick={onEdit}>
+      <button type="button" ref={editButton} onClick={onEdit}>
         <Pencil size={14} aria-hidden="true" /> Edit
       </button>
       <button type="button" className="account-remove" onClick={() => setConfirming(true)}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Account } from '../../../shared/accounts';
 import { platforms } from '../../../shared/platforms';
 import { accountHealth, selectRefusedDownload } from '../../store/account-health';
@@ -16,6 +16,13 @@ export function AccountCard({ account }: { account: Account }) {
   const health = useMemo(() => accountHealth(account, check, refusedDownload), [account, check, refusedDownload]);
   const [editing, setEditing] = useState<{ focus: string | null } | null>(null);
   const { displayName, defaultBaseUrl } = platforms[account.provider];
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    // The closing form would leave the focus nowhere; it goes back to the Edit button, where the card's actions are.
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing !== null;
+  }, [editing]);
 
   return (
     <li className="account-card" aria-label={account.label} data-health={health.kind}>
@@ -44,6 +51,7 @@ export function AccountCard({ account }: { account: Account }) {
           <AccountActions
             account={account}
             testing={health.kind === 'testing'}
+            editButton={editButton}
             onEdit={() => setEditing({ focus: null })}
           />
         </>

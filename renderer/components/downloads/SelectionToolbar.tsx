@@ -41,13 +41,17 @@ export function SelectionToolbar({ selected, onRemove }: { selected: Download[];
     }
   }
 
+  const offered = offeredActions(selected);
+  const toggle = offered.filter(({ action }) => action === 'pause' || action === 'resume').length === 1;
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Selected downloads">
       <span className="selection-count">{selected.length} selected</span>
-      {offeredActions(selected).map(({ action, ids }) => {
+      {offered.map(({ action, ids }) => {
         const Icon = icons[action];
+        // While only one of Pause and Resume is offered it is one button that changes its label, so it keeps the focus.
+        const key = toggle && (action === 'pause' || action === 'resume') ? 'pause-or-resume' : action;
         return (
-          <button key={action} type="button" onClick={() => run(action, ids)}>
+          <button key={key} type="button" onClick={() => run(action, ids)}>
             <Icon size={14} aria-hidden="true" />
             {listActionLabels[action]}
           </button>

@@ -9,6 +9,7 @@ export class AccountsPage {
   readonly baseUrl: Locator;
   readonly addButton: Locator;
   readonly alert: Locator;
+  readonly removeDialog: Locator;
   readonly confirmRemove: Locator;
 
   constructor(readonly page: Page) {
@@ -19,7 +20,8 @@ export class AccountsPage {
     this.baseUrl = page.locator('.account-form').getByLabel(/^Base URL/);
     this.addButton = page.getByRole('button', { name: 'Add account' });
     this.alert = page.getByRole('alert');
-    this.confirmRemove = page.getByRole('alertdialog').getByRole('button', { name: 'Remove account' });
+    this.removeDialog = page.getByRole('alertdialog');
+    this.confirmRemove = this.removeDialog.getByRole('button', { name: 'Remove account' });
   }
 
   /** An input of the add form by its label, e.g. "API key". */

@@ -89,23 +89,6 @@ export class DownloadsPage {
     await this.tool(label).click();
   }
 
-  /**
-   * The text of every element in the Downloads view that is cut off (an
-   * ellipsis or a clamp hides part of it) and has no title to show the rest.
-   */
-  truncatedWithoutTitle(): Promise<string[]> {
-    return this.page.locator('main').evaluate((root) =>
-      Array.from(root.querySelectorAll<HTMLElement>('*'))
-        .filter((element) => element.childElementCount === 0 && element.textContent?.trim())
-        .filter((element) => getComputedStyle(element).overflow === 'hidden' && !element.closest('.visually-hidden'))
-        .filter(
-          (element) => element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1,
-        )
-        .filter((element) => !element.title)
-        .map((element) => element.textContent ?? ''),
-    );
-  }
-
   async confirmRemove(options: { deleteFiles: boolean }): Promise<void> {
     await this.deleteFiles.setChecked(options.deleteFiles);
     await this.removeDialog.getByRole('button', { name: /^Remove/ }).click();
