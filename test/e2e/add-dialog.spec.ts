@@ -24,10 +24,10 @@ function addScenarioAccount(app: { services: { accounts: { create(input: object)
   });
 }
 
+/** Ctrl+V on the freshly loaded window, the keyboard's focus still on the page itself: no click first. */
 async function pasteFromClipboard(page: Page, text: string): Promise<void> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate((value) => navigator.clipboard.writeText(value), text);
-  await page.locator('body').click({ position: { x: 600, y: 400 } });
   await page.keyboard.press('ControlOrMeta+V');
 }
 
