@@ -42,6 +42,16 @@ export class LibraryPage {
     return this.dialog.getByLabel(`Format of ${name}`, { exact: true });
   }
 
+  /** The option an entry's format choice shows now. */
+  chosenFormat(name: string): Locator {
+    return this.format(name).locator('option:checked');
+  }
+
+  /** The line under the picker that says why an entry was not added. */
+  failure(name: string): Locator {
+    return this.failures.filter({ has: this.page.locator('strong').getByText(name, { exact: true }) });
+  }
+
   /** Picks the choice (Original, GLB, Convert to GLB…) an entry is added in, and selects the entry. */
   async choose(name: string, choice: string): Promise<void> {
     await this.format(name).selectOption({ label: choice });
