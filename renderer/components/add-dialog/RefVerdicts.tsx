@@ -26,7 +26,9 @@ export function RefVerdicts({ previews, onFormat, signer }: RefVerdictsProps) {
         >
           <VerdictIcon preview={preview} />
           <div className="ref-verdict-body">
-            <code className="ref-verdict-ref">{preview.ref}</code>
+            <code className="ref-verdict-ref" title={preview.ref}>
+              {preview.ref}
+            </code>
             <span className="ref-verdict-text">{preview.ok ? summary(preview, signer(preview)) : preview.message}</span>
           </div>
           {preview.ok && preview.formats ? <FormatChoice preview={preview} onFormat={onFormat} /> : null}

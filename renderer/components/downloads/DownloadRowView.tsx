@@ -73,7 +73,7 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
             <span className="download-source" title={source}>
               {source}
             </span>
-            <span className="download-status" id={`${elementId}-status`}>
+            <span className="download-status" id={`${elementId}-status`} title={row.statusLabel}>
               {row.statusLabel}
             </span>
           </div>

@@ -35,7 +35,9 @@ function LibraryContent() {
   return (
     <>
       <div className="library-head">
-        <Heading slot="title">Library of {label}</Heading>
+        <Heading slot="title" title={`Library of ${label}`}>
+          Library of {label}
+        </Heading>
         <button type="button" className="library-close" aria-label="Close" onClick={close}>
           <X aria-hidden="true" size={18} />
         </button>

@@ -53,7 +53,7 @@ export function QueueItem(props: QueueItemProps) {
         checked={props.checked}
         onChange={(event) => props.onCheck(event.target.checked)}
       />
-      <label htmlFor={id} className="queue-item-name">
+      <label htmlFor={id} className="queue-item-name" title={row.name}>
         {row.name}
       </label>
       <span className="queue-item-status">{row.statusLabel}</span>
