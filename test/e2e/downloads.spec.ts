@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runTool } from '../support/archive-fixtures';
 import { FaultServer } from '../support/fault-server';
@@ -96,3 +96,26 @@ async function castleZip(): Promise<Buffer> {
     await temp.remove();
   }
 }
+
+test('Cancel stops a running download and drops its part; Show in folder shows a finished one', async ({ ferry }) => {
+  server.route('/slow.bin', { body: Buffer.alloc(3_000_000, 5), bytesPerSecond: 100_000, etag: '"slow"' });
+  server.route('/castle.glb', { body: Buffer.alloc(20_000, 1) });
+  const app = await ferry.launch();
+  const downloads = new DownloadsPage(app.page);
+  const folder = join(ferry.profileDir, 'Downloads');
+  await downloads.add(`${server.url('/slow.bin')}\n${server.url('/castle.glb')}`);
+  await expect(downloads.status('castle.glb')).toHaveText('Done', { timeout: 10_000 });
+  await expect(downloads.status('slow.bin')).toHaveText('Downloading');
+  await expect.poll(() => readdir(folder)).toContain('slow.bin.part');
+
+  await downloads.act('slow.bin', 'Cancel');
+  await expect(downloads.status('slow.bin')).toHaveText('Canceled');
+  await expect.poll(() => readdir(folder)).toEqual(['castle.glb']);
+  await expect(downloads.tool('Retry')).toBeVisible();
+  await expect(downloads.tool('Cancel')).toHaveCount(0);
+
+  await downloads.act('castle.glb', 'Show in folder');
+  await expect.poll(() => ferry.desktop.shown).toEqual([join(folder, 'castle.glb')]);
+  expect(ferry.desktop.opened).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+});

@@ -58,6 +58,17 @@ export class AddDialogPage {
     return this.verdicts.filter({ has: this.page.locator('code').getByText(ref, { exact: true }) });
   }
 
+  /** Drags text over the window without dropping it, so the overlay shows. */
+  async dragOver(text: string): Promise<void> {
+    const data = await this.page.evaluateHandle((value) => {
+      const transfer = new DataTransfer();
+      transfer.setData('text/plain', value);
+      return transfer;
+    }, text);
+    await this.page.locator('main').dispatchEvent('dragenter', { dataTransfer: data });
+    await this.dropOverlay.waitFor();
+  }
+
   /** Drops text or files on the window as a person's drag would, through a real DataTransfer. */
   async drop(content: { text?: string; files?: { name: string; type: string; text: string }[] }): Promise<void> {
     const data = await this.page.evaluateHandle(({ text, files }) => {
