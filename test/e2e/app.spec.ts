@@ -1,6 +1,7 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
+import { shootBothThemes } from './look';
 import { AppFrame, type SectionName } from './pages/app-frame';
 import { SettingsPage } from './pages/settings-page';
 
@@ -17,7 +18,6 @@ test('shows the app frame and navigates every section', async ({ ferry }) => {
   await expect(frame.navButton('Downloads')).toHaveAttribute('aria-current', 'page');
   await expect(frame.version).toHaveText('Ferry 0.1.0-e2e');
   await expect(frame.navigation.getByRole('button')).toHaveText(['Downloads', 'Queues', 'Accounts', 'Settings']);
-  await app.page.screenshot({ path: 'test-results/screenshots/app-frame.png' });
 
   for (const [section, emptyTitle] of placeholders) {
     await frame.open(section);
@@ -59,7 +59,6 @@ test('changes settings and finds them again after a restart', async ({ ferry }) 
   await settings.speedLimit.fill('2048');
   await expect(settings.noteFor(settings.speedLimit)).toHaveText('0 means unlimited. Now: 2 MiB/s.');
   await expect(settings.saveStatus).toHaveText('Saved');
-  await first.page.screenshot({ path: 'test-results/screenshots/settings-dark.png' });
   await first.close();
 
   const second = await ferry.launch();
@@ -122,18 +121,41 @@ test('tells the person when settings cannot be saved, and keeps working', async 
 
 test('opens the log folder from Settings, and says why when the desktop cannot', async ({ ferry }) => {
   const app = await ferry.launch();
+  await app.page.setViewportSize({ width: 800, height: 600 });
   const settings = new SettingsPage(app.page);
   await new AppFrame(app.page).open('Settings');
 
   await settings.openLogFolder.click();
   await expect.poll(() => ferry.desktop.opened).toEqual([join(ferry.profileDir, 'logs')]);
   await expect(settings.alert).toHaveCount(0);
-  await app.page.screenshot({ path: 'test-results/screenshots/settings-logs.png', fullPage: true });
+  await settings.openLogFolder.scrollIntoViewIfNeeded();
+  await shootBothThemes(app, 'settings-logs');
 
   ferry.desktop.openPath = async () => 'No application is registered to open folders';
   await settings.openLogFolder.click();
   await expect(settings.alert).toContainText('Ferry could not open its log folder');
   await expect(settings.alert).toContainText('in your file manager instead');
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('with the theme set to follow the system, the window follows the OS from light to dark and back', async ({
+  ferry,
+}) => {
+  const app = await ferry.launch();
+  const frame = new AppFrame(app.page);
+  await app.services.settings.update({ theme: 'system' });
+  await expect(app.page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => frame.backgroundColor()).toBe('rgb(246, 247, 249)');
+
+  await app.page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => frame.backgroundColor()).toBe('rgb(22, 24, 29)');
+  await app.page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => frame.backgroundColor()).toBe('rgb(246, 247, 249)');
+
+  // A theme chosen in Settings wins over the OS.
+  await app.services.settings.update({ theme: 'dark' });
+  await expect.poll(() => frame.backgroundColor()).toBe('rgb(22, 24, 29)');
   expect(app.pageErrors).toEqual([]);
 });
 

@@ -28,7 +28,6 @@ test('adds pasted links, shows them finish, and writes the files', async ({ ferr
   await expect(downloads.status('castle.glb')).toHaveText('Done', { timeout: 10_000 });
   await expect(downloads.status('texture.png')).toHaveText('Done');
   await expect(downloads.item('castle.glb')).toContainText('293 KiB of 293 KiB');
-  await app.page.screenshot({ path: 'test-results/screenshots/downloads.png' });
   expect((await readFile(join(ferry.profileDir, 'Downloads', 'castle.glb'))).equals(model)).toBe(true);
   expect(app.pageErrors).toEqual([]);
 });
