@@ -5,7 +5,7 @@ import type { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
 import { tabTo } from './keyboard';
-import { seriousViolations, shootBothThemes, truncatedWithoutTitle } from './look';
+import { shootBothThemes, truncatedWithoutTitle } from './look';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';

@@ -61,9 +61,11 @@ test('Accounts: a long label and a long email', async ({ ferry }) => {
 
 test('Settings: a long download folder', async ({ ferry }) => {
   const app = await ferry.launch();
-  await app.services.settings.update({ downloadDir: `${ferry.profileDir}/${LONG}/${LONG}` });
   await new AppFrame(app.page).open('Settings');
-  await expect(new SettingsPage(app.page).downloadFolder).toContainText(LONG);
+  const settings = new SettingsPage(app.page);
+  ferry.desktop.nextFolder = `${ferry.profileDir}/${LONG}/${LONG}`;
+  await settings.changeFolder.click();
+  await expect(settings.downloadFolder).toContainText(LONG);
   await expectNothingCutOff(app);
 });
 

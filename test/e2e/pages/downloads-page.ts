@@ -89,6 +89,38 @@ export class DownloadsPage {
     await this.tool(label).click();
   }
 
+  /**
+   * Starts counting DOM changes inside each row, by the row's name, while
+   * rows stay in place: a row React renders again with the same content makes
+   * no change, so a count above zero means its content was written anew.
+   * `replaced` names the rows whose element was swapped for another.
+   */
+  async watchRowChanges(): Promise<{ stop(): Promise<{ changed: Record<string, number>; replaced: string[] }> }> {
+    const handle = await this.list.evaluateHandle((grid) => {
+      const rows = new Map(Array.from(grid.querySelectorAll('[role="row"]')).map((row) => [row, row.ariaLabel ?? '']));
+      const changed: Record<string, number> = {};
+      const observer = new MutationObserver((records) => {
+        for (const record of records) {
+          const target = record.target instanceof Element ? record.target : record.target.parentElement;
+          const row = target?.closest('[role="row"]');
+          // The row's own position (its style) moves with the list, not with its item.
+          if (!row || (record.target === row && record.attributeName === 'style')) continue;
+          const name = rows.get(row) ?? row.getAttribute('aria-label') ?? '?';
+          changed[name] = (changed[name] ?? 0) + 1;
+        }
+      });
+      observer.observe(grid, { subtree: true, childList: true, characterData: true, attributes: true });
+      return {
+        stop: () => {
+          observer.disconnect();
+          const replaced = [...rows].filter(([row]) => !row.isConnected).map(([, name]) => name);
+          return { changed, replaced };
+        },
+      };
+    });
+    return { stop: () => handle.evaluate((watch) => watch.stop()) };
+  }
+
   async confirmRemove(options: { deleteFiles: boolean }): Promise<void> {
     await this.deleteFiles.setChecked(options.deleteFiles);
     await this.removeDialog.getByRole('button', { name: /^Remove/ }).click();

@@ -9,6 +9,7 @@ export class SettingsPage {
   readonly connections: Locator;
   readonly speedLimit: Locator;
   readonly downloadFolder: Locator;
+  readonly changeFolder: Locator;
   readonly fileNames: Locator;
   readonly templateExample: Locator;
   readonly interrupted: Locator;
@@ -26,6 +27,7 @@ export class SettingsPage {
     this.connections = page.getByLabel('Connections per download');
     this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
     this.downloadFolder = page.getByTestId('download-dir');
+    this.changeFolder = page.getByRole('button', { name: 'Change…' });
     this.fileNames = page.getByLabel('File names');
     this.templateExample = page.getByTestId('template-example');
     this.interrupted = page.getByLabel('Downloads cut off by a crash or quit');
