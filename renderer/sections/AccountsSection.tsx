@@ -1,5 +1,5 @@
 import { Plus } from 'lucide-react';
-import { useState } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import { AccountCard } from '../components/accounts/AccountCard';
 import { AccountForm } from '../components/accounts/AccountForm';
 import { EmptyState } from '../components/EmptyState';
@@ -13,8 +13,10 @@ export function AccountsSection() {
   const error = useFerry((state) => state.accountsError);
   const dismiss = useFerry((state) => state.dismissAccountsError);
   const [adding, setAdding] = useState(false);
+  const container = useRef<HTMLDivElement>(null);
+  useFocusAfterRemoval(accounts.length, container);
   return (
-    <div className="accounts">
+    <div className="accounts" ref={container}>
       {error ? <ErrorBanner message={error} onDismiss={dismiss} /> : null}
       <LibraryPicker />
       {accounts.length === 0 ? (
@@ -40,4 +42,19 @@ export function AccountsSection() {
       {accounts.length === 0 ? <AccountForm /> : null}
     </div>
   );
+}
+
+/**
+ * A removed account takes its card, and the focus in it, away: the focus goes to the first control left in the
+ * view (New account, or the form when no account is left) instead of the page.
+ */
+function useFocusAfterRemoval(count: number, container: RefObject<HTMLDivElement | null>) {
+  const previous = useRef(count);
+  useEffect(() => {
+    const removed = count < previous.current;
+    previous.current = count;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (removed && lost)
+      container.current?.querySelector<HTMLElement>('.accounts-toolbar button, input, select')?.focus();
+  }, [count, container]);
 }

@@ -100,6 +100,7 @@ test.describe('at 800×600', () => {
     await page.keyboard.press('Enter');
     await expect(accounts.action('Studio', 'Make default')).toBeVisible();
     await expect(accounts.action('Spare', 'Make default')).toHaveCount(0);
+    await expect(accounts.action('Spare', 'Edit')).toBeFocused();
     expect(app.services.accounts.list().find((account) => account.isDefault)?.label).toBe('Spare');
 
     await tabTo(page, accounts.action('Studio', 'Remove'));
@@ -111,6 +112,7 @@ test.describe('at 800×600', () => {
     });
     await page.keyboard.press('Enter');
     await expect(accounts.item('Studio')).toHaveCount(0);
+    await expect(accounts.newAccount).toBeFocused();
     expect(app.services.accounts.list().map((account) => account.label)).toEqual(['Spare']);
     expect(app.pageErrors).toEqual([]);
   });

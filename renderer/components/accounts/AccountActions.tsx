@@ -33,7 +33,14 @@ export function AccountActions({ account, testing, editButton, onEdit }: Account
         </button>
       ) : null}
       {account.isDefault ? null : (
-        <button type="button" onClick={() => void makeDefault(account.id)}>
+        <button
+          type="button"
+          onClick={() => {
+            // This button goes once the account is the default: the focus moves to Edit, in the same card, first.
+            editButton.current?.focus();
+            void makeDefault(account.id);
+          }}
+        >
           <Star size={14} aria-hidden="true" /> Make default
         </button>
       )}
