@@ -56,7 +56,7 @@ test('ctrl+V outside a text field opens the dialog with the paste, verdict by ve
   await expect(dialog.links).toContainText('scenario:asset/a1?format=png');
   await expect(dialog.verdict('scenario:asset/a1?format=png')).toBeVisible();
   await app.page.setViewportSize({ width: 800, height: 600 });
-  await app.page.screenshot({ path: 'test-results/screenshots/add-dialog-verdicts-light.png' });
+  await shootBothThemes(app, 'add-dialog-verdicts');
 
   await dialog.addButton.click();
   await expect(dialog.links).toHaveValue(BAD.join('\n'));
@@ -158,7 +158,6 @@ test('the open dialog has no serious accessibility problems, in light and dark, 
     await page.screenshot({ path: `test-results/screenshots/add-dialog-empty-${theme}.png` });
     await dialog.links.fill([server.url('/castle.glb'), 'scenario:asset/a1', 'delos:file/f1', BAD[0]].join('\n'));
     await expect(dialog.verdicts).toHaveCount(4);
-    if (theme === 'dark') await page.screenshot({ path: 'test-results/screenshots/add-dialog-verdicts-dark.png' });
     const results = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
     const serious = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
     const described = serious.map(

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { shootBothThemes } from './look';
 import { AppFrame } from './pages/app-frame';
 import { SettingsPage } from './pages/settings-page';
 
@@ -65,7 +66,7 @@ test.describe('at 800×600', () => {
     expect(scrollTop).toBeGreaterThan(0);
     const toast = await settings.saveStatus.boundingBox();
     expect(toast?.y).toBeLessThan(80);
-    await app.page.screenshot({ path: 'test-results/screenshots/settings-saved-light.png' });
+    await shootBothThemes(app, 'settings-saved');
     expect(app.pageErrors).toEqual([]);
   });
 });
