@@ -19,7 +19,10 @@ export interface EnqueueRequest {
   accountId: string | null;
   /** The settings' default when left out. */
   unpack?: boolean;
-  /** A folder that replaces the queue's or the settings' destination (ferry -o). */
+  /**
+   * A folder that stands in for the queue's or the settings' folder (ferry -o, the Add dialog's Change folder…);
+   * the file-name template's folders still go below it.
+   */
   directory?: string;
   connections?: number | null;
   speedLimit?: number | null;
@@ -47,8 +50,11 @@ export async function enqueue(context: EnqueueContext, request: EnqueueRequest):
   return store.addMany(
     files.map(({ ref, folder, unpack }) => {
       const provider = providers.forRef(ref)?.id ?? 'http';
-      const destination =
-        request.directory ?? destinationFor(settings, { provider, queue: queue.name, queueDirectory: queue.directory });
+      const destination = destinationFor(settings, {
+        provider,
+        queue: queue.name,
+        queueDirectory: request.directory ?? queue.directory,
+      });
       return {
         ref,
         provider,
