@@ -1,11 +1,9 @@
-import { type DownloadError, type DownloadErrorCode, downloadErrorMessages } from '../../shared/download-errors';
+import { type DownloadError, downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
-import { FerryError } from '../../shared/errors';
 import { redactText } from '../../shared/redact';
 import type { AccountStore } from '../accounts/account-store';
 import type { DownloadSpec } from '../engine/download-spec';
 import type { Engine } from '../engine/engine';
-import { EngineError } from '../engine/engine-error';
 import { type ProgressReading, ProgressReporter } from '../engine/progress-reporter';
 import { receivedIn } from '../engine/resume-state';
 import { TokenBucket } from '../engine/token-bucket';
