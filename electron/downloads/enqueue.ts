@@ -2,15 +2,13 @@ import { join } from 'node:path';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import { platforms } from '../../shared/platforms';
-import type { Queue } from '../../shared/queues';
+import { DEFAULT_QUEUE_ID, type Queue } from '../../shared/queues';
 import type { Settings } from '../../shared/settings';
 import type { AccountStore } from '../accounts/account-store';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { destinationFor } from './destination';
 import { expandRefs } from './expand-refs';
-
-const DEFAULT_QUEUE_ID = 1;
 
 export interface EnqueueRequest {
   refs: string[];

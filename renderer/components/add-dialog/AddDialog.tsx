@@ -4,6 +4,7 @@ import { refWithFormat } from '../../../shared/ref-preview';
 import { accountChoices, addBatches, type PickedAccounts, signingLabel } from '../../store/add-accounts';
 import { splitLinks } from '../../store/downloads-slice';
 import type { FerryState } from '../../store/ferry-state';
+import { selectUnpackByDefault } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { AccountChoices } from './AccountChoices';
 import { AddOptions } from './AddOptions';
@@ -38,7 +39,7 @@ function AddForm({ text }: { text: string }) {
   const previewLinks = useFerry((state) => state.previewLinks);
   const adding = useFerry((state) => state.adding);
   const error = useFerry((state) => state.addError);
-  const unpackByDefault = useFerry((state) => state.settings?.unpackArchives ?? false);
+  const unpackByDefault = useFerry(selectUnpackByDefault);
   const accounts = useFerry((state) => state.accounts);
   const [queueId, setQueueId] = useState<number | null>(null);
   const [folder, setFolder] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Queue } from '../../../shared/queues';
+import { DEFAULT_QUEUE_ID, type Queue } from '../../../shared/queues';
 import {
   concurrencyProblem,
   MAX_QUEUE_CONCURRENCY,
@@ -13,7 +13,6 @@ import { DeleteQueueDialog } from './DeleteQueueDialog';
 import { ScheduleField } from './ScheduleField';
 
 const KIB = 1024;
-const DEFAULT_QUEUE_ID = 1;
 
 /** The open queue's name, folder, limits and daily window, with pause or resume and delete. */
 export function QueueSettings({ queue }: { queue: Queue }) {

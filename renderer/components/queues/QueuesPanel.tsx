@@ -1,3 +1,4 @@
+import { selectOpenQueue } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { ErrorBanner } from '../ErrorBanner';
 import { QueueItems } from './QueueItems';
@@ -7,7 +8,7 @@ import './queues.css';
 
 /** The Queues view: the queues on the left; the open one's settings and its downloads, in start order, on the right. */
 export function QueuesPanel() {
-  const queue = useFerry((state) => state.queues.find((candidate) => candidate.id === state.openQueueId));
+  const queue = useFerry(selectOpenQueue);
   const error = useFerry((state) => state.queuesError);
   const dismiss = useFerry((state) => state.dismissQueuesError);
   return (
