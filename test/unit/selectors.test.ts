@@ -91,7 +91,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     chooseEntryFormat: () => undefined,
     chooseLibraryQueue: () => undefined,
     addPickedEntries: noop,
-    addDialog: { open: false, text: '' },
+    addDialog: { open: false, text: '', queueId: null },
     queues: [],
     openAddDialog: () => undefined,
     closeAddDialog: () => undefined,

@@ -19,20 +19,20 @@ import './add-dialog.css';
  * while the others stay in the box with their reasons.
  */
 export function AddDialog() {
-  const { open, text } = useFerry((state) => state.addDialog);
+  const { open, text, queueId } = useFerry((state) => state.addDialog);
   const close = useFerry((state) => state.closeAddDialog);
   return (
     <ModalOverlay className="modal-overlay" isOpen={open} onOpenChange={(isOpen) => isOpen || close()} isDismissable>
       <Modal className="modal add-dialog-modal">
         <Dialog className="add-dialog">
-          <AddForm text={text} />
+          <AddForm text={text} startQueue={queueId} />
         </Dialog>
       </Modal>
     </ModalOverlay>
   );
 }
 
-function AddForm({ text }: { text: string }) {
+function AddForm({ text, startQueue }: { text: string; startQueue: number | null }) {
   const setText = useFerry((state) => state.setAddText);
   const close = useFerry((state) => state.closeAddDialog);
   const addLinks = useFerry((state) => state.addLinks);
@@ -41,7 +41,7 @@ function AddForm({ text }: { text: string }) {
   const error = useFerry((state) => state.addError);
   const unpackByDefault = useFerry(selectUnpackByDefault);
   const accounts = useFerry((state) => state.accounts);
-  const [queueId, setQueueId] = useState<number | null>(null);
+  const [queueId, setQueueId] = useState<number | null>(startQueue);
   const [folder, setFolder] = useState<string | null>(null);
   const [picked, setPicked] = useState<PickedAccounts>({});
   // Null until the person ticks or clears the box: until then the settings (or the platform) decide.
