@@ -40,6 +40,8 @@ export const downloadProgressSchema = z.object({
   size: z.number().nullable(),
   speed: z.number(),
   eta: z.number().nullable(),
+  /** A CID fetched from IPFS gateways: every block is checked against its CID as it arrives. */
+  verifyingCid: z.boolean().optional(),
 });
 export type DownloadProgress = z.infer<typeof downloadProgressSchema>;
 

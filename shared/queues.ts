@@ -13,6 +13,9 @@ export const queueSchema = z.object({
 });
 export type Queue = z.infer<typeof queueSchema>;
 
+/** The queue that always exists: downloads go there unless told otherwise, and back there when theirs is deleted. */
+export const DEFAULT_QUEUE_ID = 1;
+
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time such as 22:00.');
 
 const editableQueue = {

@@ -11,6 +11,8 @@ export const MAX_CONNECTIONS_PER_DOWNLOAD = 16;
 export const MAX_SPEED_LIMIT = 10 * 1024 ** 3;
 /** A day: a Scenario batch job that takes longer has stalled. */
 export const MAX_SCENARIO_BATCH_MINUTES = 24 * 60;
+/** How many folders picked for single adds are remembered; the oldest is forgotten first. */
+export const MAX_ADD_FOLDERS = 20;
 
 const editableShape = {
   theme: z.enum(themes),
@@ -70,6 +72,11 @@ export const settingsSchema = z.object({
   ...editableShape,
   /** Chosen through a folder dialog in the main process, never typed in by the renderer. */
   downloadDir: z.string().min(1),
+  /**
+   * Folders the picker gave for a single add, the last used last: the only folders an add may name, kept across
+   * restarts. Like the download folder, only the main process writes them.
+   */
+  addFolders: z.array(z.string().min(1)).max(MAX_ADD_FOLDERS),
 });
 
 /** What the renderer may change: any editable field, nothing unknown. */
@@ -95,6 +102,7 @@ export function defaultSettings(downloadDir: string): Settings {
     ipfsGateways: [...DEFAULT_IPFS_GATEWAYS],
     firstRunDone: false,
     downloadDir,
+    addFolders: [],
   };
 }
 

@@ -1,11 +1,9 @@
-import { type DownloadError, type DownloadErrorCode, downloadErrorMessages } from '../../shared/download-errors';
+import { type DownloadError, downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
-import { FerryError } from '../../shared/errors';
 import { redactText } from '../../shared/redact';
 import type { AccountStore } from '../accounts/account-store';
 import type { DownloadSpec } from '../engine/download-spec';
 import type { Engine } from '../engine/engine';
-import { EngineError } from '../engine/engine-error';
 import { type ProgressReading, ProgressReporter } from '../engine/progress-reporter';
 import { receivedIn } from '../engine/resume-state';
 import { TokenBucket } from '../engine/token-bucket';
@@ -18,7 +16,8 @@ import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { recordSha256 } from './file-hash';
 import { fetchStaging } from './leftovers';
-import { messageOf, type Resolved, resolveDownload } from './resolve-download';
+import { explain, fetchErrorCode } from './outcome-wording';
+import { messageOf, resolveDownload } from './resolve-download';
 import type { SchedulerEvent } from './scheduler-events';
 
 export interface RunnerOptions {
@@ -138,7 +137,7 @@ export class DownloadRunner {
     // A spec that allows a long first-byte wait (a conversion) shows as waiting until bytes arrive.
     const waits = spec.firstByteTimeoutMs !== undefined;
     const moved = waits
-      ? store.waiting(download.id, 'the platform is preparing the file')
+      ? store.waiting(download.id, spec.waitingFor ?? 'the platform is preparing the file')
       : store.transition([download.id], ['resolving', 'waiting'], 'downloading') === 1;
     if (!moved) return null;
     let flowing = !waits;
@@ -211,9 +210,10 @@ export class DownloadRunner {
     const { id, directory } = download;
     if (this.options.store.transition([id], ['resolving', 'waiting'], 'downloading') !== 1) return;
     let reading: ProgressReading = { status: 'downloading', received: 0, size: null };
+    let verifyingCid = false;
     const reporter = new ProgressReporter(
       () => reading,
-      ({ status: _status, ...progress }) => this.options.emit({ event: 'progress', id, ...progress }),
+      ({ status: _status, ...progress }) => this.options.emit({ event: 'progress', id, ...progress, verifyingCid }),
     );
     const limits = [
       new TokenBucket(download.speedLimit ?? 0),
@@ -229,6 +229,9 @@ export class DownloadRunner {
         dispatcher: this.options.engine.dispatcher,
         progress: (received, size) => {
           reading = { status: 'downloading', received, size };
+        },
+        checksAgainstCid: () => {
+          verifyingCid = true;
         },
         throttle: async (bytes) => {
           for (const limit of limits) await limit.take(bytes, signal);
@@ -283,18 +286,3 @@ export class DownloadRunner {
 
 /** How often a provider's own fetch reports progress, as a transfer does. */
 const PROGRESS_INTERVAL_MS = 250;
-
-/** A provider's fetch fails with the engine's codes (a block that does not match is `verification`), else `provider`. */
-function fetchErrorCode(error: unknown): DownloadErrorCode {
-  if (error instanceof EngineError) return error.code;
-  return error instanceof FerryError && error.code === 'network' ? 'network' : 'provider';
-}
-
-/** Lets the provider say what a failure means on its platform (wrong credentials versus a missing file). */
-function explain(outcome: TransferOutcome, resolved: Resolved): TransferOutcome {
-  if (outcome.status !== 'failed' || outcome.error.status === undefined) return outcome;
-  const message = resolved.provider.explainStatus?.(outcome.error.status, resolved.accountLabel);
-  if (!message) return outcome;
-  const { code, status, retryable } = outcome.error;
-  return { ...outcome, error: new EngineError(code, message, { status, retryable }) };
-}

@@ -2,15 +2,13 @@ import { join } from 'node:path';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import { platforms } from '../../shared/platforms';
-import type { Queue } from '../../shared/queues';
+import { DEFAULT_QUEUE_ID, type Queue } from '../../shared/queues';
 import type { Settings } from '../../shared/settings';
 import type { AccountStore } from '../accounts/account-store';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { destinationFor } from './destination';
 import { expandRefs } from './expand-refs';
-
-const DEFAULT_QUEUE_ID = 1;
 
 export interface EnqueueRequest {
   refs: string[];
@@ -19,7 +17,10 @@ export interface EnqueueRequest {
   accountId: string | null;
   /** The settings' default when left out. */
   unpack?: boolean;
-  /** A folder that replaces the queue's or the settings' destination (ferry -o). */
+  /**
+   * A folder that stands in for the queue's or the settings' folder (ferry -o, the Add dialog's Change folder…);
+   * the file-name template's folders still go below it.
+   */
   directory?: string;
   connections?: number | null;
   speedLimit?: number | null;
@@ -47,8 +48,11 @@ export async function enqueue(context: EnqueueContext, request: EnqueueRequest):
   return store.addMany(
     files.map(({ ref, folder, unpack }) => {
       const provider = providers.forRef(ref)?.id ?? 'http';
-      const destination =
-        request.directory ?? destinationFor(settings, { provider, queue: queue.name, queueDirectory: queue.directory });
+      const destination = destinationFor(settings, {
+        provider,
+        queue: queue.name,
+        queueDirectory: request.directory ?? queue.directory,
+      });
       return {
         ref,
         provider,

@@ -3,7 +3,7 @@ import { isBusy } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
 import type { FilePreview } from '../../shared/file-preview';
-import type { Queue, QueuePatch } from '../../shared/queues';
+import { DEFAULT_QUEUE_ID, type Queue, type QueuePatch } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
 import { exists } from '../fs/move-no-clobber';
@@ -11,8 +11,6 @@ import type { EventHub } from '../ipc/event-hub';
 import type { DownloadStore } from '../store/download-store';
 import { readPreview } from './file-preview';
 import { removeLeftovers } from './leftovers';
-
-const DEFAULT_QUEUE_ID = 1;
 
 interface LibraryServiceOptions {
   store: DownloadStore;

@@ -8,7 +8,8 @@ export type SchedulerEvent =
   | { event: 'waiting'; id: number; reason: string }
   /** A waiting download (a conversion) started receiving bytes. */
   | { event: 'downloading'; id: number }
-  | ({ event: 'progress'; id: number } & Omit<TransferProgress, 'status'>)
+  /** `verifyingCid`: each block is checked against its CID as it arrives. */
+  | ({ event: 'progress'; id: number; verifyingCid?: boolean } & Omit<TransferProgress, 'status'>)
   /** The file is complete; its provider post-processes it (unpacks it) before it is done. */
   | { event: 'unpacking'; id: number }
   /** `sha256` is null when the file could not be read back to hash it; it is done all the same. */

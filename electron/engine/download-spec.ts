@@ -11,4 +11,6 @@ export interface DownloadSpec {
   sha256?: string;
   /** How long the server may take to send headers (echo3D conversions take minutes). */
   firstByteTimeoutMs?: number;
+  /** What that long wait is, as the row shows it meanwhile: "converting to GLB". */
+  waitingFor?: string;
 }

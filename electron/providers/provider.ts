@@ -125,6 +125,8 @@ export interface FetchContext {
   dispatcher: Dispatcher;
   /** Bytes received so far, and the total when known. */
   progress(received: number, size: number | null): void;
+  /** Says that every block is checked against the content's CID as it arrives (IPFS gateways): the row says so. */
+  checksAgainstCid(): void;
   /** Waits as the speed limits (global, queue, download) ask before `bytes` more are read. */
   throttle(bytes: number): Promise<void>;
 }

@@ -12,8 +12,6 @@ import type { SettingsStore } from './settings-store';
  */
 export class FolderService {
   private readonly options: { settings: SettingsStore; store: DownloadStore; desktop: Desktop; events: EventHub };
-  /** Folders the picker gave for a single add: the only ones an add may name, so the window never types a path. */
-  private readonly addFolders = new Set<string>();
 
   constructor(options: FolderService['options']) {
     this.options = options;
@@ -39,19 +37,23 @@ export class FolderService {
     return store.queues().find((candidate) => candidate.id === id) as Queue;
   }
 
-  /** A folder for one add only; nothing is saved, and the queue keeps its own. */
+  /**
+   * A folder for one add only: the queue and the download folder keep their own. The picker opens in the folder
+   * picked last, and what it gives is remembered, so an add may name it after a restart too.
+   */
   async chooseAddFolder(): Promise<{ folder: string | null }> {
-    const folder = await this.options.desktop.chooseFolder(
-      'Choose where these downloads go',
-      this.options.settings.get().downloadDir,
-    );
-    if (folder) this.addFolders.add(folder);
+    const { desktop, settings } = this.options;
+    const { addFolders, downloadDir } = settings.get();
+    const folder = await desktop.chooseFolder('Choose where these downloads go', addFolders.at(-1) ?? downloadDir);
+    if (folder) await settings.rememberAddFolder(folder);
     return { folder };
   }
 
   /** The add as asked, once its folder, if it names one, is one the picker gave. */
   checkAddFolder<T extends { directory?: string }>(request: T): T {
-    if (request.directory === undefined || this.addFolders.has(request.directory)) return request;
+    if (request.directory === undefined || this.options.settings.get().addFolders.includes(request.directory)) {
+      return request;
+    }
     throw new FerryError(
       'invalid_payload',
       'That folder was not chosen with Change folder…. Choose the folder again, then add the links.',

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FerryError } from '../../shared/errors';
-import { type Settings, type SettingsPatch, settingsSchema } from '../../shared/settings';
+import { MAX_ADD_FOLDERS, type Settings, type SettingsPatch, settingsSchema } from '../../shared/settings';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { describeFsError } from '../fs/describe-fs-error';
 import type { EventHub } from '../ipc/event-hub';
@@ -14,6 +14,8 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Promise<Settings>;
   /** Only the main process sets the folder, from a folder picker: the window never names paths. */
   setDownloadDir(folder: string): Promise<Settings>;
+  /** A folder the picker gave for one add, remembered as the last used; main process only, like the download folder. */
+  rememberAddFolder(folder: string): Promise<Settings>;
 }
 
 interface SettingsStoreOptions {
@@ -48,18 +50,22 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
     return next;
   }
 
+  /** One change at a time, each from the settings the last one saved. */
+  function queueSave(change: (settings: Settings) => Settings): Promise<Settings> {
+    const result = saving.then(() => save(change(current)));
+    saving = result.catch(() => undefined);
+    return result;
+  }
+
   return {
     get: () => current,
-    update(patch) {
-      const result = saving.then(() => save(applyPatch(current, patch)));
-      saving = result.catch(() => undefined);
-      return result;
-    },
-    setDownloadDir(folder) {
-      const result = saving.then(() => save({ ...current, downloadDir: folder }));
-      saving = result.catch(() => undefined);
-      return result;
-    },
+    update: (patch) => queueSave((settings) => applyPatch(settings, patch)),
+    setDownloadDir: (folder) => queueSave((settings) => ({ ...settings, downloadDir: folder })),
+    rememberAddFolder: (folder) =>
+      queueSave((settings) => ({
+        ...settings,
+        addFolders: [...settings.addFolders.filter((kept) => kept !== folder), folder].slice(-MAX_ADD_FOLDERS),
+      })),
   };
 }
 

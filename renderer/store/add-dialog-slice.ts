@@ -2,19 +2,30 @@ import type { StateCreator } from 'zustand';
 import { errorMessage, type FerryClient } from '../ipc/client';
 import type { AddDialogSlice, FerryState } from './ferry-state';
 
+const closed = { open: false, text: '', queueId: null };
+
+/** The queue an add starts on: the one the Queues view shows when it is open there (a drop or paste on it), else Default. */
+export function startingQueue(state: Pick<FerryState, 'section' | 'openQueueId' | 'queues'>): number | null {
+  if (state.section !== 'queues') return null;
+  return state.queues.some((queue) => queue.id === state.openQueueId) ? state.openQueueId : null;
+}
+
 /** The add dialog: opened by the Add button, a paste outside text fields, or a drop; it holds the text being added. */
 export function createAddDialogSlice(client: FerryClient): StateCreator<FerryState, [], [], AddDialogSlice> {
   return (set, get) => ({
-    addDialog: { open: false, text: '' },
+    addDialog: closed,
     openAddDialog(text = '', notice) {
       const { addDialog } = get();
-      // A second paste or drop while the dialog is open adds to what is there.
+      // A second paste or drop while the dialog is open adds to what is there, and keeps its queue.
       const joined = addDialog.open && addDialog.text.trim() ? `${addDialog.text.trimEnd()}\n${text}` : text;
-      set({ addDialog: { open: true, text: addDialog.open ? joined : text }, addError: notice ?? null });
+      const opened = addDialog.open
+        ? { ...addDialog, text: joined }
+        : { open: true, text, queueId: startingQueue(get()) };
+      set({ addDialog: opened, addError: notice ?? null });
       void get().loadQueues();
       void get().loadAccounts();
     },
-    closeAddDialog: () => set({ addDialog: { open: false, text: '' }, addError: null }),
+    closeAddDialog: () => set({ addDialog: closed, addError: null }),
     setAddText: (text) => set((state) => ({ addDialog: { ...state.addDialog, text } })),
     async previewLinks(refs) {
       if (refs.length === 0) return [];

@@ -1,6 +1,6 @@
 import type { DownloadStatus } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
-import { downloadName, progressFraction } from './download-rows';
+import { downloadName, liveProgress, progressFraction } from './download-rows';
 
 export const statusFilters = ['all', 'active', 'queued', 'done', 'failed'] as const;
 export type StatusFilter = (typeof statusFilters)[number];
@@ -102,14 +102,10 @@ function comparator(sort: SortKey, progress: Record<number, DownloadProgress>): 
     case 'size':
       return (a, b) => (b.size ?? -1) - (a.size ?? -1);
     case 'progress':
-      return (a, b) => progressFraction(b, liveOf(b, progress)) - progressFraction(a, liveOf(a, progress));
+      return (a, b) => progressFraction(b, liveProgress(b, progress)) - progressFraction(a, liveProgress(a, progress));
     default:
       return (a, b) => b.createdAt - a.createdAt;
   }
-}
-
-function liveOf(download: Download, progress: Record<number, DownloadProgress>): DownloadProgress | undefined {
-  return download.status === 'downloading' ? progress[download.id] : undefined;
 }
 
 /** The ids the list shows, in order; ties fall back to newest first so the order never jumps. */

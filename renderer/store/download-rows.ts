@@ -34,7 +34,15 @@ export function downloadRows(
 ): DownloadRow[] {
   return Object.values(downloads)
     .sort((a, b) => b.id - a.id)
-    .map((download) => downloadRow(download, download.status === 'downloading' ? progress[download.id] : undefined));
+    .map((download) => downloadRow(download, liveProgress(download, progress)));
+}
+
+/** Its latest report while it transfers; a download that stopped keeps its last, stale report, which does not count. */
+export function liveProgress(
+  download: Download | undefined,
+  progress: Record<number, DownloadProgress>,
+): DownloadProgress | undefined {
+  return download?.status === 'downloading' ? progress[download.id] : undefined;
 }
 
 /** One download as its row shows it; `live` is its latest progress report while it runs. */
@@ -49,7 +57,7 @@ export function downloadRow(download: Download, live: DownloadProgress | undefin
     id: download.id,
     name: downloadName(download),
     status: download.status,
-    statusLabel: statusLabel(download),
+    statusLabel: statusLabel(download, live),
     platform: platformName(download.provider),
     received,
     size,
@@ -89,10 +97,14 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(rounded / 3600)} h ${Math.floor((rounded % 3600) / 60)} min`;
 }
 
-/** A failed row says why in its headline, the detail below it what to do; a waiting one says what it waits for. */
-function statusLabel(download: Download): string {
+/**
+ * A failed row says why in its headline, the detail below it what to do; a waiting one says what it waits for, and
+ * a CID from IPFS gateways that each block is checked against its CID as it arrives.
+ */
+export function statusLabel(download: Download, live?: DownloadProgress): string {
   if (download.status === 'failed' && download.error) return downloadErrorTitles[download.error.code];
   if (download.status === 'waiting' && download.waitingFor) return `Waiting: ${download.waitingFor}`;
+  if (download.status === 'downloading' && live?.verifyingCid) return 'Verifying against its CID';
   return statusLabels[download.status];
 }
 

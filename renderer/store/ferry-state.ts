@@ -154,8 +154,12 @@ export interface BrowseSlice {
 }
 
 export interface AddDialogSlice {
-  addDialog: { open: boolean; text: string };
-  /** Opens the dialog with the text, and a notice to show; when it is open already, the text is added to what it holds. */
+  /** `queueId`: the queue it starts on, null for Default. */
+  addDialog: { open: boolean; text: string; queueId: number | null };
+  /**
+   * Opens the dialog with the text, and a notice to show; when it is open already, the text is added to what it holds.
+   * Opened over the Queues view, it starts on the queue shown there.
+   */
   openAddDialog(text?: string, notice?: string): void;
   closeAddDialog(): void;
   setAddText(text: string): void;

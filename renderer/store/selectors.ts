@@ -1,6 +1,10 @@
+import type { DownloadProgress } from '../../shared/downloads';
 import { formatBytes } from '../../shared/format';
+import { DEFAULT_QUEUE_ID, type Queue } from '../../shared/queues';
 import type { Theme } from '../../shared/settings';
+import { liveProgress } from './download-rows';
 import type { FerryState, Section } from './ferry-state';
+import { chosenRef } from './library-view';
 
 export const sectionTitles: Record<Section, string> = {
   downloads: 'Downloads',
@@ -51,3 +55,41 @@ export function selectBrowsedAccountLabel(state: FerryState): string {
   const id = state.browsing?.accountId;
   return state.accounts.find((account) => account.id === id)?.label ?? '';
 }
+
+/** One download's live report, only while it transfers: see `liveProgress`. */
+export const selectLiveProgress = (state: FerryState, id: number): DownloadProgress | undefined =>
+  liveProgress(state.downloads[id], state.progress);
+
+/** The label of the account a download is signed with; null when it needs none or the account is gone. */
+export function selectAccountLabel(state: FerryState, accountId: string | null | undefined): string | null {
+  if (!accountId) return null;
+  return state.accounts.find((account) => account.id === accountId)?.label ?? null;
+}
+
+/** Progress only moves rows when the list is sorted by it; otherwise a report must not re-sort ten thousand rows. */
+export const selectSortingProgress = (state: FerryState): Record<number, DownloadProgress> | null =>
+  state.view.sort === 'progress' ? state.progress : null;
+
+/** The queue the Queues view shows, if it still exists. */
+export const selectOpenQueue = (state: FerryState): Queue | undefined =>
+  state.queues.find((queue) => queue.id === state.openQueueId);
+
+/** The queue a deleted queue's downloads go back to, by its current name. */
+export const selectDefaultQueueName = (state: FerryState): string =>
+  state.queues.find((queue) => queue.id === DEFAULT_QUEUE_ID)?.name ?? 'Default';
+
+/** Why the settings could not be saved, or null while they are fine. */
+export const selectSettingsError = (state: FerryState): string | null =>
+  state.settingsStatus === 'error' ? state.settingsError : null;
+
+/** The download folder, or '' before the settings arrive. */
+export const selectDownloadDir = (state: FerryState): string => state.settings?.downloadDir ?? '';
+
+/** Whether an add unpacks archives unless told otherwise; off before the settings arrive. */
+export const selectUnpackByDefault = (state: FerryState): boolean => state.settings?.unpackArchives ?? false;
+
+export const selectLibraryOpen = (state: FerryState): boolean => state.browsing !== null;
+
+/** The ref a library entry will be queued as: its chosen format's, or the entry's own. */
+export const selectChosenRef = (state: FerryState, index: number): string =>
+  state.browsing ? chosenRef(state.browsing, index) : '';

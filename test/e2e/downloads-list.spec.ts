@@ -314,6 +314,15 @@ test.describe('at 800×600, the move-to-queue menu', () => {
     expect(await truncatedWithoutTitle(app.page)).toEqual([]);
     expect(await seriousViolations(app.page)).toEqual([]);
     await shoot(app, 'move-to-queue-menu');
+
+    // One item lit at a time: the pointer takes the highlight (and the focus) from the keyboard's item.
+    const textures = downloads.queueMenu.getByRole('menuitem', { name: 'Textures' });
+    await textures.hover();
+    await expect(textures).toBeFocused();
+    const lit = await downloads.queueMenu
+      .getByRole('menuitem')
+      .evaluateAll((items) => items.filter((item) => getComputedStyle(item).backgroundColor !== 'rgba(0, 0, 0, 0)'));
+    expect(lit).toHaveLength(1);
     expect(app.pageErrors).toEqual([]);
   });
 });

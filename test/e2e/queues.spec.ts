@@ -2,6 +2,7 @@ import { FaultServer } from '../support/fault-server';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
 import { seriousViolations, shootBothThemes } from './look';
+import { AddDialogPage } from './pages/add-dialog-page';
 import { QueuesPage } from './pages/queues-page';
 
 let server: FaultServer;
@@ -201,7 +202,8 @@ test('walks the view with the keyboard alone: create, open, delete dialog, tick,
   await expect(queues.deleteDialog).toHaveCount(0);
   await expect(queues.button('Delete queue…')).toBeFocused();
 
-  await tab(6);
+  // What waits comes right after the queue's buttons, before its settings.
+  await tab(1);
   await expect(queues.moveTarget).toBeFocused();
   await tab(4);
   await expect(queues.item('b.bin').getByRole('checkbox')).toBeFocused();
@@ -257,6 +259,33 @@ test('has no serious or critical accessibility problems, editing a queue and in 
 
 test.describe('at 800×600', () => {
   test.use({ viewport: { width: 800, height: 600 } });
+
+  test('dropping links on the Queues view opens the Add dialog on the queue shown there', async ({ ferry }) => {
+    const app = await ferry.launch();
+    const { queueId } = await pausedQueueOfFour(app);
+    const dialog = new AddDialogPage(app.page);
+    await dialog.drop({ text: `${server.url('/e.bin')}\n${server.url('/f.bin')}` });
+    await expect(dialog.dialog).toBeVisible();
+    await expect(dialog.queue.locator('option:checked')).toHaveText('Renders');
+    await expect(dialog.count).toContainText('ready');
+    await shootBothThemes(app, 'add-dialog-dropped-on-queue', async () => {
+      expect(await seriousViolations(app.page)).toEqual([]);
+    });
+    await dialog.addButton.click();
+    await expect(dialog.dialog).toBeHidden();
+    await expect.poll(() => libraryOrder(app, queueId)).toEqual(['a.bin', 'b.bin', 'c.bin', 'd.bin', 'e.bin', 'f.bin']);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  test('keeps the queue list in view and the open queue’s items above the fold', async ({ ferry }) => {
+    const app = await ferry.launch();
+    const { queues } = await pausedQueueOfFour(app);
+    await expect(queues.item('d.bin')).toBeInViewport();
+    await queues.windowOn.scrollIntoViewIfNeeded();
+    await expect(queues.queue('Renders')).toBeInViewport();
+    await expect(queues.queue('Default')).toBeInViewport();
+    expect(app.pageErrors).toEqual([]);
+  });
 
   test('screenshots of the Queues view in light and dark', async ({ ferry }) => {
     const app = await ferry.launch();

@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FakeScenario, type ScenarioFixture, startFakeScenario } from '../support/fake-scenario';
 import { expect, test } from './fixtures';
+import { seriousViolations, shootBothThemes } from './look';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
@@ -70,6 +71,36 @@ test('adds a Scenario account, picks a format from its library, and unpacks a pa
   const html = await app.page.content();
   expect(html).not.toContain(fixture.apiSecret);
   expect(app.pageErrors).toEqual([]);
+});
+
+test.describe('at 800×600', () => {
+  test.use({ viewport: { width: 800, height: 600 } });
+
+  test('a batch shows its job’s status while Scenario prepares the ZIP', async ({ ferry }) => {
+    // A job that never finishes within the test: the row keeps waiting for the checks and the screenshots.
+    const pending = await startFakeScenario({ ...fixture, jobStatuses: ['in-progress'] });
+    try {
+      const app = await ferry.launch();
+      app.services.accounts.create({
+        provider: 'scenario',
+        label: 'Studio',
+        baseUrl: pending.baseUrl,
+        fields: { apiKey: fixture.apiKey, apiSecret: fixture.apiSecret },
+      });
+      await app.services.downloads.add({ refs: ['scenario:batch?assets=a1,a2'] });
+      const downloads = new DownloadsPage(app.page);
+      const row = downloads.rows.first();
+      await expect(row.locator('.download-status')).toHaveText('Waiting: in-progress', { timeout: 10_000 });
+      await expect(row.locator('.download-status')).toHaveAttribute('title', 'Waiting: in-progress');
+      expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+      await shootBothThemes(app, 'downloads-batch-waiting', async () => {
+        expect(await seriousViolations(app.page)).toEqual([]);
+      });
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await pending.server.close();
+    }
+  });
 });
 
 test('keeps the Scenario batch wait setting, refusing a wait under three seconds', async ({ ferry }) => {

@@ -8,18 +8,23 @@ export function recordingDesktop(): Desktop & {
   notified: string[];
   /** What the folder picker answers next; null is "canceled". */
   nextFolder: string | null;
+  /** The folder each picker opened in. */
+  pickerStartedIn: string[];
 } {
   const opened: string[] = [];
   const shown: string[] = [];
   const dragged: string[] = [];
   const notified: string[] = [];
+  const pickerStartedIn: string[] = [];
   return {
     opened,
     shown,
     dragged,
     notified,
     nextFolder: null,
-    async chooseFolder() {
+    pickerStartedIn,
+    async chooseFolder(_title, startIn) {
+      pickerStartedIn.push(startIn);
       return this.nextFolder;
     },
     notify: (title, body) => {

@@ -17,8 +17,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function openTestApp(downloadsFolder = 'dl'): Promise<TestApp> {
-  const profile = await makeTempDir();
+/** Over a fresh profile, or over `existing` as a restart would find it (closing it then leaves the profile). */
+export async function openTestApp(downloadsFolder = 'dl', existing?: TempDir): Promise<TestApp> {
+  const profile = existing ?? (await makeTempDir());
   const desktop = recordingDesktop();
   const logger = captureLogger();
   const services = await createServices({
@@ -33,7 +34,7 @@ export async function openTestApp(downloadsFolder = 'dl'): Promise<TestApp> {
   router.onEvent((event) => events.push(event));
   const close = async () => {
     await services.dispose();
-    await profile.remove();
+    if (!existing) await profile.remove();
   };
   return { profile, services, router, desktop, logger, events, close };
 }

@@ -49,6 +49,7 @@ async function fetchCid(
   ref: string,
   account: ProviderAccount | null,
   gateways: string[] = [],
+  checked: () => void = () => undefined,
 ): Promise<FetchedContent> {
   const provider = createCidProvider({
     gateways: () => ({ urls: gateways, forced: gateways.length > 0 }),
@@ -63,6 +64,7 @@ async function fetchCid(
     signal,
     dispatcher: engine.dispatcher,
     progress: () => undefined,
+    checksAgainstCid: checked,
     throttle: async () => undefined,
   });
 }
@@ -106,6 +108,34 @@ describe('a CAR from the gateways that ends early', () => {
     pages.fault(content.root.toString(), { html: true });
     await fetchCid(content.root.toString(), null, [pages.url, honest.url]);
     expect([pages.requests.length, honest.requests.length]).toEqual([1, 1]);
+  });
+});
+
+describe('what the row says while a CID arrives', () => {
+  it('says the blocks are checked against the CID when they come from a gateway', async () => {
+    const only = await gateway();
+    let checked = 0;
+    await fetchCid(content.root.toString(), null, [only.url], () => {
+      checked += 1;
+    });
+    expect(checked).toBe(1);
+  });
+
+  it('says nothing of the kind for the CID store, which is trusted rather than checked', async () => {
+    const store = await FakeCidStore.start('artist', 'pw-SECRET-1', 'static-TOKEN-1');
+    servers.push(store);
+    store.reply(content.root.toString(), { kind: 'raw', body: data, name: 'data.bin' });
+    let checked = 0;
+    const account: ProviderAccount = {
+      label: 'Store',
+      baseUrl: null,
+      credentials: { endpoint: store.endpoint, token: 'static-TOKEN-1' },
+      session: { get: () => null, set: () => undefined },
+    };
+    await fetchCid(content.root.toString(), account, [], () => {
+      checked += 1;
+    });
+    expect(checked).toBe(0);
   });
 });
 

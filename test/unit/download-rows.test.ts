@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadRows, formatDuration } from '../../renderer/store/download-rows';
+import { downloadRow, downloadRows, formatDuration } from '../../renderer/store/download-rows';
 import { splitLinks } from '../../renderer/store/downloads-slice';
 import { download } from './download-fixture';
 
@@ -75,5 +75,24 @@ describe('formatDuration and splitLinks', () => {
       'https://a/3',
     ]);
     expect(splitLinks(' \n ')).toEqual([]);
+  });
+});
+
+describe('what a row says it is doing', () => {
+  const report = { id: 1, received: 400, size: 1000, speed: 100, eta: 6 };
+
+  it('names what a waiting download waits for', () => {
+    const converting = download({ status: 'waiting', waitingFor: 'converting to GLB', provider: 'echo3d' });
+    expect(downloadRow(converting, undefined).statusLabel).toBe('Waiting: converting to GLB');
+    expect(downloadRow(download({ status: 'waiting' }), undefined).statusLabel).toBe('Waiting for the server');
+  });
+
+  it('says a CID from the gateways is verified against its CID while its blocks arrive', () => {
+    const cid = download({ status: 'downloading', provider: 'cid', ref: 'ipfs://bafyroot' });
+    expect(downloadRow(cid, { ...report, verifyingCid: true }).statusLabel).toBe('Verifying against its CID');
+    expect(downloadRow(cid, { ...report, verifyingCid: true }).detail).toContain('of');
+    expect(downloadRow(cid, report).statusLabel).toBe('Downloading');
+    const paused = download({ status: 'paused', provider: 'cid' });
+    expect(downloadRow(paused, { ...report, verifyingCid: true }).statusLabel).toBe('Paused');
   });
 });

@@ -3,6 +3,7 @@ import { echo3dProvider } from '../../electron/providers/echo3d/echo3d-provider'
 import type { ProviderAccount } from '../../electron/providers/provider';
 import { type Echo3dFixture, startFakeEcho3d } from '../support/fake-echo3d';
 import type { FaultServer } from '../support/fault-server';
+import { resolveSpec } from '../support/resolve-spec';
 
 const fixture: Echo3dFixture = {
   key: 'echo-key-123456',
@@ -52,4 +53,15 @@ describe('an echo3D entry with its textures and material', () => {
       expect(entry?.choices.map((choice) => choice.label)).toContain('With textures');
     });
   }
+});
+
+describe('an echo3D conversion', () => {
+  it('waits for its first byte saying which format echo3D makes', async () => {
+    const account = await accountFor(false);
+    const context = { account, signal: new AbortController().signal, waiting: () => undefined };
+    const converting = await resolveSpec(echo3dProvider, 'echo3d:entry/entry-1?format=glb&convert=true', context);
+    expect(converting).toMatchObject({ waitingFor: 'converting to GLB', firstByteTimeoutMs: expect.any(Number) });
+    const stored = await resolveSpec(echo3dProvider, 'echo3d:entry/entry-1?format=glb', context);
+    expect(stored.waitingFor).toBeUndefined();
+  });
 });

@@ -57,6 +57,45 @@ describe('folders chosen in the main process', () => {
     expect(services.settings.get().downloadDir).not.toBe(picked);
   });
 
+  it("puts the file-name template's folders below a picked folder", async () => {
+    await services.settings.update({ fileNameTemplate: '{provider}/{queue}/{name}' });
+    const picked = join(profile.path, 'Client work');
+    desktop.nextFolder = picked;
+    await router.invoke('downloads:chooseFolder', undefined);
+    const added = await router.invoke('downloads:add', { refs: ['https://cdn.example.com/a.png'], directory: picked });
+    expect(added.ok && (added.value as Download[])[0]?.directory).toBe(join(picked, 'http', 'Default'));
+  });
+
+  it('remembers picked folders across a restart and opens the picker in the last one', async () => {
+    const first = join(profile.path, 'First');
+    const second = join(profile.path, 'Second');
+    desktop.nextFolder = first;
+    await router.invoke('downloads:chooseFolder', undefined);
+    desktop.nextFolder = second;
+    await router.invoke('downloads:chooseFolder', undefined);
+    expect(desktop.pickerStartedIn).toEqual([services.settings.get().downloadDir, first]);
+
+    const again = await openTestApp('dl', profile);
+    try {
+      const added = await again.router.invoke('downloads:add', {
+        refs: ['https://cdn.example.com/a.png'],
+        directory: first,
+      });
+      expect(added.ok && (added.value as Download[])[0]?.directory).toBe(first);
+      again.desktop.nextFolder = null;
+      await again.router.invoke('downloads:chooseFolder', undefined);
+      expect(again.desktop.pickerStartedIn).toEqual([second]);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('refuses a remembered folder that the renderer tries to set through the settings', async () => {
+    const updated = await router.invoke('settings:update', { addFolders: ['/etc'] } as never);
+    expect(updated.ok).toBe(false);
+    expect(services.settings.get().addFolders).toEqual([]);
+  });
+
   it('refuses an add to a folder the picker did not give, and says how to choose one', async () => {
     desktop.nextFolder = null;
     expect(await router.invoke('downloads:chooseFolder', undefined)).toEqual({ ok: true, value: { folder: null } });

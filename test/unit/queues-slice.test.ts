@@ -36,6 +36,26 @@ function libraryOrder(queueId: number): number[] {
     .map((download) => download.id);
 }
 
+describe('adding while the Queues view shows a queue', () => {
+  it('starts the add dialog on that queue, on Default elsewhere, and keeps it for a second drop', async () => {
+    await store.getState().loadQueues();
+    expect(await store.getState().createQueue('Renders')).toBe(true);
+    const renders = store.getState().openQueueId;
+    store.getState().openAddDialog('https://cdn.example.com/a.png');
+    expect(store.getState().addDialog).toMatchObject({ open: true, queueId: null });
+    store.getState().closeAddDialog();
+
+    store.getState().goTo('queues');
+    store.getState().openAddDialog('https://cdn.example.com/a.png');
+    expect(store.getState().addDialog.queueId).toBe(renders);
+    store.getState().openQueue(1);
+    store.getState().openAddDialog('https://cdn.example.com/b.png');
+    expect(store.getState().addDialog).toMatchObject({ queueId: renders, text: expect.stringContaining('b.png') });
+    store.getState().closeAddDialog();
+    expect(store.getState().addDialog.queueId).toBeNull();
+  });
+});
+
 describe('the Queues view in the renderer store', () => {
   it('creates a queue and opens it, and refuses a second one of the same name in the main process words', async () => {
     expect(await store.getState().createQueue('  Night  ')).toBe(true);

@@ -68,6 +68,17 @@ describe('Scenario assets', () => {
     expect(spec.headers).toBeUndefined();
   });
 
+  it('says it waits for the conversion to the format asked for, and nothing for the asset as it is', async () => {
+    fake = await startFakeScenario(base);
+    const provider = createScenarioProvider(quick());
+    const converted = contextFor(accountFor(fake));
+    await resolveSpec(provider, 'scenario:asset/a1?format=webp', converted.context);
+    expect(converted.reasons).toEqual(['converting to WEBP']);
+    const plain = contextFor(accountFor(fake));
+    await resolveSpec(provider, 'scenario:asset/a1', plain.context);
+    expect(plain.reasons).toEqual([]);
+  });
+
   it('falls back to <assetId>.<format> when the link’s path names no file', async () => {
     fake = await startFakeScenario({ ...base, assets: [{ ...(base.assets[0] as ScenarioAsset), naming: 'opaque' }] });
     const provider = createScenarioProvider(quick());

@@ -71,6 +71,25 @@ describe('providers that fetch the content themselves', () => {
     });
   });
 
+  it('marks its progress as checked against the CID once the fetch says so', async () => {
+    const { provider } = selfFetching(async (context) => {
+      context.progress(100, 1_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      context.checksAgainstCid();
+      context.progress(600, 1_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const file = join(context.directory, 'castle.glb');
+      await writeFile(file, 'glTF');
+      return { path: file, size: 4, sha256: null };
+    });
+    store.add({ ref: 'cid:bafyfile', directory: library.profile.path });
+    const events: SchedulerEvent[] = [];
+    await scheduler(provider, (event) => events.push(event)).runUntilIdle();
+    const progress = events.filter((event) => event.event === 'progress');
+    expect(progress).toContainEqual(expect.objectContaining({ received: 100, verifyingCid: false }));
+    expect(progress).toContainEqual(expect.objectContaining({ received: 600, verifyingCid: true }));
+  });
+
   it('hashes a file the fetch did not hash, as it does a transfer’s', async () => {
     const { provider } = selfFetching(async (context) => {
       const path = join(context.directory, 'note.txt');

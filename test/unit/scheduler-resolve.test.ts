@@ -69,6 +69,26 @@ describe('providers that call their platform before the file', () => {
     expect(events).toContainEqual({ event: 'waiting', id: download.id, reason: 'in-progress' });
   });
 
+  it('shows a spec that waits for its first byte with the reason it gives (a conversion) until bytes arrive', async () => {
+    server.route('/converted.glb', { body: Buffer.alloc(20_000, 3), headersDelayMs: 600 });
+    const provider: Provider = {
+      id: 'http',
+      recognizes: () => true,
+      refProblem: () => null,
+      resolve: async () => ({
+        url: server.url('/converted.glb'),
+        firstByteTimeoutMs: 60_000,
+        waitingFor: 'converting to GLB',
+      }),
+    };
+    const download = store.add({ ref: 'https://platform.example/entry/1', directory: library.profile.path });
+    const running = scheduler(provider).runUntilIdle();
+    await until(() => store.get(download.id)?.status === 'waiting');
+    expect(store.get(download.id)?.waitingFor).toBe('converting to GLB');
+    await running;
+    expect(store.get(download.id)?.status).toBe('done');
+  });
+
   it('stops the provider at once when the person pauses, and asks again after resume', async () => {
     const { provider, calls } = slowPlatform();
     const download = store.add({ ref: 'https://platform.example/asset/2', directory: library.profile.path });

@@ -6,17 +6,30 @@ import { freshBrowsing } from '../../renderer/store/library-view';
 import { emptySelection } from '../../renderer/store/selection';
 import {
   formatSpeedLimit,
+  selectAccountLabel,
   selectBrowsedAccountLabel,
+  selectChosenRef,
+  selectDefaultQueueName,
+  selectDownloadDir,
+  selectLibraryOpen,
+  selectLiveProgress,
+  selectOpenQueue,
   selectSaveStatusLabel,
   selectSection,
   selectSectionTitle,
   selectSettings,
+  selectSettingsError,
+  selectSortingProgress,
   selectSpeedLimitLabel,
   selectTheme,
+  selectUnpackByDefault,
   selectVersionLabel,
   selectWelcoming,
 } from '../../renderer/store/selectors';
+import type { Account } from '../../shared/accounts';
+import type { Queue } from '../../shared/queues';
 import { defaultSettings } from '../../shared/settings';
+import { download } from './download-fixture';
 
 function state(overrides: Partial<FerryState> = {}): FerryState {
   const noop = async () => undefined;
@@ -78,7 +91,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     chooseEntryFormat: () => undefined,
     chooseLibraryQueue: () => undefined,
     addPickedEntries: noop,
-    addDialog: { open: false, text: '' },
+    addDialog: { open: false, text: '', queueId: null },
     queues: [],
     openAddDialog: () => undefined,
     closeAddDialog: () => undefined,
@@ -176,5 +189,66 @@ describe('formatSpeedLimit', () => {
     [5 * 1024 ** 4, '5 TiB/s'],
   ])('formats %d as %s', (bytes, label) => {
     expect(formatSpeedLimit(bytes)).toBe(label);
+  });
+});
+
+function queue(id: number, name: string): Queue {
+  return { id, name, concurrency: 1, paused: false, directory: null, speedLimit: 0, schedule: null } as Queue;
+}
+
+describe('selectors that hold a rule', () => {
+  const report = { id: 7, received: 50, size: 100, speed: 10, eta: 5 };
+
+  it('give a row its live progress only while it transfers', () => {
+    const progress = { 7: report };
+    const running = state({ downloads: { 7: download({ id: 7, status: 'downloading' }) }, progress });
+    expect(selectLiveProgress(running, 7)).toBe(report);
+    const paused = state({ downloads: { 7: download({ id: 7, status: 'paused' }) }, progress });
+    expect(selectLiveProgress(paused, 7)).toBeUndefined();
+    expect(selectLiveProgress(state({ progress }), 7)).toBeUndefined();
+  });
+
+  it('name the account a download is signed with, or nothing when it has none or it is gone', () => {
+    const accounts = [{ id: 'a1', label: 'Studio' }] as Account[];
+    expect(selectAccountLabel(state({ accounts }), 'a1')).toBe('Studio');
+    expect(selectAccountLabel(state({ accounts }), 'gone')).toBeNull();
+    expect(selectAccountLabel(state({ accounts }), null)).toBeNull();
+  });
+
+  it('hand the list progress only when it is sorted by progress', () => {
+    const progress = { 7: report };
+    expect(selectSortingProgress(state({ progress }))).toBeNull();
+    expect(selectSortingProgress(state({ progress, view: { ...defaultView, sort: 'progress' } }))).toBe(progress);
+  });
+
+  it('find the open queue and the default queue by its current name', () => {
+    const queues = [queue(1, 'Everyday'), queue(4, 'Night')];
+    expect(selectOpenQueue(state({ queues, openQueueId: 4 }))?.name).toBe('Night');
+    expect(selectOpenQueue(state({ queues, openQueueId: 9 }))).toBeUndefined();
+    expect(selectDefaultQueueName(state({ queues }))).toBe('Everyday');
+    expect(selectDefaultQueueName(state())).toBe('Default');
+  });
+
+  it('read settings with their defaults until they arrive, and their error only in the error state', () => {
+    expect(selectDownloadDir(state())).toBe('');
+    expect(selectDownloadDir(state({ settings }))).toBe('/downloads');
+    expect(selectUnpackByDefault(state())).toBe(false);
+    expect(selectUnpackByDefault(state({ settings: { ...settings, unpackArchives: true } }))).toBe(true);
+    expect(selectSettingsError(state({ settingsStatus: 'saved', settingsError: 'old' }))).toBeNull();
+    expect(selectSettingsError(state({ settingsStatus: 'error', settingsError: 'Disk full.' }))).toBe('Disk full.');
+  });
+
+  it('tell whether the library picker is open and which ref an entry goes as', () => {
+    expect(selectLibraryOpen(state())).toBe(false);
+    expect(selectChosenRef(state(), 0)).toBe('');
+    const browsing = {
+      ...freshBrowsing('a1'),
+      entries: [
+        { name: 'castle', type: 'glb', ref: 'echo3d:entry/e1', formats: [], tags: [], detail: '', choices: [] },
+      ],
+    } as FerryState['browsing'];
+    const open = state({ browsing });
+    expect(selectLibraryOpen(open)).toBe(true);
+    expect(selectChosenRef(open, 0)).toBe('echo3d:entry/e1');
   });
 });

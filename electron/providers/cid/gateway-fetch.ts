@@ -78,6 +78,7 @@ async function attempt(ref: CidRef, gateway: string, context: FetchContext): Pro
       throw fromHttpStatus(response.status, from, parseRetryAfter(header(response.headers, 'retry-after')));
     }
     const size = Number(header(response.headers, 'content-length')) || null;
+    context.checksAgainstCid();
     const car = meteredBody(response.body, {
       host: from,
       signal: context.signal,

@@ -239,5 +239,11 @@ function entrySpec(base: string, auth: Record<string, string>, ref: Echo3dRef): 
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
     firstByteTimeoutMs: ref.convert ? CONVERSION_WAIT_MS : undefined,
+    waitingFor: ref.convert ? conversionReason(ref.format) : undefined,
   };
+}
+
+/** What the row says while echo3D converts: the format it makes, when the ref names one. */
+export function conversionReason(format: string | undefined): string {
+  return format ? `converting to ${format.toUpperCase()}` : 'converting the model';
 }

@@ -15,6 +15,8 @@ export async function assetSpec(
   context: ResolveContext,
 ): Promise<DownloadSpec> {
   const account = context.account as ProviderAccount;
+  // Scenario converts before it answers with a link, so a converted asset waits for that answer.
+  if (format) context.waiting(`converting to ${format.toUpperCase()}`);
   const answer = await scenarioCall(account, `/assets/${encodeURIComponent(assetId)}/download`, {
     method: 'POST',
     body: assetDownloadBody(format),

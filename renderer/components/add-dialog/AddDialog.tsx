@@ -4,6 +4,7 @@ import { refWithFormat } from '../../../shared/ref-preview';
 import { accountChoices, addBatches, type PickedAccounts, signingLabel } from '../../store/add-accounts';
 import { splitLinks } from '../../store/downloads-slice';
 import type { FerryState } from '../../store/ferry-state';
+import { selectUnpackByDefault } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { AccountChoices } from './AccountChoices';
 import { AddOptions } from './AddOptions';
@@ -18,29 +19,29 @@ import './add-dialog.css';
  * while the others stay in the box with their reasons.
  */
 export function AddDialog() {
-  const { open, text } = useFerry((state) => state.addDialog);
+  const { open, text, queueId } = useFerry((state) => state.addDialog);
   const close = useFerry((state) => state.closeAddDialog);
   return (
     <ModalOverlay className="modal-overlay" isOpen={open} onOpenChange={(isOpen) => isOpen || close()} isDismissable>
       <Modal className="modal add-dialog-modal">
         <Dialog className="add-dialog">
-          <AddForm text={text} />
+          <AddForm text={text} startQueue={queueId} />
         </Dialog>
       </Modal>
     </ModalOverlay>
   );
 }
 
-function AddForm({ text }: { text: string }) {
+function AddForm({ text, startQueue }: { text: string; startQueue: number | null }) {
   const setText = useFerry((state) => state.setAddText);
   const close = useFerry((state) => state.closeAddDialog);
   const addLinks = useFerry((state) => state.addLinks);
   const previewLinks = useFerry((state) => state.previewLinks);
   const adding = useFerry((state) => state.adding);
   const error = useFerry((state) => state.addError);
-  const unpackByDefault = useFerry((state) => state.settings?.unpackArchives ?? false);
+  const unpackByDefault = useFerry(selectUnpackByDefault);
   const accounts = useFerry((state) => state.accounts);
-  const [queueId, setQueueId] = useState<number | null>(null);
+  const [queueId, setQueueId] = useState<number | null>(startQueue);
   const [folder, setFolder] = useState<string | null>(null);
   const [picked, setPicked] = useState<PickedAccounts>({});
   // Null until the person ticks or clears the box: until then the settings (or the platform) decide.

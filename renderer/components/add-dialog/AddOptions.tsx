@@ -1,5 +1,6 @@
 import { FolderOpen } from 'lucide-react';
 import { useId } from 'react';
+import { selectDownloadDir } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { CheckboxField } from '../CheckboxField';
 
@@ -49,7 +50,7 @@ interface FolderChoiceProps {
 }
 
 function FolderChoice({ queueName, queueFolder, folder, onFolder }: FolderChoiceProps) {
-  const downloadDir = useFerry((state) => state.settings?.downloadDir ?? '');
+  const downloadDir = useFerry(selectDownloadDir);
   const chooseAddFolder = useFerry((state) => state.chooseAddFolder);
   const label = useId();
   const shown = folder ?? queueFolder ?? downloadDir;

@@ -1,5 +1,6 @@
 import { type MouseEvent, memo, useMemo } from 'react';
 import { downloadRow } from '../../store/download-rows';
+import { selectAccountLabel, selectLiveProgress } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { FileTypeIcon } from './FileTypeIcon';
 
@@ -25,11 +26,9 @@ interface DownloadRowViewProps {
 export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowViewProps) {
   const { id, index, start, focused, measure, onPick, onOpen, onRetry } = props;
   const download = useFerry((state) => state.downloads[id]);
-  const live = useFerry((state) => (state.downloads[id]?.status === 'downloading' ? state.progress[id] : undefined));
+  const live = useFerry((state) => selectLiveProgress(state, id));
   const selected = useFerry((state) => state.selection.selected[id] === true);
-  const account = useFerry(
-    (state) => state.accounts.find((candidate) => candidate.id === download?.accountId)?.label ?? null,
-  );
+  const account = useFerry((state) => selectAccountLabel(state, download?.accountId));
   const dragDownload = useFerry((state) => state.dragDownload);
   const row = useMemo(() => (download ? downloadRow(download, live) : null), [download, live]);
   if (!row) return null;

@@ -3,6 +3,7 @@ import { isBusy } from '../../../shared/download-status';
 import { defaultView, visibleDownloadIds } from '../../store/download-filters';
 import { downloadName } from '../../store/download-rows';
 import { selectedIn } from '../../store/selection';
+import { selectSortingProgress } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { EmptyState } from '../EmptyState';
@@ -19,8 +20,7 @@ export function DownloadsPanel() {
   const downloads = useFerry((state) => state.downloads);
   const view = useFerry((state) => state.view);
   const setView = useFerry((state) => state.setView);
-  // Progress only moves rows when sorting by it; otherwise a report must not re-sort ten thousand rows.
-  const progress = useFerry((state) => (state.view.sort === 'progress' ? state.progress : null));
+  const progress = useFerry(selectSortingProgress);
   const selection = useFerry((state) => state.selection);
   const listError = useFerry((state) => state.listError);
   const dismissError = useFerry((state) => state.dismissListError);

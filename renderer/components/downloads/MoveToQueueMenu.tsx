@@ -87,6 +87,7 @@ export function MoveToQueueMenu({ selected }: { selected: Download[] }) {
               role="menuitem"
               tabIndex={-1}
               title={queue.name}
+              onPointerEnter={(event) => event.currentTarget.focus()}
               onClick={() => {
                 close();
                 void move(

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { selectDownloadDir, selectSettingsError } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import './first-run.css';
 
@@ -8,8 +9,8 @@ import './first-run.css';
  * opens the Add dialog: someone who only wants to paste is never held here.
  */
 export function FirstRun() {
-  const downloadDir = useFerry((state) => state.settings?.downloadDir ?? '');
-  const settingsError = useFerry((state) => (state.settingsStatus === 'error' ? state.settingsError : null));
+  const downloadDir = useFerry(selectDownloadDir);
+  const settingsError = useFerry(selectSettingsError);
   const addDialogOpen = useFerry((state) => state.addDialog.open);
   const updateSettings = useFerry((state) => state.updateSettings);
   const chooseDownloadDir = useFerry((state) => state.chooseDownloadDir);

@@ -1,5 +1,5 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
-import { chosenRef } from '../../store/library-view';
+import { selectChosenRef } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { FileTypeIcon } from '../downloads/FileTypeIcon';
 
@@ -20,7 +20,7 @@ interface LibraryEntryRowProps {
 /** One entry: its checkbox, kind, name, tags, and the format it will be queued in. */
 export function LibraryEntryRow({ index, selected, focused, tabbable, onPick, onToggle }: LibraryEntryRowProps) {
   const entry = useFerry((state) => state.browsing?.entries[index]);
-  const ref = useFerry((state) => (state.browsing ? chosenRef(state.browsing, index) : ''));
+  const ref = useFerry((state) => selectChosenRef(state, index));
   const added = useFerry((state) => state.browsing?.added[index] === true);
   const chooseFormat = useFerry((state) => state.chooseEntryFormat);
   const checkbox = useRef<HTMLInputElement>(null);

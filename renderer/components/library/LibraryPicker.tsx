@@ -1,7 +1,7 @@
 import { X } from 'lucide-react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { libraryStatusText } from '../../store/library-view';
-import { selectBrowsedAccountLabel } from '../../store/selectors';
+import { selectBrowsedAccountLabel, selectLibraryOpen } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { AddPicksBar } from './AddPicksBar';
 import { LibraryList } from './LibraryList';
@@ -15,7 +15,7 @@ import './library.css';
  * back to the Browse button that opened it.
  */
 export function LibraryPicker() {
-  const open = useFerry((state) => state.browsing !== null);
+  const open = useFerry(selectLibraryOpen);
   const close = useFerry((state) => state.closeBrowse);
   return (
     <ModalOverlay className="modal-overlay" isOpen={open} onOpenChange={(isOpen) => isOpen || close()} isDismissable>

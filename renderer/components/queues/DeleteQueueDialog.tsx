@@ -1,5 +1,6 @@
 import type { Queue } from '../../../shared/queues';
 import { queueItemCounts } from '../../store/queue-order';
+import { selectDefaultQueueName } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';
 import { ConfirmDialog } from '../ConfirmDialog';
 
@@ -7,7 +8,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 export function DeleteQueueDialog({ queue, onClose }: { queue: Queue; onClose(): void }) {
   const downloads = useFerry((state) => state.downloads);
   const deleteQueue = useFerry((state) => state.deleteQueue);
-  const fallback = useFerry((state) => state.queues.find((candidate) => candidate.id === 1)?.name ?? 'Default');
+  const fallback = useFerry(selectDefaultQueueName);
   const count = queueItemCounts(downloads).get(queue.id) ?? 0;
   const what = count === 1 ? 'Its one waiting download moves' : `Its ${count} waiting downloads move`;
   return (

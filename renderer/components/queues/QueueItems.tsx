@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Queue } from '../../../shared/queues';
-import { downloadRow } from '../../store/download-rows';
+import { downloadRow, liveProgress } from '../../store/download-rows';
 import { moved, queueItems } from '../../store/queue-order';
 import { useFerry } from '../../store/store-context';
 import { MoveToQueue } from './MoveToQueue';
@@ -66,7 +66,7 @@ export function QueueItems({ queue }: { queue: Queue }) {
             {items.map((item, index) => (
               <QueueItem
                 key={item.id}
-                row={downloadRow(item, item.status === 'downloading' ? progress[item.id] : undefined)}
+                row={downloadRow(item, liveProgress(item, progress))}
                 position={index}
                 count={items.length}
                 checked={selected.has(item.id)}

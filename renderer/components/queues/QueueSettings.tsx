@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Queue } from '../../../shared/queues';
 import {
   concurrencyProblem,
@@ -9,33 +8,21 @@ import {
 import { useFerry } from '../../store/store-context';
 import { NumberField } from '../NumberField';
 import { TextField } from '../TextField';
-import { DeleteQueueDialog } from './DeleteQueueDialog';
 import { ScheduleField } from './ScheduleField';
 
 const KIB = 1024;
-const DEFAULT_QUEUE_ID = 1;
 
-/** The open queue's name, folder, limits and daily window, with pause or resume and delete. */
+/** The open queue's name, folder, limits and daily window. */
 export function QueueSettings({ queue }: { queue: Queue }) {
   const queues = useFerry((state) => state.queues);
   const updateQueue = useFerry((state) => state.updateQueue);
   const pickQueueFolder = useFerry((state) => state.pickQueueFolder);
-  const [deleting, setDeleting] = useState(false);
   const others = queues.filter((other) => other.id !== queue.id).map((other) => other.name);
   const update = (patch: Parameters<typeof updateQueue>[1]) => void updateQueue(queue.id, patch);
 
   return (
-    <div className="queue-settings">
-      <div className="queue-actions">
-        <button type="button" onClick={() => update({ paused: !queue.paused })}>
-          {queue.paused ? 'Resume queue' : 'Pause queue'}
-        </button>
-        {queue.id !== DEFAULT_QUEUE_ID && (
-          <button type="button" className="queue-delete" onClick={() => setDeleting(true)}>
-            Delete queue…
-          </button>
-        )}
-      </div>
+    <section className="queue-settings" aria-labelledby="queue-settings-title">
+      <h3 id="queue-settings-title">Settings</h3>
       <TextField
         label="Name"
         hint="Saved when you leave the field or press Enter."
@@ -77,7 +64,6 @@ export function QueueSettings({ queue }: { queue: Queue }) {
         />
       </div>
       <ScheduleField schedule={queue.schedule} onCommit={(schedule) => update({ schedule })} />
-      {deleting && <DeleteQueueDialog queue={queue} onClose={() => setDeleting(false)} />}
-    </div>
+    </section>
   );
 }
