@@ -81,7 +81,7 @@ export function progressFraction(download: Download, live: DownloadProgress | un
   return size ? Math.min(1, received / size) : 0;
 }
 
-/** The name the server gave, else the last part of the link. */
+/** The name the server gave, else the link's `?filename=` (as gateway links carry), else the last part of the link. */
 export function downloadName(download: Download): string {
   return download.name ?? nameFromRef(download.ref);
 }
@@ -114,7 +114,8 @@ function baseName(path: string): string {
 
 function nameFromRef(ref: string): string {
   try {
-    return decodeURIComponent(new URL(ref).pathname.split('/').filter(Boolean).pop() ?? ref);
+    const url = new URL(ref);
+    return url.searchParams.get('filename') || decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? ref);
   } catch {
     return ref;
   }

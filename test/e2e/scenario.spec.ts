@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type FakeScenario, type ScenarioFixture, startFakeScenario } from '../support/fake-scenario';
 import { expect, test } from './fixtures';
-import { seriousViolations, shootBothThemes } from './look';
+import { seriousViolations, shootBothThemes, truncatedWithoutTitle } from './look';
 import { AccountsPage } from './pages/accounts-page';
 import { AppFrame } from './pages/app-frame';
 import { DownloadsPage } from './pages/downloads-page';
@@ -90,9 +90,14 @@ test.describe('at 800×600', () => {
       await app.services.downloads.add({ refs: ['scenario:batch?assets=a1,a2'] });
       const downloads = new DownloadsPage(app.page);
       const row = downloads.rows.first();
-      await expect(row.locator('.download-status')).toHaveText('Waiting: in-progress', { timeout: 10_000 });
-      await expect(row.locator('.download-status')).toHaveAttribute('title', 'Waiting: in-progress');
-      expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+      await expect(row.locator('.download-status')).toHaveText('Waiting: Scenario is preparing the ZIP (in-progress)', {
+        timeout: 10_000,
+      });
+      await expect(row.locator('.download-status')).toHaveAttribute(
+        'title',
+        'Waiting: Scenario is preparing the ZIP (in-progress)',
+      );
+      expect(await truncatedWithoutTitle(app.page)).toEqual([]);
       await shootBothThemes(app, 'downloads-batch-waiting', async () => {
         expect(await seriousViolations(app.page)).toEqual([]);
       });

@@ -5,7 +5,7 @@ import type { FaultServer } from '../support/fault-server';
 import { IpfsContent } from '../support/ipfs-content';
 import type { LaunchedFerry } from './ferry-launcher';
 import { expect, test } from './fixtures';
-import { seriousViolations, shootBothThemes } from './look';
+import { seriousViolations, shootBothThemes, truncatedWithoutTitle } from './look';
 import { DownloadsPage } from './pages/downloads-page';
 
 test.use({ viewport: { width: 800, height: 600 } });
@@ -38,7 +38,7 @@ test.afterEach(async () => {
 async function expectStatusShown(downloads: DownloadsPage, name: string, status: string): Promise<void> {
   await expect(downloads.status(name)).toHaveText(status, { timeout: 10_000 });
   await expect(downloads.status(name)).toHaveAttribute('title', status);
-  expect(await downloads.truncatedWithoutTitle()).toEqual([]);
+  expect(await truncatedWithoutTitle(downloads.page)).toEqual([]);
   const widths = await downloads.item(name).evaluate((row) => ({
     name: row.querySelector('.download-name')?.getBoundingClientRect().width ?? 0,
     status: row.querySelector('.download-status')?.getBoundingClientRect().width ?? 0,

@@ -12,6 +12,18 @@ describe('downloadRows', () => {
     ]);
   });
 
+  it("names a link by its ?filename= (a gateway link's hint) before the server names it", () => {
+    const cid = 'bafybeibtk47padpcfgv6jiwbpoh4hymrmn3dbq2gyqkkdvwd6vbwbjpjxe';
+    const rows = downloadRows(
+      {
+        1: download({ id: 1, ref: `ipfs://${cid}?filename=statue.glb` }),
+        2: download({ id: 2, ref: `ipfs://${cid}` }),
+      },
+      {},
+    );
+    expect(rows.map((row) => row.name)).toEqual([`ipfs://${cid}`, 'statue.glb']);
+  });
+
   it('shows live progress for a running download, with speed and time left', () => {
     const [row] = downloadRows(
       { 1: download({ status: 'downloading', size: 4 * 1024 ** 2, received: 0 }) },

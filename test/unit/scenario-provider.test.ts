@@ -94,7 +94,9 @@ describe('Scenario batches', () => {
     const provider = createScenarioProvider(quick());
     const { context, reasons } = contextFor(accountFor(fake));
     const spec = await resolveSpec(provider, 'scenario:batch?assets=a1,a3', context);
-    expect(reasons).toEqual(['warming-up', 'queued', 'zipping']);
+    expect(reasons).toEqual(
+      ['warming-up', 'queued', 'zipping'].map((status) => `Scenario is preparing the ZIP (${status})`),
+    );
     expect(spec.url).toMatch(/\/exports\/job-1\.zip\?/);
     expect(spec.suggestedName).toBe('job-1.zip');
     expect(fake.jobs.get('job-1')?.body).toEqual({

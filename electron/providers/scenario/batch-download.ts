@@ -111,7 +111,8 @@ async function waitForJob(
     });
     const { status, downloadUrl } = readStatus(answer, account, job);
     if (downloadUrl) return downloadUrl;
-    if (status !== shown) context.waiting(status);
+    // Scenario's status is its own free text; the row puts it in words around it.
+    if (status !== shown) context.waiting(`Scenario is preparing the ZIP (${status})`);
     shown = status;
     const left = deadline - Date.now();
     if (left <= 0) throw overdue(job, shown, timing.deadlineMs());
