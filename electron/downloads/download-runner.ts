@@ -149,8 +149,9 @@ export class DownloadRunner {
       speedLimit: download.speedLimit ?? 0,
       sharedLimits: [this.options.queueLimit(download.queueId)],
       onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
-      // A 429 on one file rations the account: its other downloads and API calls wait as long.
+      // Each retry goes in the timeline; a 429 on one file also holds the account's other downloads and API calls.
       onRetry: (error, delayMs) => {
+        store.history.record(download.id, 'retrying', error.message);
         if (error.status === 429 && accountKey) accountThrottle.holdUntil(accountKey, Date.now() + delayMs);
       },
       onProgress: ({ status: _status, ...progress }) => {
@@ -254,10 +255,9 @@ export class DownloadRunner {
     provider: Provider,
     outcome: { path: string; size: number; sha256?: string | null },
   ): Promise<void> {
-    const { store } = this.options;
     const postProcessed = provider.postProcess?.(download) != null;
     const file = { path: outcome.path, size: outcome.size, sha256: outcome.sha256 ?? undefined };
-    if (!store.finish(download.id, file, postProcessed ? 'unpacking' : 'done')) {
+    if (!this.options.store.finish(download.id, file, postProcessed ? 'unpacking' : 'done')) {
       this.options.logger.debug(`Download ${download.id} finished after it was removed or had settled.`);
       return;
     }

@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import type { DownloadEvent } from '../../shared/download-history';
 import { isBusy } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
 import { FerryError } from '../../shared/errors';
@@ -65,6 +66,12 @@ export class LibraryService {
   /** A finished image or model for the Details panel, read from the path the library recorded for this id. */
   async previewFile(id: number): Promise<FilePreview> {
     return readPreview(this.existing(id));
+  }
+
+  /** Its timeline, for the Details panel; messages were redacted before they were stored. */
+  history(id: number): DownloadEvent[] {
+    this.existing(id);
+    return this.options.store.history.of(id);
   }
 
   createQueue(queue: { name: string; concurrency: number; speedLimit?: number; schedule?: Queue['schedule'] }): Queue {

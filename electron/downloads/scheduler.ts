@@ -8,6 +8,7 @@ import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { type Control, controlsFor } from './control-follower';
 import { DownloadRunner, type Run } from './download-runner';
+import { recordInHistory } from './history-recorder';
 import { pickStartable } from './pick-startable';
 import { PostProcessor } from './post-processor';
 import type { SchedulerEvent } from './scheduler-events';
@@ -64,7 +65,10 @@ export class Scheduler {
     this.options = options;
     const { logger } = options;
     this.logger = logger;
-    const emit = (event: SchedulerEvent) => options.onEvent?.(event);
+    const emit = (event: SchedulerEvent) => {
+      recordInHistory(options.store, event);
+      options.onEvent?.(event);
+    };
     this.runner = new DownloadRunner({
       ...options,
       connections: () => this.options.connections,

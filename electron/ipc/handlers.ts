@@ -24,6 +24,7 @@ export function createHandlers(services: Services): Handlers {
     'downloads:showInFolder': ({ id }) => services.library.showInFolder(id),
     'downloads:startDrag': ({ id }) => services.library.startDrag(id),
     'downloads:previewFile': ({ id }) => services.library.previewFile(id),
+    'downloads:history': ({ id }) => services.library.history(id),
     'downloads:move': ({ ids, queueId }) => services.library.move(ids, queueId),
     'downloads:prioritize': ({ ids, priority }) => services.library.prioritize(ids, priority),
     'downloads:chooseFolder': () => services.folders.chooseAddFolder(),

@@ -6,6 +6,7 @@ import type { Queue, QueuePatch } from '../../shared/queues';
 import type { ResumeState } from '../engine/transfer-types';
 import { fsyncCoalesced } from '../fs/coalesced-fsync';
 import { durably } from './database';
+import { DownloadHistory } from './download-history';
 import { type Row, toDownload, toQueue } from './rows';
 import { StatementCache } from './statement-cache';
 import { batched, commitBatch, LibraryDatabase } from './write-batch';
@@ -28,14 +29,14 @@ const finishingStatuses: readonly DownloadStatus[] = statusesInto('done').filter
 
 /** Downloads and queues in the profile's database: the one source of truth every process reads. */
 export class DownloadStore {
-  private readonly db: DatabaseSync;
   private readonly statements: StatementCache;
+  readonly history: DownloadHistory;
   /** The write-ahead log, whose flush makes everything committed so far durable; null when not in WAL mode. */
   private readonly walFile: string | null;
 
-  constructor(db: DatabaseSync) {
-    this.db = db;
+  constructor(private readonly db: DatabaseSync) {
     this.statements = new StatementCache(db);
+    this.history = new DownloadHistory(db);
     const mode = (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
     this.walFile = mode === 'wal' && db instanceof LibraryDatabase ? `${db.file}-wal` : null;
   }

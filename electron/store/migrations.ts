@@ -58,4 +58,14 @@ export const migrations: string[] = [
   `ALTER TABLE downloads ADD COLUMN waiting_for TEXT;`,
   // The names of the session values (tokens a platform hands out) an account keeps in the keychain.
   `ALTER TABLE accounts ADD COLUMN session_names TEXT NOT NULL DEFAULT '[]';`,
+  // The timeline of each download (starts, retries and their reasons, pauses, the outcome), gone with its download.
+  `CREATE TABLE download_events (
+     id INTEGER PRIMARY KEY,
+     download_id INTEGER NOT NULL REFERENCES downloads(id) ON DELETE CASCADE,
+     at INTEGER NOT NULL,
+     kind TEXT NOT NULL,
+     attempt INTEGER NOT NULL,
+     message TEXT
+   );
+   CREATE INDEX download_events_by_download ON download_events (download_id, id);`,
 ];

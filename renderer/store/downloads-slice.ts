@@ -63,6 +63,13 @@ export function createDownloadsSlice(client: FerryClient): StateCreator<FerrySta
           return { error: errorMessage(error) };
         }
       },
+      async loadHistory(id) {
+        try {
+          return { events: await client.call('downloads:history', { id }) };
+        } catch (error) {
+          return { error: errorMessage(error) };
+        }
+      },
       showListError: (message) => set({ listError: message }),
       dismissListError: () => set({ listError: null }),
       // A download that stops sends no more progress: sampling on changes too brings the sparkline down to zero.

@@ -1,5 +1,6 @@
 import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { AppInfo } from '../../shared/app-info';
+import type { DownloadEvent } from '../../shared/download-history';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
 import type { FilePreview } from '../../shared/file-preview';
@@ -75,6 +76,8 @@ export interface DownloadsSlice {
   dragDownload(id: number): Promise<void>;
   /** A finished image or model's bytes for the Details panel, or why it cannot be shown. */
   loadPreview(id: number): Promise<{ preview: FilePreview } | { error: string }>;
+  /** A download's timeline (starts, retries and why, pauses, the outcome), or why it cannot be read. */
+  loadHistory(id: number): Promise<{ events: DownloadEvent[] } | { error: string }>;
   showListError(message: string): void;
   dismissListError(): void;
   receiveDownloads(changed: Download[]): void;

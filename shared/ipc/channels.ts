@@ -19,6 +19,7 @@ export const callChannels = [
   'downloads:showInFolder',
   'downloads:startDrag',
   'downloads:previewFile',
+  'downloads:history',
   'downloads:move',
   'downloads:prioritize',
   'downloads:chooseFolder',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema } from '../accounts';
 import { appInfoSchema } from '../app-info';
+import { downloadEventSchema } from '../download-history';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
 import { filePreviewSchema } from '../file-preview';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
@@ -50,6 +51,8 @@ export const calls = {
   'downloads:startDrag': { request: z.strictObject({ id: z.int().positive() }), response: nothing },
   /** The bytes of a finished download's file (an image or a GLB model), read by its id, for the Details panel. */
   'downloads:previewFile': { request: z.strictObject({ id: z.int().positive() }), response: filePreviewSchema },
+  /** The timeline of one download (starts, retries with their reasons, pauses, the outcome), oldest first. */
+  'downloads:history': { request: z.strictObject({ id: z.int().positive() }), response: z.array(downloadEventSchema) },
   'downloads:move': { request: z.strictObject({ ids: idList, queueId: z.int().positive() }), response: nothing },
   'downloads:prioritize': {
     request: z.strictObject({ ids: idList, priority: z.int().min(-1000).max(1000) }),

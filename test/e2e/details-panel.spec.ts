@@ -112,10 +112,13 @@ test.describe('at 800×600', () => {
     await downloads.item('swatch.png').click();
     await expect.poll(() => details.imageWidth()).toBe(96);
     expect(await seriousViolations(app.page)).toEqual([]);
+    // Below the facts, in the panel's own scroll.
+    await details.image.evaluate((image) => image.scrollIntoView({ block: 'center' }));
     await shoot(app, 'image');
 
     await downloads.item('triangle.glb').click();
     await expect(details.model).toHaveAttribute('data-state', 'loaded', { timeout: MODEL_LOAD_MS });
+    await details.viewer.scrollIntoViewIfNeeded();
     await shoot(app, 'model');
     expect(app.pageErrors).toEqual([]);
   });

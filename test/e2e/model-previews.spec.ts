@@ -75,6 +75,8 @@ async function addDone(downloads: DownloadsPage, ...names: string[]) {
 }
 
 async function expectDrawn(details: DetailsPanelPage, name: string) {
+  // The viewer loads once it is in sight: under the facts, in the panel's own scroll, a person scrolls to it.
+  await details.viewer.evaluate((viewer) => viewer.scrollIntoView({ block: 'center' }));
   await expect(details.model).toHaveAttribute('data-state', 'loaded', { timeout: MODEL_LOAD_MS });
   await expect(details.viewer).toHaveAttribute('alt', `3D preview of ${name}`);
   await expect.poll(() => details.drawnPixels(), { timeout: 10_000 }).toBeGreaterThan(100);
@@ -148,7 +150,7 @@ test.describe('at 800×600', () => {
     const details = new DetailsPanelPage(app.page);
     await addDone(downloads, 'triangle.gltf', 'triangle.bin', 'cube.obj', 'cube.mtl');
 
-    // The list keeps only two rows above the panel at this size: narrowed by name, the selected one stays in sight.
+    // Narrowed by name, the list shows only the model in the shot.
     await downloads.search.fill('triangle');
     await downloads.item('triangle.gltf').click();
     await expectDrawn(details, 'triangle.gltf');

@@ -18,6 +18,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'downloads:showInFolder': { id: 1 },
   'downloads:startDrag': { id: 1 },
   'downloads:previewFile': { id: 1 },
+  'downloads:history': { id: 1 },
   'downloads:move': { ids: [1], queueId: 1 },
   'downloads:prioritize': { ids: [1], priority: 5 },
   'history:search': { query: 'castle' },

@@ -19,10 +19,18 @@ describe('downloadDetails', () => {
     expect(details.status).toMatch(/^Finished /);
   });
 
-  it('says a CID download was verified block by block', () => {
+  it('says a finished CID download was verified block by block', () => {
     const details = downloadDetails(download({ provider: 'cid', ref: 'cid:bafkqaaa', status: 'done', path: '/d/a' }));
     expect(details.verification).toBe('Verified block by block against its CID.');
     expect(details.previewable).toBe(false);
+  });
+
+  it('does not claim a CID download was verified before it is done, nor when it failed', () => {
+    const cid = { provider: 'cid', ref: 'cid:bafkqaaa' };
+    const failed = download({ ...cid, status: 'failed', error: { code: 'verification', message: 'Block 3 differs.' } });
+    expect(downloadDetails(failed).verification).toBeNull();
+    expect(downloadDetails(download({ ...cid, status: 'downloading' })).verification).toBeNull();
+    expect(downloadDetails(download({ ...cid, status: 'queued' })).verification).toBeNull();
   });
 
   it('gives a failure its headline and the recorded reason', () => {

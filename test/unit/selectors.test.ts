@@ -63,6 +63,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     showDownloadInFolder: noop,
     dragDownload: noop,
     loadPreview: async () => ({ error: 'none' }),
+    loadHistory: async () => ({ error: 'none' }),
     showListError: () => undefined,
     dismissListError: () => undefined,
     receiveDownloads: () => undefined,

@@ -1,3 +1,4 @@
+import { Copy } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import './copyable-text.css';
 
@@ -33,8 +34,14 @@ export function CopyableText({ text, what }: { text: string; what: string }) {
   return (
     <div className="copyable">
       <code className="copyable-text">{text}</code>
-      <button type="button" className="copy-button" aria-label={`Copy ${what}`} onClick={() => void copy()}>
-        Copy
+      <button
+        type="button"
+        className="copy-button"
+        aria-label={`Copy ${what}`}
+        title={`Copy ${what}`}
+        onClick={() => void copy()}
+      >
+        <Copy size={14} aria-hidden="true" />
       </button>
       <span className="copy-feedback" role="status">
         {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Could not copy: select the text instead' : ''}

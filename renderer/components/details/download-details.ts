@@ -40,7 +40,9 @@ export function downloadDetails(download: Download): DownloadDetails {
     destination: download.unpackedTo ?? download.path ?? `${download.directory} (name not known yet)`,
     size: download.size === null ? 'Not known yet' : `${formatBytes(download.size)} (${download.size} bytes)`,
     sha256: download.sha256,
-    verification: download.provider === 'cid' ? 'Verified block by block against its CID.' : null,
+    // Only a finished CID download was checked block by block: a failed one may have stopped at a bad block.
+    verification:
+      download.provider === 'cid' && download.status === 'done' ? 'Verified block by block against its CID.' : null,
     status: statusSentence(download),
     problem:
       download.status === 'failed'

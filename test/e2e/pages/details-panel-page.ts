@@ -12,6 +12,8 @@ export class DetailsPanelPage {
   readonly model: Locator;
   readonly viewer: Locator;
   readonly note: Locator;
+  /** The timeline of attempts and errors, one list item per event, oldest first. */
+  readonly timeline: Locator;
 
   constructor(readonly page: Page) {
     this.panel = page.getByRole('region', { name: /^Details of / });
@@ -24,11 +26,35 @@ export class DetailsPanelPage {
     this.model = this.panel.locator('.model-preview');
     this.viewer = this.panel.locator('model-viewer');
     this.note = this.panel.locator('.preview-note');
+    this.timeline = this.panel.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
   }
 
   /** The value beside a label: "Saved to", "Size", "Checksum"… */
   field(label: string): Locator {
     return this.panel.locator(`dt:text-is("${label}") + dd`);
+  }
+
+  /** What each line of the timeline says, without its time. */
+  timelineTexts(): Promise<string[]> {
+    return this.timeline.locator('span').allTextContents();
+  }
+
+  /**
+   * How much of an element is hidden: by the window's edges, or by the panel that scrolls it.
+   * Zero when all of it can be seen.
+   */
+  async hiddenPixels(element: Locator): Promise<number> {
+    return element.evaluate((node) => {
+      const box = node.getBoundingClientRect();
+      const panel = node.closest('.details-panel')?.getBoundingClientRect();
+      const top = Math.max(0, panel?.top ?? 0);
+      const bottom = Math.min(window.innerHeight, panel?.bottom ?? window.innerHeight);
+      const left = Math.max(0, panel?.left ?? 0);
+      const right = Math.min(window.innerWidth, panel?.right ?? window.innerWidth);
+      const visibleHeight = Math.max(0, Math.min(box.bottom, bottom) - Math.max(box.top, top));
+      const visibleWidth = Math.max(0, Math.min(box.right, right) - Math.max(box.left, left));
+      return Math.round(box.height - visibleHeight + (box.width - visibleWidth));
+    });
   }
 
   /** The image's decoded width: zero while it is not loaded or failed to decode. */
