@@ -72,7 +72,11 @@ export const DownloadRowView = memo(function DownloadRowView(props: DownloadRowV
             <span className="download-source" title={source}>
               {source}
             </span>
-            <span className="download-status" id={`${elementId}-status`} title={row.statusLabel}>
+            <span
+              className="download-status"
+              id={`${elementId}-status`}
+              title={row.error ? `${row.statusLabel}: ${row.error}` : row.statusLabel}
+            >
               {row.statusLabel}
             </span>
           </div>
