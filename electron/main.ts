@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Notification, nativeImage, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, Notification, nativeImage, net, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
+import { installAppMenu } from './desktop/app-menu';
+import { installLoginItem } from './desktop/login-item';
+import { installPower } from './desktop/power';
+import { installWindowState } from './desktop/window-state';
+import { polledNetwork } from './engine/network-status';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
 import { createLogger, type FerryLogger } from './logs/ferry-logger';
@@ -50,12 +55,17 @@ async function start(): Promise<void> {
     desktop: electronDesktop(),
     electron: process.versions.electron,
     chrome: process.versions.chrome,
+    network: polledNetwork(() => net.isOnline()),
   });
   bindRouterToIpcMain(createRouter(services), {
     isTrustedSender: isAppUrl,
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
+  installAppMenu(services);
+  installWindowState(profileDir, logger);
   createMainWindow(preloadPath, appUrl);
+  installPower(services);
+  installLoginItem(services);
   services.downloads.start();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);

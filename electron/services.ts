@@ -6,6 +6,7 @@ import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
 import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
+import type { NetworkStatus } from './engine/network-status';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { logDirectory, openLogFolder } from './logs/log-folder';
 import type { Logger } from './logs/logger';
@@ -43,6 +44,8 @@ export interface ServiceOptions {
   providers?: ProviderRegistry;
   electron?: string;
   chrome?: string;
+  /** Whether the computer has a network (Electron's check in the app); always online unless given. */
+  network?: NetworkStatus;
   /** Ferry's file logger in the app (main.ts opens it, so a failed start is logged too); a capture in tests. */
   logger: Logger;
 }
@@ -81,6 +84,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events,
     logger,
     desktop: options.desktop,
+    network: options.network,
   });
   const folders = new FolderService({ settings, store, desktop: options.desktop, events });
   const library = new LibraryService({

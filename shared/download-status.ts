@@ -49,7 +49,8 @@ const nextStatuses: Record<DownloadStatus, readonly DownloadStatus[]> = {
   resolving: ['waiting', 'downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   // A waiting download may wait for something else next (a batch job moves from queued to in progress).
   waiting: ['waiting', 'downloading', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
-  downloading: ['verifying', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
+  // A download whose network went away waits for it.
+  downloading: ['waiting', 'verifying', 'queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   verifying: ['queued', 'paused', 'canceled', 'failed', 'done', 'unpacking'],
   paused: ['queued', 'canceled', 'done', 'unpacking'],
   unpacking: ['done', 'failed', 'canceled'],

@@ -64,6 +64,10 @@ const editableShape = {
     .refine((template) => templateProblem(template) === null, {
       error: (issue) => templateProblem(String(issue.input)) ?? 'This template is not allowed.',
     }),
+  /** Keeps the computer from sleeping while downloads run (the screen may still turn off). */
+  preventSleepWhileDownloading: z.boolean(),
+  /** Ferry starts, with its window, when the person logs in to the computer. */
+  openAtLogin: z.boolean(),
   /** The welcome screen was started or skipped; a profile with settings saved before it existed counts as done. */
   firstRunDone: z.boolean(),
 };
@@ -100,6 +104,8 @@ export function defaultSettings(downloadDir: string): Settings {
     delosLockedTimeoutMinutes: 60,
     fileNameTemplate: '{name}',
     ipfsGateways: [...DEFAULT_IPFS_GATEWAYS],
+    preventSleepWhileDownloading: true,
+    openAtLogin: false,
     firstRunDone: false,
     downloadDir,
     addFolders: [],

@@ -125,6 +125,13 @@ export class DownloadRunner {
     if (this.options.store.waiting(id, reason)) this.options.emit({ event: 'waiting', id, reason });
   }
 
+  /** Without a network a transfer waits for it, shown as waiting; once it is back, it is downloading again. */
+  private offline(id: number, offline: boolean): void {
+    if (offline) this.waiting(id, 'no network connection');
+    else if (this.options.store.transition([id], ['waiting'], 'downloading'))
+      this.options.emit({ event: 'downloading', id });
+  }
+
   /** A person's pause or cancel is in the library already; the scheduler yielding puts it back in the queue. */
   private stoppedWhileResolving(id: number, requeueOnPause: () => boolean): void {
     if (requeueOnPause()) this.options.store.transition([id], ['resolving', 'waiting', 'downloading'], 'queued');
@@ -154,6 +161,7 @@ export class DownloadRunner {
         store.history.record(download.id, 'retrying', error.message);
         if (error.status === 429 && accountKey) accountThrottle.holdUntil(accountKey, Date.now() + delayMs);
       },
+      onOffline: (offline) => this.offline(download.id, offline),
       onProgress: ({ status: _status, ...progress }) => {
         if (!flowing && progress.received > 0) {
           flowing = true;

@@ -6,6 +6,7 @@ import type { RefPreview } from '../../shared/ref-preview';
 import type { AccountStore } from '../accounts/account-store';
 import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
+import type { NetworkStatus } from '../engine/network-status';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logs/logger';
 import type { ProviderRegistry } from '../providers/registry';
@@ -40,6 +41,8 @@ interface DownloadServiceOptions {
   settings: SettingsStore;
   events: EventHub;
   logger: Logger;
+  /** Whether the computer has a network; without one, transfers wait instead of spending their retries. */
+  network?: NetworkStatus;
 }
 
 /**
@@ -66,7 +69,7 @@ export class DownloadService {
     this.options = options;
     this.store = options.store;
     const settings = options.settings.get();
-    this.engine = new Engine({ globalSpeedLimit: settings.speedLimit });
+    this.engine = new Engine({ globalSpeedLimit: settings.speedLimit, network: options.network });
     this.scheduler = new Scheduler({
       store: this.store,
       accounts: options.accounts,
@@ -140,6 +143,15 @@ export class DownloadService {
   markChanged(ids: number[]): void {
     for (const id of ids) this.changed(id);
     this.scheduler.poke();
+  }
+
+  /** The computer goes to sleep: what runs is paused and saved, back in the queue, and nothing starts until `wake()`. */
+  suspend(): Promise<void> {
+    return this.scheduler.hold();
+  }
+
+  wake(): void {
+    this.scheduler.release();
   }
 
   /** Pauses what runs (it resumes on the next start), waits for it, and lets go of the profile. */

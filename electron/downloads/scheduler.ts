@@ -50,6 +50,8 @@ export class Scheduler {
   /** Paused by the scheduler itself (its queue closed): they go back to queued, not paused. */
   private readonly yielding = new Set<number>();
   private stopping = false;
+  /** Held while the computer sleeps: nothing starts, and what ran waits in the queue. */
+  private holding = false;
   private wake: (() => void) | null = null;
   /**
    * The queued downloads in start order, read again only when they may have
@@ -118,11 +120,27 @@ export class Scheduler {
     this.wake?.();
   }
 
+  /**
+   * Pauses what runs, saving where each got to, and starts nothing until
+   * `release()`: the computer is going to sleep, and its connections with it.
+   */
+  async hold(): Promise<void> {
+    this.holding = true;
+    const runs = [...this.running.values()];
+    for (const run of runs) this.yielding.add(run.download.id);
+    await Promise.all(runs.map((run) => run.stop('pause').then(() => run.recorded)));
+  }
+
+  release(): void {
+    this.holding = false;
+    this.poke();
+  }
+
   private async loop(idle: () => boolean): Promise<void> {
     for (;;) {
       try {
         const queues = this.readQueues();
-        if (!this.stopping) {
+        if (!this.stopping && !this.holding) {
           this.fill(queues);
           for (const download of this.toPostProcess()) this.postProcessor.add(download, () => this.wake?.());
         }

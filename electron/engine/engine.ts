@@ -1,4 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
+import type { NetworkStatus } from './network-status';
 import { resetAwareConnector } from './reset-aware-connector';
 import { TokenBucket } from './token-bucket';
 import { Transfer } from './transfer';
@@ -9,6 +10,8 @@ export interface EngineOptions {
   globalSpeedLimit?: number;
   connectionsPerFile?: number;
   stallTimeoutMs?: number;
+  /** Whether the computer has a network (the app asks Electron); always online unless told. */
+  network?: NetworkStatus;
 }
 
 type TransferRequest = Omit<TransferOptions, 'dispatcher'>;
@@ -32,6 +35,7 @@ export class Engine {
     return new Transfer({
       connections: this.options.connectionsPerFile,
       stallTimeoutMs: this.options.stallTimeoutMs,
+      network: this.options.network,
       ...request,
       dispatcher: this.agent,
       sharedLimits: [this.globalLimit, ...(request.sharedLimits ?? [])],

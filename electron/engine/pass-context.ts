@@ -21,6 +21,8 @@ export interface ConnectionSettings {
   stallTimeoutMs: number;
   retry: RetryPolicy;
   onRetry: TransferOptions['onRetry'];
+  network: TransferOptions['network'];
+  onOffline: TransferOptions['onOffline'];
   /** The transfer's own limit first, then the ones it shares with other transfers. */
   limits: TokenBucket[];
 }
@@ -35,7 +37,18 @@ export function connectionSettings(options: TransferOptions, ownLimit: TokenBuck
     stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
     retry: options.retry ?? defaultRetryPolicy,
     onRetry: options.onRetry,
+    network: options.network,
+    onOffline: options.onOffline && oncePerOutage(options.onOffline),
     limits: [ownLimit, ...(options.sharedLimits ?? [])],
+  };
+}
+
+/** Every connection of a transfer waits for the network on its own; the transfer is offline once, until all are back. */
+function oncePerOutage(listener: (offline: boolean) => void): (offline: boolean) => void {
+  let waiting = 0;
+  return (offline) => {
+    waiting += offline ? 1 : -1;
+    if (waiting === (offline ? 1 : 0)) listener(offline);
   };
 }
 

@@ -1,4 +1,5 @@
 import { canceled, EngineError, type EngineErrorCode } from './engine-error';
+import type { NetworkStatus } from './network-status';
 import { backoffDelay, type RetryPolicy } from './retry-policy';
 import { wait } from './wait';
 
@@ -12,6 +13,10 @@ export interface RetryOptions {
   classify: (error: unknown) => EngineError;
   /** Hears each failure that will be tried again, and how long the wait before it is (a 429's Retry-After). */
   onRetry?(error: EngineError, delayMs: number): void;
+  /** Whether the computer has a network: a failure while it has none is no attempt, the work waits for it instead. */
+  network?: NetworkStatus;
+  /** Hears the work start and stop waiting for the network. */
+  onOffline?(offline: boolean): void;
 }
 
 /**
@@ -31,6 +36,7 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       if (signal.aborted) throw canceled();
       const error = options.classify(raw);
       if (!error.retryable) throw error;
+      if (await waitedForNetwork(error, options)) continue;
       failures = progress() > before ? 1 : failures + 1;
       if (failures >= policy.maxAttempts) throw gaveUp(error, failures);
       const delay = retryDelay(failures, error, policy);
@@ -38,6 +44,16 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       await wait(delay, signal);
     }
   }
+}
+
+/** True when the failure came from having no network: the work waited until it came back, and is tried again. */
+async function waitedForNetwork(error: EngineError, options: RetryOptions): Promise<boolean> {
+  const { network, signal } = options;
+  if (!network || network.isOnline() || (error.code !== 'network' && error.code !== 'timeout')) return false;
+  options.onOffline?.(true);
+  await network.whenOnline(signal);
+  options.onOffline?.(false);
+  return true;
 }
 
 function retryDelay(failures: number, error: EngineError, policy: RetryPolicy): number {

@@ -72,6 +72,8 @@ async function fetchSegment(pass: PassContext, segment: Segment, body?: Body): P
       progress: () => segment.pos,
       classify: (error) => classify(pass, error),
       onRetry: pass.settings.onRetry,
+      network: pass.settings.network,
+      onOffline: pass.settings.onOffline,
     },
   );
 }

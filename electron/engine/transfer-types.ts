@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { DownloadSpec } from './download-spec';
 import type { EngineError } from './engine-error';
+import type { NetworkStatus } from './network-status';
 import type { RetryPolicy } from './retry-policy';
 import type { ByteRange } from './segments';
 import type { TokenBucket } from './token-bucket';
@@ -68,4 +69,8 @@ export interface TransferOptions {
   onCheckpoint?(state: ResumeState): void | Promise<void>;
   /** Hears each failure the transfer will try again after `delayMs`, e.g. to slow its account after a 429. */
   onRetry?(error: EngineError, delayMs: number): void;
+  /** Whether the computer has a network; a failure while it has none waits for it instead of counting as an attempt. */
+  network?: NetworkStatus;
+  /** Hears the transfer start and stop waiting for the network, to show it as waiting meanwhile. */
+  onOffline?(offline: boolean): void;
 }

@@ -152,6 +152,8 @@ export class Transfer {
       progress: () => 0,
       classify: (error) => fromNetworkError(error, host(this.remote.target.url)),
       onRetry: this.settings.onRetry,
+      network: this.settings.network,
+      onOffline: this.settings.onOffline,
     });
     const segment = first.plan.claim(0);
     if (!segment) {

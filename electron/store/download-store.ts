@@ -181,9 +181,14 @@ export class DownloadStore {
     return this.move(ids, from, to, { set: 'error_code = NULL, error_message = NULL' });
   }
 
-  /** Shows a resolving or waiting download as waiting, and why; false when it moved on meanwhile. */
+  /** Shows a download on its way as waiting, and why (a downloading one for its network); false when it moved on. */
   waiting(id: number, reason: string): boolean {
-    return this.move([id], ['resolving', 'waiting'], 'waiting', { set: 'waiting_for = ?', params: [reason] }) === 1;
+    return (
+      this.move([id], ['resolving', 'waiting', 'downloading'], 'waiting', {
+        set: 'waiting_for = ?',
+        params: [reason],
+      }) === 1
+    );
   }
 
   /** After a crash or kill, what was running comes back queued (or paused, if the settings say so); its resume state stays. */

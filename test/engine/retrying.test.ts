@@ -140,4 +140,41 @@ describe('retrying', () => {
     expect(failure).toMatchObject({ code: 'canceled' });
     expect(attempts).toBe(1);
   });
+
+  it('does not count failures while the computer is offline, and waits for the network instead', async () => {
+    let online = false;
+    let attempts = 0;
+    const heard: boolean[] = [];
+    const network = {
+      isOnline: () => online,
+      whenOnline: async () => {
+        online = true;
+      },
+    };
+    const result = await retrying(
+      async () => {
+        attempts += 1;
+        if (attempts < 6) {
+          online = false;
+          throw refused();
+        }
+        return 'done';
+      },
+      options({ network, onOffline: (offline) => heard.push(offline) }),
+    );
+    expect(result).toBe('done');
+    expect(attempts).toBe(6);
+    expect(heard).toEqual([true, false, true, false, true, false, true, false, true, false]);
+  });
+
+  it('counts a server error as an attempt even while offline: only network trouble waits', async () => {
+    const network = { isOnline: () => false, whenOnline: async () => undefined };
+    let attempts = 0;
+    const failure = await retrying(async () => {
+      attempts += 1;
+      throw busy();
+    }, options({ network })).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'http_5xx' });
+    expect(attempts).toBe(policy.maxAttempts);
+  });
 });

@@ -64,6 +64,8 @@ export interface FakeBrowserWindow {
   webContents: FakeWebContents;
   loadedUrl: string | null;
   focused: number;
+  bounds: { x: number; y: number; width: number; height: number };
+  maximized: boolean;
 }
 
 interface StandInOptions {
@@ -90,6 +92,7 @@ export function createElectronStandIn(options: StandInOptions) {
     rendererListeners: new Map(),
   };
   const app = createApp(options, recording);
+  const desktop = createPowerAndWindowFakes(app);
 
   class BrowserWindow extends EventEmitter implements FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
@@ -100,6 +103,7 @@ export function createElectronStandIn(options: StandInOptions) {
       super();
       recording.windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
+      app.emit('browser-window-created', {}, this);
     }
 
     static getAllWindows = () => recording.windows;
@@ -115,6 +119,16 @@ export function createElectronStandIn(options: StandInOptions) {
     show = () => undefined;
     focus = () => {
       this.focused += 1;
+    };
+    bounds = { x: 0, y: 0, width: 800, height: 600 };
+    maximized = false;
+    setBounds = (bounds: FakeBrowserWindow['bounds']) => {
+      this.bounds = bounds;
+    };
+    getNormalBounds = () => this.bounds;
+    isMaximized = () => this.maximized;
+    maximize = () => {
+      this.maximized = true;
     };
   }
 
@@ -160,8 +174,9 @@ export function createElectronStandIn(options: StandInOptions) {
       exposeInMainWorld: (key: string, api: unknown) => recording.exposedInMainWorld.set(key, api),
     },
     ipcRenderer: createIpcRenderer(recording),
+    ...desktop.fakes,
   };
-  return { electron, recording, app };
+  return { electron, recording, app, desktop: desktop.recording };
 }
 
 function createApp(options: StandInOptions, recording: ElectronRecording) {
@@ -216,4 +231,52 @@ export function loadBundle(bundlePath: string, electron: unknown): unknown {
   } finally {
     loader._load = original;
   }
+}
+
+/** What the power, network, login-item, window-state and menu adapters asked of Electron. */
+export interface PowerAndWindowRecording {
+  online: boolean;
+  blockers: { id: number; type: string; stopped: boolean }[];
+  /** Emit 'suspend' or 'resume' on it to play the computer sleeping and waking. */
+  powerMonitor: EventEmitter;
+  displays: { workArea: { x: number; y: number; width: number; height: number } }[];
+  menuTemplates: unknown[];
+  loginItems: { openAtLogin: boolean }[];
+}
+
+function createPowerAndWindowFakes(app: EventEmitter & Record<string, unknown>) {
+  const recording: PowerAndWindowRecording = {
+    online: true,
+    blockers: [],
+    powerMonitor: new EventEmitter(),
+    displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }],
+    menuTemplates: [],
+    loginItems: [],
+  };
+  Object.assign(app, {
+    setLoginItemSettings: (settings: { openAtLogin: boolean }) => recording.loginItems.push(settings),
+    getAppPath: () => '/ferry-app',
+  });
+  const fakes = {
+    net: { isOnline: () => recording.online },
+    powerSaveBlocker: {
+      start: (type: string) => {
+        const id = recording.blockers.length + 1;
+        recording.blockers.push({ id, type, stopped: false });
+        return id;
+      },
+      stop: (id: number) => {
+        const blocker = recording.blockers.find((candidate) => candidate.id === id);
+        if (blocker) blocker.stopped = true;
+      },
+      isStarted: (id: number) => recording.blockers.some((blocker) => blocker.id === id && !blocker.stopped),
+    },
+    powerMonitor: recording.powerMonitor,
+    screen: { getAllDisplays: () => recording.displays },
+    Menu: {
+      buildFromTemplate: (template: unknown) => ({ template }),
+      setApplicationMenu: (menu: { template: unknown }) => recording.menuTemplates.push(menu.template),
+    },
+  };
+  return { fakes, recording };
 }

@@ -18,7 +18,7 @@ const expected: Record<DownloadStatus, DownloadStatus[]> = {
   queued: ['resolving', 'waiting', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
   resolving: ['queued', 'waiting', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
   waiting: ['queued', 'waiting', 'downloading', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
-  downloading: ['queued', 'paused', 'verifying', 'done', 'unpacking', 'failed', 'canceled'],
+  downloading: ['queued', 'waiting', 'paused', 'verifying', 'done', 'unpacking', 'failed', 'canceled'],
   verifying: ['queued', 'paused', 'done', 'unpacking', 'failed', 'canceled'],
   paused: ['queued', 'done', 'unpacking', 'canceled'],
   unpacking: ['done', 'failed', 'canceled'],
