@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-// js-yaml comes with electron-builder, which reads this same file with it.
+// js-yaml, the parser electron-builder reads this same file with (a dev dependency here too, so it stays reachable).
 const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 
 interface Target {
