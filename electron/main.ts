@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Notification, nativeImage, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeImage, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
@@ -62,7 +62,7 @@ async function start(): Promise<void> {
   });
 }
 
-/** The desktop as Ferry's services see it, made of Electron's shell, dialogs and notifications. */
+/** The desktop as Ferry's services see it, made of Electron's shell and dialogs. */
 function electronDesktop(): Desktop {
   return {
     openPath: (path) => shell.openPath(path),
@@ -80,9 +80,6 @@ function electronDesktop(): Desktop {
       const [window] = BrowserWindow.getAllWindows();
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    notify: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body }).show();
     },
   };
 }

@@ -80,7 +80,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     events,
     logger,
-    desktop: options.desktop,
   });
   const folders = new FolderService({ settings, store, desktop: options.desktop, events });
   const library = new LibraryService({

@@ -4,7 +4,6 @@ import type { Queue } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { AccountStore } from '../accounts/account-store';
-import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { EventHub } from '../ipc/event-hub';
 import type { Logger } from '../logs/logger';
@@ -35,7 +34,6 @@ interface DownloadServiceOptions {
   store: DownloadStore;
   accounts: AccountStore;
   providers: ProviderRegistry;
-  desktop: Desktop;
   profileDir: string;
   settings: SettingsStore;
   events: EventHub;
@@ -163,13 +161,6 @@ export class DownloadService {
   }
 
   private collect(event: SchedulerEvent): void {
-    if (event.event === 'done' && this.options.settings.get().notifyOnComplete) {
-      const shown = event.unpackedTo ?? event.path;
-      this.options.desktop.notify(
-        event.unpackedTo ? 'Download finished and unpacked' : 'Download finished',
-        shown.split(/[/\\]/).pop() ?? shown,
-      );
-    }
     if (event.event === 'progress') {
       const { event: _event, ...progress } = event;
       this.pendingProgress.set(event.id, progress);
