@@ -60,7 +60,8 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^electron/',
-        pathNot: '^electron/(main|preload)\\.ts$|^electron/ipc/electron-binding\\.ts$|^electron/window/',
+        pathNot:
+          '^electron/(main|preload)\\.ts$|^electron/ipc/electron-binding\\.ts$|^electron/window/|^electron/desktop/(?!.*-(model|planner|activity|summary|wording)\\.ts$)',
       },
       to: { path: '^node_modules/electron/' },
     },

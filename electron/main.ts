@@ -2,6 +2,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, nativeImage, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
+import { installCloseToTray } from './desktop/close-to-tray';
+import { desktopPresence } from './desktop/desktop-presence';
+import { installNotifications } from './desktop/notifications';
+import { installTaskbarProgress } from './desktop/taskbar-progress';
+import { installTray } from './desktop/tray';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
 import { createLogger, type FerryLogger } from './logs/ferry-logger';
@@ -18,6 +23,8 @@ const appUrl =
 const preloadPath = join(__dirname, '../preload/index.cjs');
 /** Shown under the pointer when the system has no icon for the dragged file (folders on some desktops). */
 const dragIconPath = join(__dirname, '../renderer/drag-icon.png');
+/** The tray's icons and the taskbar's overlay, made by build/tray/make-tray-icons.sh. */
+const trayIconDir = join(__dirname, '../renderer/tray');
 const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
 let logger: FerryLogger | null = null;
@@ -56,6 +63,11 @@ async function start(): Promise<void> {
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
   createMainWindow(preloadPath, appUrl);
+  const presence = desktopPresence({ services, iconDir: trayIconDir, window: mainWindow });
+  installTray(presence);
+  installNotifications(presence);
+  installTaskbarProgress(presence);
+  installCloseToTray(presence);
   services.downloads.start();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
@@ -109,6 +121,10 @@ function logCrash(error: Error): void {
 async function closeLog(): Promise<void> {
   process.off('uncaughtExceptionMonitor', logCrash);
   await logger?.close();
+}
+
+function mainWindow(): BrowserWindow {
+  return BrowserWindow.getAllWindows()[0] ?? createMainWindow(preloadPath, appUrl);
 }
 
 function focusMainWindow(): void {

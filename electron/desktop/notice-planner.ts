@@ -45,7 +45,8 @@ export class NoticePlanner {
     this.settings = context.settings;
     const immediate: Notice[] = [];
     for (const { before, after } of changes) {
-      if (!before || before.status === after.status) continue;
+      // A download first seen already settled was added and finished within one batch of events: it counts.
+      if (before?.status === after.status) continue;
       if (after.status === 'done') this.noteFinished(after, context, now);
       if (after.status === 'failed') {
         const account = refusedAccount(after, context.accounts);
@@ -87,7 +88,8 @@ export class NoticePlanner {
     const queue = context.queues.find((candidate) => candidate.id === download.queueId);
     if (!queue || !queueIsDone(queue.id, context.downloads)) return;
     this.finishedInQueue.delete(queue.id);
-    if (!context.settings.notifyOnQueueDone) return;
+    // One file finishing its queue is said by its own notice already.
+    if (!context.settings.notifyOnQueueDone || count < 2) return;
     this.queuesDone.set(queue.id, queueDoneNotice(queue, count));
     this.touch(now);
   }

@@ -1,5 +1,6 @@
 import { Check } from 'lucide-react';
 import { AppearanceFields } from '../components/settings/AppearanceFields';
+import { DesktopFields } from '../components/settings/DesktopFields';
 import { LogFields } from '../components/settings/LogFields';
 import { PlatformFields } from '../components/settings/PlatformFields';
 import { TransferFields } from '../components/settings/TransferFields';
@@ -26,6 +27,7 @@ export function SettingsSection() {
         </p>
       </div>
       <AppearanceFields settings={settings} />
+      <DesktopFields settings={settings} />
       <TransferFields settings={settings} />
       <PlatformFields settings={settings} />
       <LogFields />

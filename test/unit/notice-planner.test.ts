@@ -206,17 +206,12 @@ describe('the notice planner', () => {
     expect(planner.due(GROUP_MAX_MS)).toEqual([]);
   });
 
-  it('ignores rows that only changed in place, or arrive already finished', () => {
+  it('ignores rows that only changed in place, and counts one first seen finished (added and done in one batch)', () => {
     const planner = new NoticePlanner();
     const done = finished(1, '/home/ana/Downloads/a.glb');
-    planner.observe(
-      [
-        { before: done, after: done },
-        { before: undefined, after: finished(2, '/d/b') },
-      ],
-      context([done]),
-      0,
-    );
+    planner.observe([{ before: done, after: done }], context([done]), 0);
     expect(planner.nextDueAt()).toBeNull();
+    planner.observe([{ before: undefined, after: finished(2, '/d/b') }], context([done, download({ id: 3 })]), 0);
+    expect(planner.due(GROUP_MAX_MS)).toEqual([expect.objectContaining({ body: 'b' })]);
   });
 });
