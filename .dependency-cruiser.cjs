@@ -61,7 +61,7 @@ module.exports = {
       from: {
         path: '^electron/',
         pathNot:
-          '^electron/(main|preload)\\.ts$|^electron/ipc/electron-binding\\.ts$|^electron/window/|^electron/desktop/',
+          '^electron/(main|preload)\\.ts$|^electron/ipc/electron-binding\\.ts$|^electron/window/|^electron/desktop/(?!.*-(model|planner|activity|summary|wording)\\.ts$)',
       },
       to: { path: '^node_modules/electron/' },
     },

@@ -29,7 +29,6 @@ const quietDesktop: Desktop = {
   showItemInFolder: () => undefined,
   startDrag: async () => undefined,
   chooseFolder: async () => null,
-  notify: () => undefined,
 };
 
 async function main(): Promise<void> {

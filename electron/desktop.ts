@@ -1,5 +1,5 @@
 /**
- * What Ferry asks of the desktop: open a file, show it in its folder. main.ts
+ * What Ferry asks of the desktop: open a file, show it in its folder, drag it out, pick a folder. main.ts
  * hands in Electron's shell; the CLI and tests hand in their own.
  */
 export interface Desktop {
@@ -10,5 +10,4 @@ export interface Desktop {
   startDrag(path: string): Promise<void>;
   /** A folder picker; null when the person canceled it. */
   chooseFolder(title: string, startIn: string): Promise<string | null>;
-  notify(title: string, body: string): void;
 }

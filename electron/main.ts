@@ -1,10 +1,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, Notification, nativeImage, net, session, shell, webContents } from 'electron';
+import { app, BrowserWindow, dialog, nativeImage, net, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
 import { installAppMenu } from './desktop/app-menu';
+import { installCloseToTray } from './desktop/close-to-tray';
+import { desktopPresence } from './desktop/desktop-presence';
 import { installLoginItem } from './desktop/login-item';
+import { installNotifications } from './desktop/notifications';
 import { installPower } from './desktop/power';
+import { installTaskbarProgress } from './desktop/taskbar-progress';
+import { installTray } from './desktop/tray';
 import { installWindowState } from './desktop/window-state';
 import { polledNetwork } from './engine/network-status';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
@@ -23,6 +28,8 @@ const appUrl =
 const preloadPath = join(__dirname, '../preload/index.cjs');
 /** Shown under the pointer when the system has no icon for the dragged file (folders on some desktops). */
 const dragIconPath = join(__dirname, '../renderer/drag-icon.png');
+/** The tray's icons and the taskbar's overlay, made by build/tray/make-tray-icons.sh. */
+const trayIconDir = join(__dirname, '../renderer/tray');
 const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
 let logger: FerryLogger | null = null;
@@ -66,13 +73,18 @@ async function start(): Promise<void> {
   createMainWindow(preloadPath, appUrl);
   installPower(services);
   installLoginItem(services);
+  const presence = desktopPresence({ services, iconDir: trayIconDir, window: mainWindow });
+  installTray(presence);
+  installNotifications(presence);
+  installTaskbarProgress(presence);
+  installCloseToTray(presence);
   services.downloads.start();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
   });
 }
 
-/** The desktop as Ferry's services see it, made of Electron's shell, dialogs and notifications. */
+/** The desktop as Ferry's services see it, made of Electron's shell and dialogs. */
 function electronDesktop(): Desktop {
   return {
     openPath: (path) => shell.openPath(path),
@@ -90,9 +102,6 @@ function electronDesktop(): Desktop {
       const [window] = BrowserWindow.getAllWindows();
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    notify: (title, body) => {
-      if (Notification.isSupported()) new Notification({ title, body }).show();
     },
   };
 }
@@ -122,6 +131,10 @@ function logCrash(error: Error): void {
 async function closeLog(): Promise<void> {
   process.off('uncaughtExceptionMonitor', logCrash);
   await logger?.close();
+}
+
+function mainWindow(): BrowserWindow {
+  return BrowserWindow.getAllWindows()[0] ?? createMainWindow(preloadPath, appUrl);
 }
 
 function focusMainWindow(): void {

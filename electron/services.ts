@@ -83,7 +83,6 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     events,
     logger,
-    desktop: options.desktop,
     network: options.network,
   });
   const folders = new FolderService({ settings, store, desktop: options.desktop, events });

@@ -29,7 +29,17 @@ const editableShape = {
     .int('The speed limit must be a whole number.')
     .min(0, 'The speed limit cannot be negative; use 0 for unlimited.')
     .max(MAX_SPEED_LIMIT, 'That speed limit is too large; use 0 for unlimited.'),
+  /** A notification when downloads finish (several within a few seconds make one). */
   notifyOnComplete: z.boolean(),
+  notifyOnFailure: z.boolean(),
+  /** Every download of a queue is done. */
+  notifyOnQueueDone: z.boolean(),
+  /** A platform refused an account's credentials or token. */
+  notifyOnAccountProblem: z.boolean(),
+  /** Notifications also while Ferry's window has the focus, where the list already shows the news. */
+  notifyWhileFocused: z.boolean(),
+  /** Closing the window hides it to the tray (or the dock on macOS) and downloads go on; Quit ends Ferry. */
+  closeToTray: z.boolean(),
   /** Whether new downloads unpack ZIP and TAR archives when they finish (each download can say otherwise). */
   unpackArchives: z.boolean(),
   /** What downloads cut off by a crash or a quit do when Ferry starts again. */
@@ -81,6 +91,8 @@ export const settingsSchema = z.object({
    * restarts. Like the download folder, only the main process writes them.
    */
   addFolders: z.array(z.string().min(1)).max(MAX_ADD_FOLDERS),
+  /** The "Ferry is still running" notice was shown once, the first time the window closed to the tray. */
+  closeToTrayExplained: z.boolean(),
 });
 
 /** What the renderer may change: any editable field, nothing unknown. */
@@ -98,6 +110,11 @@ export function defaultSettings(downloadDir: string): Settings {
     connectionsPerDownload: 4,
     speedLimit: 0,
     notifyOnComplete: true,
+    notifyOnFailure: true,
+    notifyOnQueueDone: true,
+    notifyOnAccountProblem: true,
+    notifyWhileFocused: false,
+    closeToTray: true,
     unpackArchives: false,
     interruptedDownloads: 'resume',
     scenarioBatchTimeoutMinutes: 30,
@@ -109,6 +126,7 @@ export function defaultSettings(downloadDir: string): Settings {
     firstRunDone: false,
     downloadDir,
     addFolders: [],
+    closeToTrayExplained: false,
   };
 }
 

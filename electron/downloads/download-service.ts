@@ -4,7 +4,6 @@ import type { Queue } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { RefPreview } from '../../shared/ref-preview';
 import type { AccountStore } from '../accounts/account-store';
-import type { Desktop } from '../desktop';
 import { Engine } from '../engine/engine';
 import type { NetworkStatus } from '../engine/network-status';
 import type { EventHub } from '../ipc/event-hub';
@@ -36,7 +35,6 @@ interface DownloadServiceOptions {
   store: DownloadStore;
   accounts: AccountStore;
   providers: ProviderRegistry;
-  desktop: Desktop;
   profileDir: string;
   settings: SettingsStore;
   events: EventHub;
@@ -175,13 +173,6 @@ export class DownloadService {
   }
 
   private collect(event: SchedulerEvent): void {
-    if (event.event === 'done' && this.options.settings.get().notifyOnComplete) {
-      const shown = event.unpackedTo ?? event.path;
-      this.options.desktop.notify(
-        event.unpackedTo ? 'Download finished and unpacked' : 'Download finished',
-        shown.split(/[/\\]/).pop() ?? shown,
-      );
-    }
     if (event.event === 'progress') {
       const { event: _event, ...progress } = event;
       this.pendingProgress.set(event.id, progress);

@@ -16,6 +16,8 @@ export interface SettingsStore {
   setDownloadDir(folder: string): Promise<Settings>;
   /** A folder the picker gave for one add, remembered as the last used; main process only, like the download folder. */
   rememberAddFolder(folder: string): Promise<Settings>;
+  /** The window closed to the tray and the person was told Ferry still runs; main process only. */
+  rememberCloseToTrayExplained(): Promise<Settings>;
 }
 
 interface SettingsStoreOptions {
@@ -66,6 +68,7 @@ export async function openSettingsStore(options: SettingsStoreOptions): Promise<
         ...settings,
         addFolders: [...settings.addFolders.filter((kept) => kept !== folder), folder].slice(-MAX_ADD_FOLDERS),
       })),
+    rememberCloseToTrayExplained: () => queueSave((settings) => ({ ...settings, closeToTrayExplained: true })),
   };
 }
 

@@ -2,6 +2,7 @@ import { Check } from 'lucide-react';
 import { AppearanceFields } from '../components/settings/AppearanceFields';
 import { DesktopFields } from '../components/settings/DesktopFields';
 import { LogFields } from '../components/settings/LogFields';
+import { NotificationFields } from '../components/settings/NotificationFields';
 import { PlatformFields } from '../components/settings/PlatformFields';
 import { TransferFields } from '../components/settings/TransferFields';
 import { selectSaveStatusLabel, selectSettings } from '../store/selectors';
@@ -27,6 +28,7 @@ export function SettingsSection() {
         </p>
       </div>
       <AppearanceFields settings={settings} />
+      <NotificationFields settings={settings} />
       <TransferFields settings={settings} />
       <PlatformFields settings={settings} />
       <DesktopFields settings={settings} />

@@ -6,6 +6,7 @@ import type { Download, DownloadProgress } from '../../shared/downloads';
 import type { FilePreview } from '../../shared/file-preview';
 import type { Queue, QueuePatch } from '../../shared/queues';
 import type { RefPreview } from '../../shared/ref-preview';
+import type { RevealTarget } from '../../shared/reveal';
 import type { Settings, SettingsPatch } from '../../shared/settings';
 import type { DownloadsView } from './download-filters';
 import type { RunningTotals, SpeedSample } from './download-totals';
@@ -24,6 +25,8 @@ export type Section = (typeof sections)[number];
 export interface NavigationSlice {
   section: Section;
   goTo(section: Section): void;
+  /** A notification or the tray asked for this: its view, and the download selected (its details open) or the queue open. */
+  reveal(target: RevealTarget): void;
 }
 
 export type SettingsStatus = 'loading' | 'ready' | 'saving' | 'saved' | 'error';

@@ -37,6 +37,7 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
     client.on('downloads:progress', (items) => state.receiveProgress(items)),
     client.on('downloads:removed', (ids) => state.forgetDownloads(ids)),
     client.on('queues:changed', (queues) => state.receiveQueues(queues)),
+    client.on('app:reveal', (target) => state.reveal(target)),
   ];
   void state.loadSettings();
   void state.loadAppInfo();

@@ -44,6 +44,7 @@ export const eventChannels = [
   'downloads:progress',
   'downloads:removed',
   'queues:changed',
+  'app:reveal',
 ] as const;
 
 export type CallChannel = (typeof callChannels)[number];

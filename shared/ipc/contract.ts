@@ -6,6 +6,7 @@ import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, dow
 import { filePreviewSchema } from '../file-preview';
 import { createQueueSchema, queuePatchSchema, queueSchema } from '../queues';
 import { previewRefsSchema, refPreviewSchema } from '../ref-preview';
+import { revealTargetSchema } from '../reveal';
 import { settingsPatchSchema, settingsSchema } from '../settings';
 import type { CallChannel, EventChannel } from './channels';
 import type { IpcResult } from './result';
@@ -89,6 +90,8 @@ export const events = {
   'downloads:progress': z.array(downloadProgressSchema),
   'downloads:removed': z.array(z.number()),
   'queues:changed': z.array(queueSchema),
+  /** A notification or the tray was clicked: the window switches view and brings this into sight. */
+  'app:reveal': revealTargetSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CallRequest<C extends CallChannel> = z.infer<(typeof calls)[C]['request']>;

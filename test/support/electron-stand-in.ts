@@ -57,6 +57,7 @@ export interface ElectronRecording {
   exposedInMainWorld: Map<string, unknown>;
   rendererInvocations: { channel: string; payload: unknown }[];
   rendererListeners: Map<string, Set<(...args: unknown[]) => void>>;
+  desktop: DesktopRecording;
 }
 
 export interface FakeBrowserWindow {
@@ -90,6 +91,7 @@ export function createElectronStandIn(options: StandInOptions) {
     exposedInMainWorld: new Map(),
     rendererInvocations: [],
     rendererListeners: new Map(),
+    desktop: { trays: [], notifications: [], badgeCounts: [] },
   };
   const app = createApp(options, recording);
   const desktop = createPowerAndWindowFakes(app);
@@ -102,6 +104,7 @@ export function createElectronStandIn(options: StandInOptions) {
     constructor(readonly options: FakeBrowserWindow['options']) {
       super();
       recording.windows.push(this);
+      Object.assign(this, windowDesktopFakes());
       app.emit('web-contents-created', {}, this.webContents);
       app.emit('browser-window-created', {}, this);
     }
@@ -139,13 +142,7 @@ export function createElectronStandIn(options: StandInOptions) {
       showErrorBox: (title: string, content: string) => recording.errorBoxes.push({ title, content }),
       showOpenDialog: async () => ({ canceled: false, filePaths: [options.paths.chosenFolder ?? '/chosen'] }),
     },
-    Notification: class {
-      static isSupported = () => true;
-      constructor(readonly shown: { title: string; body: string }) {}
-      show() {
-        recording.notifications.push(this.shown);
-      }
-    },
+    ...desktopModules(recording),
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: ElectronRecording['permissionHandler']) => {
@@ -194,6 +191,7 @@ function createApp(options: StandInOptions, recording: ElectronRecording) {
       recording.quitCalls += 1;
     },
     exit: (code: number) => recording.exitCodes.push(code),
+    setBadgeCount: (count: number) => recording.desktop.badgeCounts.push(count),
   });
   return app;
 }
@@ -273,10 +271,133 @@ function createPowerAndWindowFakes(app: EventEmitter & Record<string, unknown>) 
     },
     powerMonitor: recording.powerMonitor,
     screen: { getAllDisplays: () => recording.displays },
+    // A menu is its template here: the tray's context menus and the app menu are read back as such.
     Menu: {
-      buildFromTemplate: (template: unknown) => ({ template }),
-      setApplicationMenu: (menu: { template: unknown }) => recording.menuTemplates.push(menu.template),
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => recording.menuTemplates.push(menu),
     },
   };
   return { fakes, recording };
+}
+
+/** What the tray, notifications, taskbar progress and dock badge asked of Electron. */
+export interface DesktopRecording {
+  trays: FakeTray[];
+  notifications: FakeNotification[];
+  badgeCounts: number[];
+}
+
+export interface FakeImage {
+  path: string;
+  isEmpty(): boolean;
+}
+
+export interface FakeMenuItem {
+  type?: string;
+  label?: string;
+  enabled?: boolean;
+  click?: () => void;
+}
+
+export class FakeTray extends EventEmitter {
+  readonly images: string[] = [];
+  readonly tooltips: string[] = [];
+  readonly menus: FakeMenuItem[][] = [];
+
+  constructor(image: FakeImage) {
+    super();
+    this.images.push(image.path);
+  }
+
+  setImage = (image: FakeImage) => this.images.push(image.path);
+  setToolTip = (tooltip: string) => this.tooltips.push(tooltip);
+  setContextMenu = (menu: FakeMenuItem[]) => this.menus.push(menu);
+  isDestroyed = () => false;
+
+  /** The menu as it reads now: labels, with separators as '---' and disabled items in brackets. */
+  menuLabels(): string[] {
+    return (this.menus.at(-1) ?? []).map((item) =>
+      item.type === 'separator' ? '---' : item.enabled === false ? `[${item.label}]` : (item.label ?? ''),
+    );
+  }
+
+  clickItem(label: string): void {
+    const item = this.menus.at(-1)?.find((candidate) => candidate.label === label);
+    if (!item?.click) throw new Error(`The tray menu has no item "${label}"`);
+    item.click();
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+  }
+}
+
+/** A window's taskbar and visibility, which the desktop features read and set. */
+export interface FakeWindowDesktop {
+  visible: boolean;
+  focusedNow: boolean;
+  progressBars: number[];
+  overlays: { icon: string | null; description: string }[];
+  show(): void;
+  hide(): void;
+  isVisible(): boolean;
+  isFocused(): boolean;
+  isDestroyed(): boolean;
+  setProgressBar(progress: number): void;
+  setOverlayIcon(icon: FakeImage | null, description: string): void;
+}
+
+/** The taskbar and visibility side of a stand-in window. */
+export function desktopOf(window: FakeBrowserWindow): FakeWindowDesktop {
+  return window as unknown as FakeWindowDesktop;
+}
+
+function windowDesktopFakes(): FakeWindowDesktop {
+  return {
+    visible: true,
+    focusedNow: false,
+    progressBars: [],
+    overlays: [],
+    // Methods, not arrows: they are copied onto the window, and `this` is that window when Ferry calls them.
+    show() {
+      this.visible = true;
+    },
+    hide() {
+      this.visible = false;
+    },
+    isVisible() {
+      return this.visible;
+    },
+    isFocused() {
+      return this.focusedNow;
+    },
+    isDestroyed: () => false,
+    setProgressBar(progress) {
+      this.progressBars.push(progress);
+    },
+    setOverlayIcon(icon, description) {
+      this.overlays.push({ icon: icon?.path ?? null, description });
+    },
+  };
+}
+
+function desktopModules(recording: ElectronRecording) {
+  return {
+    Tray: class extends FakeTray {
+      constructor(image: FakeImage) {
+        super(image);
+        recording.desktop.trays.push(this);
+      }
+    },
+    nativeImage: { createFromPath: (path: string): FakeImage => ({ path, isEmpty: () => false }) },
+    Notification: class extends FakeNotification {
+      static isSupported = () => true;
+      show() {
+        recording.notifications.push(this.options);
+        recording.desktop.notifications.push(this);
+      }
+    },
+  };
 }

@@ -5,7 +5,6 @@ export function recordingDesktop(): Desktop & {
   opened: string[];
   shown: string[];
   dragged: string[];
-  notified: string[];
   /** What the folder picker answers next; null is "canceled". */
   nextFolder: string | null;
   /** The folder each picker opened in. */
@@ -14,21 +13,16 @@ export function recordingDesktop(): Desktop & {
   const opened: string[] = [];
   const shown: string[] = [];
   const dragged: string[] = [];
-  const notified: string[] = [];
   const pickerStartedIn: string[] = [];
   return {
     opened,
     shown,
     dragged,
-    notified,
     nextFolder: null,
     pickerStartedIn,
     async chooseFolder(_title, startIn) {
       pickerStartedIn.push(startIn);
       return this.nextFolder;
-    },
-    notify: (title, body) => {
-      notified.push(`${title}: ${body}`);
     },
     openPath: async (path) => {
       opened.push(path);

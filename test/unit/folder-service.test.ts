@@ -3,7 +3,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Router } from '../../electron/ipc/router';
 import type { Services } from '../../electron/services';
 import type { Download } from '../../shared/downloads';
-import { FaultServer } from '../support/fault-server';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -105,23 +104,5 @@ describe('folders chosen in the main process', () => {
       error: { code: 'invalid_payload', message: expect.stringContaining('Choose the folder again') },
     });
     expect(services.downloads.list()).toHaveLength(0);
-  });
-});
-
-describe('notifications', () => {
-  it('tells the desktop when a download finishes, unless the setting is off', async () => {
-    const server = await FaultServer.start();
-    try {
-      server.route('/done.bin', { body: Buffer.alloc(1000) });
-      services.downloads.start();
-      await router.invoke('downloads:add', { refs: [server.url('/done.bin')] });
-      await expect.poll(() => desktop.notified).toEqual(['Download finished: done.bin']);
-      await services.settings.update({ notifyOnComplete: false });
-      await router.invoke('downloads:add', { refs: [server.url('/done.bin')] });
-      await expect.poll(() => services.downloads.list().every((download) => download.status === 'done')).toBe(true);
-      expect(desktop.notified).toHaveLength(1);
-    } finally {
-      await server.close();
-    }
   });
 });

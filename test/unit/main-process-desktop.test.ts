@@ -97,7 +97,7 @@ describe('the built main process on the desktop', () => {
     const shown = window(recording.windows);
     shown.bounds = { x: 40, y: 50, width: 900, height: 640 };
     shown.emit('move');
-    shown.emit('close');
+    shown.emit('close', { preventDefault: () => undefined });
     await vi.waitFor(async () =>
       expect(JSON.parse(await readFile(join(profile.path, 'window-state.json'), 'utf8'))).toEqual({
         x: 40,

@@ -36,6 +36,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
   return {
     section: 'downloads',
     goTo: () => undefined,
+    reveal: () => undefined,
     settings: null,
     settingsStatus: 'loading',
     settingsError: null,

@@ -34,12 +34,6 @@ export function AppearanceFields({ settings }: { settings: Settings }) {
         onChange={(interruptedDownloads) => update({ interruptedDownloads })}
       />
       <CheckboxField
-        label="Notify me when a download finishes"
-        hint="A system notification with the file's name; failures always show in the list."
-        checked={settings.notifyOnComplete}
-        onChange={(notifyOnComplete) => update({ notifyOnComplete })}
-      />
-      <CheckboxField
         label="Unpack ZIP and TAR archives when they finish (the archive is kept)"
         hint="New downloads only; the Add dialog can say otherwise for each batch."
         checked={settings.unpackArchives}
