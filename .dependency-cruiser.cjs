@@ -3,7 +3,7 @@
  * renderer -> shared <- electron; inside electron the engine is the floor,
  * providers and the store sit on it, and the services, CLI and IPC on top.
  */
-const upperLayers = 'electron/(accounts|archives|cli|downloads|ipc|previews|providers|settings|store|window)/';
+const upperLayers = 'electron/(accounts|archives|cli|desktop|downloads|ipc|previews|providers|settings|store|window)/';
 
 module.exports = {
   forbidden: [
@@ -60,7 +60,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^electron/',
-        pathNot: '^electron/(main|preload)\\.ts$|^electron/ipc/electron-binding\\.ts$|^electron/window/',
+        pathNot: '^electron/(main|preload)\\.ts$|^electron/ipc/electron-binding\\.ts$|^electron/(window|desktop)/',
       },
       to: { path: '^node_modules/electron/' },
     },

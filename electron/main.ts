@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, Notification, nativeImage, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
+import { AddRequestInbox } from './desktop/add-request-inbox';
+import { installClipboardWatch } from './desktop/clipboard-watch';
+import { installDeepLinks } from './desktop/deep-links';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
 import { createRouter } from './ipc/router';
 import { createLogger, type FerryLogger } from './logs/ferry-logger';
@@ -22,10 +25,11 @@ const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
 let logger: FerryLogger | null = null;
 let quitting = false;
+const addRequests = new AddRequestInbox();
 
 if (app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
-  app.on('second-instance', focusMainWindow);
+  installDeepLinks(addRequests, focusMainWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -48,6 +52,7 @@ async function start(): Promise<void> {
     downloadsDir: app.getPath('downloads'),
     version: app.getVersion(),
     desktop: electronDesktop(),
+    addRequests,
     electron: process.versions.electron,
     chrome: process.versions.chrome,
   });
@@ -57,6 +62,7 @@ async function start(): Promise<void> {
   });
   createMainWindow(preloadPath, appUrl);
   services.downloads.start();
+  installClipboardWatch(services);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
   });
@@ -118,6 +124,7 @@ function focusMainWindow(): void {
   const [window] = BrowserWindow.getAllWindows();
   if (!window) return;
   if (window.isMinimized()) window.restore();
+  window.show();
   window.focus();
 }
 

@@ -64,6 +64,8 @@ const editableShape = {
     .refine((template) => templateProblem(template) === null, {
       error: (issue) => templateProblem(String(issue.input)) ?? 'This template is not allowed.',
     }),
+  /** Offer to add refs the person copies (opt-in: off, the clipboard is never read). */
+  watchClipboard: z.boolean(),
   /** The welcome screen was started or skipped; a profile with settings saved before it existed counts as done. */
   firstRunDone: z.boolean(),
 };
@@ -100,6 +102,7 @@ export function defaultSettings(downloadDir: string): Settings {
     delosLockedTimeoutMinutes: 60,
     fileNameTemplate: '{name}',
     ipfsGateways: [...DEFAULT_IPFS_GATEWAYS],
+    watchClipboard: false,
     firstRunDone: false,
     downloadDir,
     addFolders: [],

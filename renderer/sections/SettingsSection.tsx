@@ -1,5 +1,6 @@
 import { Check } from 'lucide-react';
 import { AppearanceFields } from '../components/settings/AppearanceFields';
+import { ClipboardFields } from '../components/settings/ClipboardFields';
 import { LogFields } from '../components/settings/LogFields';
 import { PlatformFields } from '../components/settings/PlatformFields';
 import { TransferFields } from '../components/settings/TransferFields';
@@ -28,6 +29,7 @@ export function SettingsSection() {
       <AppearanceFields settings={settings} />
       <TransferFields settings={settings} />
       <PlatformFields settings={settings} />
+      <ClipboardFields settings={settings} />
       <LogFields />
     </form>
   );

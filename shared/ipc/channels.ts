@@ -7,6 +7,7 @@ export const callChannels = [
   'app:info',
   'app:ping',
   'app:openLogFolder',
+  'app:takeAddRequests',
   'settings:get',
   'settings:update',
   'settings:chooseDownloadDir',
@@ -44,6 +45,8 @@ export const eventChannels = [
   'downloads:progress',
   'downloads:removed',
   'queues:changed',
+  'app:addRequested',
+  'app:clipboardOffer',
 ] as const;
 
 export type CallChannel = (typeof callChannels)[number];

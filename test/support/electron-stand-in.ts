@@ -90,6 +90,7 @@ export function createElectronStandIn(options: StandInOptions) {
     rendererListeners: new Map(),
   };
   const app = createApp(options, recording);
+  const links = addLinkFakes(app);
 
   class BrowserWindow extends EventEmitter implements FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
@@ -160,8 +161,9 @@ export function createElectronStandIn(options: StandInOptions) {
       exposeInMainWorld: (key: string, api: unknown) => recording.exposedInMainWorld.set(key, api),
     },
     ipcRenderer: createIpcRenderer(recording),
+    clipboard: links.clipboard,
   };
-  return { electron, recording, app };
+  return { electron, recording, app, links };
 }
 
 function createApp(options: StandInOptions, recording: ElectronRecording) {
@@ -181,6 +183,36 @@ function createApp(options: StandInOptions, recording: ElectronRecording) {
     exit: (code: number) => recording.exitCodes.push(code),
   });
   return app;
+}
+
+/** What the deep links and the clipboard watch asked of Electron: protocol registrations, clipboard reads. */
+export interface LinkRecording {
+  protocols: { scheme: string; executable?: string; args?: string[] }[];
+  clipboardReads: number;
+  /** What the fake clipboard holds; a test "copies" by setting it. */
+  clipboardText: string;
+}
+
+function addLinkFakes(app: EventEmitter & Record<string, unknown>) {
+  const recording: LinkRecording = { protocols: [], clipboardReads: 0, clipboardText: '' };
+  let ready = false;
+  void Promise.resolve().then(() => {
+    ready = true;
+  });
+  Object.assign(app, {
+    isReady: () => ready,
+    setAsDefaultProtocolClient: (scheme: string, executable?: string, args?: string[]) => {
+      recording.protocols.push({ scheme, ...(executable ? { executable } : {}), ...(args ? { args } : {}) });
+      return true;
+    },
+  });
+  const clipboard = {
+    readText: async () => {
+      recording.clipboardReads += 1;
+      return recording.clipboardText;
+    },
+  };
+  return { recording, clipboard };
 }
 
 function createIpcRenderer(recording: ElectronRecording) {
