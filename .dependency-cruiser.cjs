@@ -3,7 +3,7 @@
  * renderer -> shared <- electron; inside electron the engine is the floor,
  * providers and the store sit on it, and the services, CLI and IPC on top.
  */
-const upperLayers = 'electron/(accounts|archives|cli|downloads|ipc|previews|providers|settings|store|window)/';
+const upperLayers = 'electron/(accounts|archives|cli|desktop|downloads|ipc|previews|providers|settings|store|window)/';
 
 module.exports = {
   forbidden: [

@@ -2,8 +2,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, nativeImage, net, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
+import { AddRequestInbox } from './desktop/add-request-inbox';
 import { installAppMenu } from './desktop/app-menu';
+import { installClipboardWatch } from './desktop/clipboard-watch';
 import { installCloseToTray } from './desktop/close-to-tray';
+import { installDeepLinks } from './desktop/deep-links';
 import { desktopPresence } from './desktop/desktop-presence';
 import { installLoginItem } from './desktop/login-item';
 import { installNotifications } from './desktop/notifications';
@@ -34,10 +37,11 @@ const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
 let logger: FerryLogger | null = null;
 let quitting = false;
+const addRequests = new AddRequestInbox();
 
 if (app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
-  app.on('second-instance', focusMainWindow);
+  installDeepLinks(addRequests, focusMainWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -60,6 +64,7 @@ async function start(): Promise<void> {
     downloadsDir: app.getPath('downloads'),
     version: app.getVersion(),
     desktop: electronDesktop(),
+    addRequests,
     electron: process.versions.electron,
     chrome: process.versions.chrome,
     network: polledNetwork(() => net.isOnline()),
@@ -79,6 +84,7 @@ async function start(): Promise<void> {
   installTaskbarProgress(presence);
   installCloseToTray(presence);
   services.downloads.start();
+  installClipboardWatch(services);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
   });
@@ -141,6 +147,7 @@ function focusMainWindow(): void {
   const [window] = BrowserWindow.getAllWindows();
   if (!window) return;
   if (window.isMinimized()) window.restore();
+  window.show();
   window.focus();
 }
 

@@ -4,6 +4,7 @@ import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
 import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
+import { AddRequestInbox } from './desktop/add-request-inbox';
 import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import type { NetworkStatus } from './engine/network-status';
@@ -24,6 +25,8 @@ export interface Services {
   folders: FolderService;
   accounts: AccountService;
   events: EventHub;
+  /** ferry:// links and launches waiting for the Add dialog. */
+  addRequests: AddRequestInbox;
   logger: Logger;
   /** Where the app and the CLI write their logs, and the action that shows it to the person. */
   logFolder: { path: string; open(): Promise<void> };
@@ -46,6 +49,8 @@ export interface ServiceOptions {
   chrome?: string;
   /** Whether the computer has a network (Electron's check in the app); always online unless given. */
   network?: NetworkStatus;
+  /** Where ferry:// links and launches wait; main.ts hands in the one its listeners fill from the first moment. */
+  addRequests?: AddRequestInbox;
   /** Ferry's file logger in the app (main.ts opens it, so a failed start is logged too); a capture in tests. */
   logger: Logger;
 }
@@ -90,8 +95,11 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     store,
     desktop: options.desktop,
     events,
+    settings,
     changed: (ids) => downloads.markChanged(ids),
   });
+  const addRequests = options.addRequests ?? new AddRequestInbox();
+  addRequests.connect((request) => events.emit('app:addRequested', request));
   const logPath = logDirectory(options.profileDir);
   const dispose = async () => {
     await downloads.dispose();
@@ -105,6 +113,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     folders,
     accounts: new AccountService(accounts, providers),
     events,
+    addRequests,
     logger,
     logFolder: { path: logPath, open: () => openLogFolder(logPath, options.desktop) },
     dispose,

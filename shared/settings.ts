@@ -78,6 +78,8 @@ const editableShape = {
   preventSleepWhileDownloading: z.boolean(),
   /** Ferry starts, with its window, when the person logs in to the computer. */
   openAtLogin: z.boolean(),
+  /** Offer to add refs the person copies (opt-in: off, the clipboard is never read). */
+  watchClipboard: z.boolean(),
   /** The welcome screen was started or skipped; a profile with settings saved before it existed counts as done. */
   firstRunDone: z.boolean(),
 };
@@ -123,6 +125,7 @@ export function defaultSettings(downloadDir: string): Settings {
     ipfsGateways: [...DEFAULT_IPFS_GATEWAYS],
     preventSleepWhileDownloading: true,
     openAtLogin: false,
+    watchClipboard: false,
     firstRunDone: false,
     downloadDir,
     addFolders: [],

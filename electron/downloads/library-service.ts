@@ -9,7 +9,9 @@ import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
 import { exists } from '../fs/move-no-clobber';
 import type { EventHub } from '../ipc/event-hub';
+import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';
+import { dragSource } from './drag-source';
 import { readPreview } from './file-preview';
 import { removeLeftovers } from './leftovers';
 
@@ -17,6 +19,8 @@ interface LibraryServiceOptions {
   store: DownloadStore;
   desktop: Desktop;
   events: EventHub;
+  /** The folders a person chose (download folder, add folders): a drag out hands out files only from inside them. */
+  settings: Pick<SettingsStore, 'get'>;
   /** Tells the window (and the scheduler) that these downloads changed. */
   changed(ids: number[]): void;
 }
@@ -60,7 +64,10 @@ export class LibraryService {
 
   /** Drags what `open` would open, so a model lands in Blender or on the desktop as it was unpacked. */
   async startDrag(id: number): Promise<void> {
-    await this.options.desktop.startDrag(await this.finishedFile(id));
+    const { downloadDir, addFolders } = this.options.settings.get();
+    const queueFolders = this.options.store.queues().flatMap((queue) => (queue.directory ? [queue.directory] : []));
+    const source = await dragSource(this.existing(id), [downloadDir, ...queueFolders, ...addFolders]);
+    await this.options.desktop.startDrag(source);
   }
 
   /** A finished image or model for the Details panel, read from the path the library recorded for this id. */

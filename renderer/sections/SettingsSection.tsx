@@ -1,5 +1,6 @@
 import { Check } from 'lucide-react';
 import { AppearanceFields } from '../components/settings/AppearanceFields';
+import { ClipboardFields } from '../components/settings/ClipboardFields';
 import { DesktopFields } from '../components/settings/DesktopFields';
 import { LogFields } from '../components/settings/LogFields';
 import { NotificationFields } from '../components/settings/NotificationFields';
@@ -32,6 +33,7 @@ export function SettingsSection() {
       <TransferFields settings={settings} />
       <PlatformFields settings={settings} />
       <DesktopFields settings={settings} />
+      <ClipboardFields settings={settings} />
       <LogFields />
     </form>
   );

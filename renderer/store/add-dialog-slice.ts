@@ -26,6 +26,23 @@ export function createAddDialogSlice(client: FerryClient): StateCreator<FerrySta
       void get().loadAccounts();
     },
     closeAddDialog: () => set({ addDialog: closed, addError: null }),
+    clipboardOffer: null,
+    receiveClipboardOffer: (offer) => set({ clipboardOffer: offer }),
+    acceptClipboardOffer() {
+      const offer = get().clipboardOffer;
+      set({ clipboardOffer: null });
+      if (offer) get().openAddDialog(offer.text);
+    },
+    dismissClipboardOffer: () => set({ clipboardOffer: null }),
+    async takeAddRequests() {
+      try {
+        for (const request of await client.call('app:takeAddRequests')) {
+          get().openAddDialog(request.text, request.problem ?? undefined);
+        }
+      } catch (error) {
+        get().openAddDialog('', `Ferry could not read the links it was sent while starting: ${errorMessage(error)}`);
+      }
+    },
     setAddText: (text) => set((state) => ({ addDialog: { ...state.addDialog, text } })),
     async previewLinks(refs) {
       if (refs.length === 0) return [];

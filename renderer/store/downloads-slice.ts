@@ -1,11 +1,8 @@
 import type { StateCreator } from 'zustand';
+import { splitLinks } from '../../shared/ref-text';
 import { errorMessage, type FerryClient } from '../ipc/client';
 import { contribution, noTotals, type RunningTotals, recordSpeed, replaceContribution } from './download-totals';
 import type { DownloadsSlice, FerryState } from './ferry-state';
-
-export function splitLinks(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean);
-}
 
 export function createDownloadsSlice(client: FerryClient): StateCreator<FerryState, [], [], DownloadsSlice> {
   return (set, get) => {

@@ -1,4 +1,5 @@
 import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
+import type { ClipboardOffer } from '../../shared/add-request';
 import type { AppInfo } from '../../shared/app-info';
 import type { DownloadEvent } from '../../shared/download-history';
 import type { DownloadAction } from '../../shared/download-status';
@@ -168,6 +169,14 @@ export interface AddDialogSlice {
    */
   openAddDialog(text?: string, notice?: string): void;
   closeAddDialog(): void;
+  /** Refs the person copied (clipboard watch on), offered in a bar until added or dismissed. */
+  clipboardOffer: ClipboardOffer | null;
+  receiveClipboardOffer(offer: ClipboardOffer): void;
+  /** Opens the Add dialog with the offered refs; nothing is queued until the person confirms there. */
+  acceptClipboardOffer(): void;
+  dismissClipboardOffer(): void;
+  /** Says the window listens for ferry:// links and launches, and opens the dialog for any that came while it loaded. */
+  takeAddRequests(): Promise<void>;
   setAddText(text: string): void;
   /** What Ferry understands of each ref; null when the main process could not be asked (addError says why). */
   previewLinks(refs: string[]): Promise<RefPreview[] | null>;

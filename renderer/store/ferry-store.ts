@@ -38,7 +38,11 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
     client.on('downloads:removed', (ids) => state.forgetDownloads(ids)),
     client.on('queues:changed', (queues) => state.receiveQueues(queues)),
     client.on('app:reveal', (target) => state.reveal(target)),
+    client.on('app:addRequested', ({ text, problem }) => state.openAddDialog(text, problem ?? undefined)),
+    client.on('app:clipboardOffer', (offer) => state.receiveClipboardOffer(offer)),
   ];
+  // Only once the window listens: a ferry:// link that started Ferry waited for this.
+  void state.takeAddRequests();
   void state.loadSettings();
   void state.loadAppInfo();
   void state.loadDownloads();

@@ -7,6 +7,7 @@ export const callChannels = [
   'app:info',
   'app:ping',
   'app:openLogFolder',
+  'app:takeAddRequests',
   'settings:get',
   'settings:update',
   'settings:chooseDownloadDir',
@@ -45,6 +46,8 @@ export const eventChannels = [
   'downloads:removed',
   'queues:changed',
   'app:reveal',
+  'app:addRequested',
+  'app:clipboardOffer',
 ] as const;
 
 export type CallChannel = (typeof callChannels)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema } from '../accounts';
+import { addRequestSchema, clipboardOfferSchema } from '../add-request';
 import { appInfoSchema } from '../app-info';
 import { downloadEventSchema } from '../download-history';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
@@ -36,6 +37,8 @@ export const calls = {
     response: z.object({ nonce: z.string(), receivedAt: z.number() }),
   },
   'app:openLogFolder': { request: noPayload, response: nothing },
+  /** The window listens from now on: what ferry:// links and launches asked while it loaded, oldest first. */
+  'app:takeAddRequests': { request: noPayload, response: z.array(addRequestSchema) },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'settings:chooseDownloadDir': { request: noPayload, response: settingsSchema },
@@ -92,6 +95,10 @@ export const events = {
   'queues:changed': z.array(queueSchema),
   /** A notification or the tray was clicked: the window switches view and brings this into sight. */
   'app:reveal': revealTargetSchema,
+  /** A ferry:// link or a launch asks for the Add dialog, pre-filled; nothing is queued until the person confirms. */
+  'app:addRequested': addRequestSchema,
+  /** Copied text holds refs (clipboard watch on): the window offers to add them. */
+  'app:clipboardOffer': clipboardOfferSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CallRequest<C extends CallChannel> = z.infer<(typeof calls)[C]['request']>;

@@ -8,6 +8,8 @@ export type IpcErrorCode =
   | 'unknown_channel'
   | 'invalid_payload'
   | 'forbidden_sender'
+  /** A file Ferry will not hand out (drag out) because it lies outside the folders the person chose. */
+  | 'outside_folders'
   | 'storage'
   | 'invalid_ref'
   | 'not_found'

@@ -95,6 +95,7 @@ export function createElectronStandIn(options: StandInOptions) {
   };
   const app = createApp(options, recording);
   const desktop = createPowerAndWindowFakes(app);
+  const links = addLinkFakes(app);
 
   class BrowserWindow extends EventEmitter implements FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
@@ -172,8 +173,9 @@ export function createElectronStandIn(options: StandInOptions) {
     },
     ipcRenderer: createIpcRenderer(recording),
     ...desktop.fakes,
+    clipboard: links.clipboard,
   };
-  return { electron, recording, app, desktop: desktop.recording };
+  return { electron, recording, app, desktop: desktop.recording, links };
 }
 
 function createApp(options: StandInOptions, recording: ElectronRecording) {
@@ -194,6 +196,36 @@ function createApp(options: StandInOptions, recording: ElectronRecording) {
     setBadgeCount: (count: number) => recording.desktop.badgeCounts.push(count),
   });
   return app;
+}
+
+/** What the deep links and the clipboard watch asked of Electron: protocol registrations, clipboard reads. */
+export interface LinkRecording {
+  protocols: { scheme: string; executable?: string; args?: string[] }[];
+  clipboardReads: number;
+  /** What the fake clipboard holds; a test "copies" by setting it. */
+  clipboardText: string;
+}
+
+function addLinkFakes(app: EventEmitter & Record<string, unknown>) {
+  const recording: LinkRecording = { protocols: [], clipboardReads: 0, clipboardText: '' };
+  let ready = false;
+  void Promise.resolve().then(() => {
+    ready = true;
+  });
+  Object.assign(app, {
+    isReady: () => ready,
+    setAsDefaultProtocolClient: (scheme: string, executable?: string, args?: string[]) => {
+      recording.protocols.push({ scheme, ...(executable ? { executable } : {}), ...(args ? { args } : {}) });
+      return true;
+    },
+  });
+  const clipboard = {
+    readText: async () => {
+      recording.clipboardReads += 1;
+      return recording.clipboardText;
+    },
+  };
+  return { recording, clipboard };
 }
 
 function createIpcRenderer(recording: ElectronRecording) {

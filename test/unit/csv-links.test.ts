@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLinkList, refsFromCsv } from '../../renderer/components/add-dialog/csv-links';
+import { isLinkList } from '../../renderer/components/add-dialog/csv-links';
+import { refsFromCsv } from '../../shared/ref-text';
 
 describe('links in a dropped CSV', () => {
   it('takes the cells that read as refs, with quotes, semicolons and tabs honoured', () => {

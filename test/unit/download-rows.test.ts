@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { downloadRow, downloadRows, formatDuration } from '../../renderer/store/download-rows';
-import { splitLinks } from '../../renderer/store/downloads-slice';
+import { splitLinks } from '../../shared/ref-text';
 import { download } from './download-fixture';
 
 describe('downloadRows', () => {

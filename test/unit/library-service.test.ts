@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
 import { commitBatch } from '../../electron/store/write-batch';
 import type { Download } from '../../shared/downloads';
-import type { Queue } from '../../shared/queues';
+import { DEFAULT_QUEUE_ID, type Queue } from '../../shared/queues';
+import { makeTempDir } from '../support/temp-dir';
 import { openTestApp, type TestApp } from '../support/test-app';
 
 let app: TestApp;
@@ -28,6 +29,16 @@ afterEach(async () => {
   db.close();
   await app.close();
 });
+
+/** A finished download saved into `directory`, as the library records one. */
+async function finishedIn(directory: string, name: string): Promise<number> {
+  await mkdir(directory, { recursive: true });
+  const download = store.add({ ref: `https://cdn.example.com/${name}`, directory });
+  store.finish(download.id, { path: join(directory, name), size: name.length, sha256: 'ab' }, 'done');
+  await writeFile(join(directory, name), name);
+  commitBatch(db);
+  return download.id;
+}
 
 async function finished(name: string): Promise<number> {
   const download = store.add({ ref: `https://cdn.example.com/${name}`, directory: profile.path });
@@ -128,6 +139,60 @@ describe('history', () => {
       error: { code: 'invalid_payload' },
     });
     expect(desktop.dragged).toEqual([]);
+  });
+
+  it('drags files from a queue folder or a folder picked for an add, which the person chose', async () => {
+    const queueFolder = await makeTempDir();
+    const addFolder = await makeTempDir();
+    try {
+      store.updateQueue(DEFAULT_QUEUE_ID, { directory: queueFolder.path });
+      await app.services.settings.rememberAddFolder(addFolder.path);
+      const inQueueFolder = await finishedIn(queueFolder.path, 'queued.glb');
+      const inAddFolder = await finishedIn(join(addFolder.path, 'castle'), 'added.glb');
+      expect(await router.invoke('downloads:startDrag', { id: inQueueFolder })).toEqual({ ok: true, value: undefined });
+      expect(await router.invoke('downloads:startDrag', { id: inAddFolder })).toEqual({ ok: true, value: undefined });
+      expect(desktop.dragged).toEqual([
+        join(queueFolder.path, 'queued.glb'),
+        join(addFolder.path, 'castle', 'added.glb'),
+      ]);
+    } finally {
+      await queueFolder.remove();
+      await addFolder.remove();
+    }
+  });
+
+  it('refuses to drag a file saved outside every folder the person chose', async () => {
+    const elsewhere = await makeTempDir();
+    try {
+      const id = await finishedIn(elsewhere.path, 'stray.glb');
+      expect(await router.invoke('downloads:startDrag', { id })).toMatchObject({
+        ok: false,
+        error: {
+          code: 'outside_folders',
+          message: `Ferry will not drag out stray.glb: it was saved to ${elsewhere.path}, which is not your download folder or a folder you chose for a queue or an add. Use Show in folder to find it.`,
+        },
+      });
+      expect(desktop.dragged).toEqual([]);
+    } finally {
+      await elsewhere.remove();
+    }
+  });
+
+  it('refuses to drag a finished file that was swapped for a link to a file elsewhere', async () => {
+    const elsewhere = await makeTempDir();
+    try {
+      const id = await finished('swapped.glb');
+      await writeFile(join(elsewhere.path, 'secret.txt'), 'secret');
+      await rm(join(profile.path, 'swapped.glb'));
+      await symlink(join(elsewhere.path, 'secret.txt'), join(profile.path, 'swapped.glb'));
+      expect(await router.invoke('downloads:startDrag', { id })).toMatchObject({
+        ok: false,
+        error: { code: 'outside_folders', message: expect.stringContaining('now leads outside') },
+      });
+      expect(desktop.dragged).toEqual([]);
+    } finally {
+      await elsewhere.remove();
+    }
   });
 
   it('explains a file that was moved away outside Ferry', async () => {

@@ -152,7 +152,7 @@ describe('the built main process', () => {
 
   it('focuses the existing window when a second instance starts', async () => {
     const { recording, app } = await startMain();
-    app.emit('second-instance');
+    app.emit('second-instance', {}, ['/opt/Ferry/ferry'], '/');
     expect(onlyWindow(recording.windows).focused).toBe(1);
   });
 

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { refWithFormat } from '../../../shared/ref-preview';
+import { splitLinks } from '../../../shared/ref-text';
 import { accountChoices, addBatches, type PickedAccounts, signingLabel } from '../../store/add-accounts';
-import { splitLinks } from '../../store/downloads-slice';
 import type { FerryState } from '../../store/ferry-state';
 import { selectUnpackByDefault } from '../../store/selectors';
 import { useFerry } from '../../store/store-context';

@@ -1,4 +1,5 @@
-import { isLinkList, refsFromCsv } from './csv-links';
+import { refsFromCsv } from '../../../shared/ref-text';
+import { isLinkList } from './csv-links';
 import type { DroppedFile } from './drop-notice';
 
 export interface DroppedText {

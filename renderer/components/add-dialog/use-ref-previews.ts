@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { RefPreview } from '../../../shared/ref-preview';
-import { splitLinks } from '../../store/downloads-slice';
+import { splitLinks } from '../../../shared/ref-text';
 import { useFerry } from '../../store/store-context';
 
 const TYPING_PAUSE_MS = 150;
