@@ -68,6 +68,8 @@ async function start(): Promise<void> {
     electron: process.versions.electron,
     chrome: process.versions.chrome,
     network: polledNetwork(() => net.isOnline()),
+    // Only an installed Ferry has the launcher; a source checkout runs npm run ferry instead.
+    cliLauncher: app.isPackaged ? join(process.resourcesPath, 'bin', 'ferry') : null,
   });
   bindRouterToIpcMain(createRouter(services), {
     isTrustedSender: isAppUrl,

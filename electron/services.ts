@@ -1,10 +1,13 @@
+import { homedir } from 'node:os';
 import type { AppInfo } from '../shared/app-info';
+import type { CliLink } from '../shared/cli-link';
 import { defaultSettings } from '../shared/settings';
 import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
 import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
 import { AddRequestInbox } from './desktop/add-request-inbox';
+import { linkCliOntoPath } from './desktop/cli-link';
 import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import type { NetworkStatus } from './engine/network-status';
@@ -30,6 +33,8 @@ export interface Services {
   logger: Logger;
   /** Where the app and the CLI write their logs, and the action that shows it to the person. */
   logFolder: { path: string; open(): Promise<void> };
+  /** Links the installed `ferry` command into a folder of commands (Settings). */
+  linkCli(): Promise<CliLink>;
   /** Stops downloads (they resume next time), closes the library. */
   dispose(): Promise<void>;
 }
@@ -51,6 +56,10 @@ export interface ServiceOptions {
   network?: NetworkStatus;
   /** Where ferry:// links and launches wait; main.ts hands in the one its listeners fill from the first moment. */
   addRequests?: AddRequestInbox;
+  /** The `ferry` launcher an installed Ferry ships; null or absent when it runs from its source. */
+  cliLauncher?: string | null;
+  /** The person's home folder, where ~/.local/bin is; os.homedir() unless a test hands in another. */
+  home?: string;
   /** Ferry's file logger in the app (main.ts opens it, so a failed start is logged too); a capture in tests. */
   logger: Logger;
 }
@@ -116,6 +125,13 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     addRequests,
     logger,
     logFolder: { path: logPath, open: () => openLogFolder(logPath, options.desktop) },
+    linkCli: () =>
+      linkCliOntoPath({
+        launcher: options.cliLauncher ?? null,
+        platform: process.platform,
+        home: options.home ?? homedir(),
+        pathVariable: process.env.PATH ?? '',
+      }),
     dispose,
   };
 }

@@ -12,6 +12,7 @@ export function createHandlers(services: Services): Handlers {
     'app:info': () => services.appInfo,
     'app:ping': ({ nonce }) => ({ nonce, receivedAt: Date.now() }),
     'app:openLogFolder': () => services.logFolder.open(),
+    'app:linkCli': () => services.linkCli(),
     'app:takeAddRequests': () => services.addRequests.take(),
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),

@@ -42,6 +42,9 @@ export interface SettingsSlice {
   chooseDownloadDir(): Promise<void>;
   /** Shows the folder of Ferry's log files, to attach to a problem report; a failure shows like a settings error. */
   openLogFolder(): Promise<void>;
+  /** What linking the `ferry` command onto PATH did (or why it could not), for Settings; null before a try. */
+  cliLink: { note: string; failed: boolean } | null;
+  linkCli(): Promise<void>;
   /** Settings changed elsewhere (another window, the tray, the CLI). */
   receiveSettings(settings: Settings): void;
 }

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { cliLinkNote } from '../../shared/cli-link';
 import { errorMessage, type FerryClient } from '../ipc/client';
 import type { FerryState, SettingsSlice } from './ferry-state';
 
@@ -48,6 +49,14 @@ export function createSettingsSlice(client: FerryClient): StateCreator<FerryStat
         if (get().settingsStatus === 'error') set({ settingsStatus: 'ready', settingsError: null });
       } catch (error) {
         set({ settingsStatus: 'error', settingsError: errorMessage(error) });
+      }
+    },
+    cliLink: null,
+    async linkCli() {
+      try {
+        set({ cliLink: { note: cliLinkNote(await client.call('app:linkCli')), failed: false } });
+      } catch (error) {
+        set({ cliLink: { note: errorMessage(error), failed: true } });
       }
     },
     receiveSettings: (settings) => set({ settings }),

@@ -7,6 +7,7 @@ export const callChannels = [
   'app:info',
   'app:ping',
   'app:openLogFolder',
+  'app:linkCli',
   'app:takeAddRequests',
   'settings:get',
   'settings:update',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema } from '../accounts';
 import { addRequestSchema, clipboardOfferSchema } from '../add-request';
 import { appInfoSchema } from '../app-info';
+import { cliLinkSchema } from '../cli-link';
 import { downloadEventSchema } from '../download-history';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
 import { filePreviewSchema } from '../file-preview';
@@ -37,6 +38,8 @@ export const calls = {
     response: z.object({ nonce: z.string(), receivedAt: z.number() }),
   },
   'app:openLogFolder': { request: noPayload, response: nothing },
+  /** Links the installed `ferry` command onto PATH (Linux, macOS); refused from a source checkout or on Windows. */
+  'app:linkCli': { request: noPayload, response: cliLinkSchema },
   /** The window listens from now on: what ferry:// links and launches asked while it loaded, oldest first. */
   'app:takeAddRequests': { request: noPayload, response: z.array(addRequestSchema) },
   'settings:get': { request: noPayload, response: settingsSchema },

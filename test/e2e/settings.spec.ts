@@ -70,3 +70,15 @@ test.describe('at 800×600', () => {
     expect(app.pageErrors).toEqual([]);
   });
 });
+
+test('linking the ferry command from a source checkout says why it cannot, and what to run instead', async ({
+  ferry,
+}) => {
+  const app = await ferry.launch();
+  await new AppFrame(app.page).open('Settings');
+  const settings = new SettingsPage(app.page);
+  await settings.linkCli.click();
+  await expect(settings.alert).toContainText('This Ferry runs from its source, not from an installer');
+  await expect(settings.alert).toContainText('npm run ferry -- <command>');
+  expect(app.pageErrors).toEqual([]);
+});

@@ -6,6 +6,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'app:info': undefined,
   'app:ping': { nonce: 'sample' },
   'app:openLogFolder': undefined,
+  'app:linkCli': undefined,
   'app:takeAddRequests': undefined,
   'settings:get': undefined,
   'settings:update': { theme: 'dark', notifyOnComplete: false },

@@ -73,6 +73,11 @@ describe('the electron-builder config', () => {
     expect(statSync(inRoot('build/bin/ferry')).mode & 0o111).not.toBe(0);
   });
 
+  it('names the Linux binary apart from the command line, and the launcher runs that binary', () => {
+    expect(config.linux.executableName).toBe('ferry-app');
+    expect(readFileSync(inRoot('build/bin/ferry'), 'utf8')).toContain(`"$resources/../${config.linux.executableName}"`);
+  });
+
   it('is what npm run dist builds with', () => {
     const scripts = (JSON.parse(readFileSync(inRoot('package.json'), 'utf8')) as { scripts: Record<string, string> })
       .scripts;

@@ -45,6 +45,8 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     receiveSettings: () => undefined,
     chooseDownloadDir: noop,
     openLogFolder: noop,
+    cliLink: null,
+    linkCli: noop,
     appInfo: null,
     appError: null,
     loadAppInfo: noop,

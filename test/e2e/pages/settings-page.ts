@@ -16,6 +16,7 @@ export class SettingsPage {
   readonly showWelcome: Locator;
   readonly ipfsGateways: Locator;
   readonly openLogFolder: Locator;
+  readonly linkCli: Locator;
   readonly saveStatus: Locator;
   readonly alert: Locator;
 
@@ -34,6 +35,7 @@ export class SettingsPage {
     this.showWelcome = page.getByLabel('Show the welcome screen in Downloads');
     this.ipfsGateways = page.getByLabel('IPFS gateways');
     this.openLogFolder = page.getByRole('button', { name: 'Open log folder' });
+    this.linkCli = page.getByRole('button', { name: 'Link ferry command' });
     this.saveStatus = page.locator('.save-status');
     this.alert = page.getByRole('alert');
   }
