@@ -75,12 +75,12 @@ async function start(): Promise<void> {
     isTrustedSender: isAppUrl,
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
-  installAppMenu(services);
+  const presence = desktopPresence({ services, iconDir: trayIconDir, window: mainWindow });
+  installAppMenu(services, () => presence.reveal({ kind: 'settings' }));
   installWindowState(profileDir, logger);
   createMainWindow(preloadPath, appUrl);
   installPower(services);
   installLoginItem(services);
-  const presence = desktopPresence({ services, iconDir: trayIconDir, window: mainWindow });
   installTray(presence);
   installNotifications(presence);
   installTaskbarProgress(presence);

@@ -11,6 +11,8 @@ export const createNavigationSlice: StateCreator<FerryState, [], [], NavigationS
       set({ section: 'queues', openQueueId: target.id });
     } else if (target.kind === 'account') {
       set({ section: 'accounts' });
+    } else if (target.kind === 'settings') {
+      set({ section: 'settings' });
     } else {
       const download = get().downloads[target.id];
       // A filter or search that hides the download would leave its details with nothing selected to show.

@@ -38,5 +38,7 @@ describe('app:reveal in the window', () => {
     expect(store.getState()).toMatchObject({ section: 'queues', openQueueId: 4 });
     store.getState().reveal({ kind: 'account', id: 'acc-1' });
     expect(store.getState().section).toBe('accounts');
+    store.getState().reveal({ kind: 'settings' });
+    expect(store.getState().section).toBe('settings');
   });
 });
