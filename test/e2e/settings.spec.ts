@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { shootBothThemes } from './look';
+import { seriousViolations, shootBothThemes } from './look';
 import { AppFrame } from './pages/app-frame';
 import { SettingsPage } from './pages/settings-page';
 
@@ -80,5 +80,10 @@ test('linking the ferry command from a source checkout says why it cannot, and w
   await settings.linkCli.click();
   await expect(settings.alert).toContainText('This Ferry runs from its source, not from an installer');
   await expect(settings.alert).toContainText('npm run ferry -- <command>');
+  await app.page.setViewportSize({ width: 800, height: 600 });
+  await settings.linkCli.scrollIntoViewIfNeeded();
+  await shootBothThemes(app, 'settings-desktop', async (theme) => {
+    expect(await seriousViolations(app.page), theme).toEqual([]);
+  });
   expect(app.pageErrors).toEqual([]);
 });
