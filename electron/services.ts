@@ -131,6 +131,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
         platform: process.platform,
         home: options.home ?? homedir(),
         pathVariable: process.env.PATH ?? '',
+        appImage: process.env.APPIMAGE || undefined,
       }),
     dispose,
   };

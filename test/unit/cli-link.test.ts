@@ -1,4 +1,4 @@
-import { chmod, lstat, mkdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CliLinkPlace, linkCliOntoPath } from '../../electron/desktop/cli-link';
@@ -66,5 +66,47 @@ describe('linking the ferry command onto PATH', () => {
     await expect(linkCliOntoPath({ ...place, launcher: join(dir.path, 'gone') })).rejects.toThrow(
       /missing from this installation.*Reinstall Ferry/,
     );
+  });
+
+  it('refuses inside an AppImage, whose mount moves on every start, naming the .deb and --appimage-extract', async () => {
+    const appImage = join(dir.path, 'Ferry-1.0.0.AppImage');
+    await expect(linkCliOntoPath({ ...place, appImage })).rejects.toThrow(
+      new RegExp(`runs as an AppImage.*Install Ferry's \\.deb.*${appImage} --appimage-extract`),
+    );
+    await expect(lstat(join(place.home, '.local', 'bin', 'ferry'))).rejects.toThrow(/ENOENT/);
+  });
+
+  it("replaces an earlier Ferry's link whose launcher is gone, such as an old AppImage mount", async () => {
+    const folder = join(place.home, '.local', 'bin');
+    await mkdir(folder, { recursive: true });
+    await symlink('/tmp/.mount_FerryAbc123/resources/bin/ferry', join(folder, 'ferry'));
+    const link = await linkCliOntoPath(place);
+    expect(await readlink(link.linkPath)).toBe(place.launcher);
+    expect(await readdir(folder)).toEqual(['ferry']);
+  });
+
+  it("replaces an earlier Ferry's link to another installation's launcher with the same text", async () => {
+    const folder = join(place.home, '.local', 'bin');
+    const older = join(dir.path, 'Old Ferry', 'resources', 'bin', 'ferry');
+    await mkdir(join(dir.path, 'Old Ferry', 'resources', 'bin'), { recursive: true });
+    await writeFile(older, '#!/bin/sh\n');
+    await mkdir(folder, { recursive: true });
+    await symlink(older, join(folder, 'ferry'));
+    expect(await readlink((await linkCliOntoPath(place)).linkPath)).toBe(place.launcher);
+  });
+
+  it('still calls a live resources/bin/ferry with other text, or a plain file, foreign', async () => {
+    const folder = join(place.home, '.local', 'bin');
+    const other = join(dir.path, 'Other', 'resources', 'bin', 'ferry');
+    await mkdir(join(dir.path, 'Other', 'resources', 'bin'), { recursive: true });
+    await writeFile(other, '#!/bin/sh\necho another ferry\n');
+    await mkdir(folder, { recursive: true });
+    await symlink(other, join(folder, 'ferry'));
+    await expect(linkCliOntoPath(place)).rejects.toThrow(/not this Ferry's/);
+    expect(await readlink(join(folder, 'ferry'))).toBe(other);
+    const mac = { ...place, platform: 'darwin' as const, home: join(dir.path, 'home2') };
+    await mkdir(join(mac.home, '.local', 'bin'), { recursive: true });
+    await writeFile(join(mac.home, '.local', 'bin', 'ferry'), '#!/bin/sh\n');
+    await expect(linkCliOntoPath(mac)).rejects.toThrow(/not this Ferry's/);
   });
 });
