@@ -22,6 +22,7 @@ export class FakeWebContents extends EventEmitter {
   readonly mainFrame: FakeFrame = { url: '' };
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   readonly sent: { channel: string; payload: unknown }[] = [];
+  readonly drags: { file: string; icon: string }[] = [];
 
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
@@ -33,6 +34,10 @@ export class FakeWebContents extends EventEmitter {
 
   isDestroyed(): boolean {
     return false;
+  }
+
+  startDrag(item: { file: string; icon: FakeImage }): void {
+    this.drags.push({ file: item.file, icon: item.icon.path });
   }
 
   /** Fires a cancelable Electron event and tells whether a listener cancelled it. */
@@ -96,6 +101,7 @@ export function createElectronStandIn(options: StandInOptions) {
   const app = createApp(options, recording);
   const desktop = createPowerAndWindowFakes(app);
   const links = addLinkFakes(app);
+  const drags = addDragFakes(app);
 
   class BrowserWindow extends EventEmitter implements FakeBrowserWindow {
     readonly webContents = new FakeWebContents();
@@ -174,8 +180,9 @@ export function createElectronStandIn(options: StandInOptions) {
     ipcRenderer: createIpcRenderer(recording),
     ...desktop.fakes,
     clipboard: links.clipboard,
+    webContents: drags.webContents,
   };
-  return { electron, recording, app, desktop: desktop.recording, links };
+  return { electron, recording, app, desktop: desktop.recording, links, drags: drags.recording };
 }
 
 function createApp(options: StandInOptions, recording: ElectronRecording) {
@@ -226,6 +233,29 @@ function addLinkFakes(app: EventEmitter & Record<string, unknown>) {
     },
   };
   return { recording, clipboard };
+}
+
+/** What the drag-out adapter may find: the focused web contents, and the system's icon for a file. */
+export interface DragRecording {
+  /** The web contents with the focus; null falls back to the window's, as when a drag starts unfocused. */
+  focused: FakeWebContents | null;
+  /** How app.getFileIcon answers: with the system's icon, an empty image, or an error. */
+  fileIcon: 'system' | 'empty' | 'fails';
+  iconRequests: string[];
+}
+
+function addDragFakes(app: EventEmitter & Record<string, unknown>) {
+  const recording: DragRecording = { focused: null, fileIcon: 'system', iconRequests: [] };
+  Object.assign(app, {
+    getFileIcon: async (path: string): Promise<FakeImage> => {
+      recording.iconRequests.push(path);
+      if (recording.fileIcon === 'fails') throw new Error('Failed to get file icon.');
+      const empty = recording.fileIcon === 'empty';
+      return { path: `system-icon:${path}`, isEmpty: () => empty };
+    },
+  });
+  const webContents = { getFocusedWebContents: () => recording.focused };
+  return { recording, webContents };
 }
 
 function createIpcRenderer(recording: ElectronRecording) {
