@@ -1,4 +1,18 @@
 import type { Locator, Page } from '@playwright/test';
+import type { Settings } from '../../../shared/settings';
+
+/** The settings the desktop's checkboxes save, in the order they come in the view. */
+export type DesktopSwitch = keyof Pick<
+  Settings,
+  | 'notifyOnFailure'
+  | 'notifyOnQueueDone'
+  | 'notifyOnAccountProblem'
+  | 'notifyWhileFocused'
+  | 'closeToTray'
+  | 'preventSleepWhileDownloading'
+  | 'openAtLogin'
+  | 'watchClipboard'
+>;
 
 /** The Settings section: one locator per control and the save status line. */
 export class SettingsPage {
@@ -19,6 +33,8 @@ export class SettingsPage {
   readonly linkCli: Locator;
   readonly saveStatus: Locator;
   readonly alert: Locator;
+  /** The desktop switches (notifications, tray, sleep, login, clipboard), by the setting each one saves. */
+  readonly desktopSwitches: Record<DesktopSwitch, Locator>;
 
   constructor(readonly page: Page) {
     this.theme = page.getByLabel('Theme');
@@ -38,6 +54,16 @@ export class SettingsPage {
     this.linkCli = page.getByRole('button', { name: 'Link ferry command' });
     this.saveStatus = page.locator('.save-status');
     this.alert = page.getByRole('alert');
+    this.desktopSwitches = {
+      notifyOnFailure: page.getByLabel('Notify me when a download fails'),
+      notifyOnQueueDone: page.getByLabel('Notify me when a queue is done'),
+      notifyOnAccountProblem: page.getByLabel('Notify me when an account needs attention'),
+      notifyWhileFocused: page.getByLabel("Notify me even while Ferry's window is in front"),
+      closeToTray: page.getByLabel('Closing the window keeps Ferry running in the tray'),
+      preventSleepWhileDownloading: page.getByLabel('Keep the computer awake while downloads run'),
+      openAtLogin: page.getByLabel('Start Ferry when I log in'),
+      watchClipboard: page.getByLabel('Offer to add links I copy'),
+    };
   }
 
   /** The note under a field: its hint, or the problem with what was typed. */
