@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { app } from 'electron';
 import type { AddRequest } from '../../shared/add-request';
-import type { AddRequestInbox } from './add-request-inbox';
 import { launchArguments } from './launch-refs';
 import { addRequestFromArguments, addRequestFromLink } from './launch-request';
+import type { AddRequestInbox } from './window-inbox';
 
 /**
  * ferry:// links and launches with refs, wherever they arrive: on macOS as `open-url` (registered here, before the
@@ -22,8 +22,6 @@ export function installDeepLinks(inbox: AddRequestInbox, showWindow: () => void)
     event.preventDefault();
     deliver(addRequestFromLink(url));
   });
-  // A reloading window stops listening; requests wait for it again instead of being sent into the void.
-  app.on('web-contents-created', (_event, contents) => contents.on('did-start-loading', () => inbox.windowGone()));
   app.on('second-instance', (_event, argv, workingDirectory) => {
     // A second launch with nothing to add still means "show me Ferry".
     showWindow();

@@ -53,6 +53,8 @@ export interface AppSlice {
   appInfo: AppInfo | null;
   appError: string | null;
   loadAppInfo(): Promise<void>;
+  /** Says the window listens for reveals, and brings up one that a notification or the tray asked for before. */
+  takeReveal(): Promise<void>;
 }
 
 export interface DownloadsSlice {

@@ -104,6 +104,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     acceptClipboardOffer: () => undefined,
     dismissClipboardOffer: () => undefined,
     takeAddRequests: noop,
+    takeReveal: noop,
     setAddText: () => undefined,
     previewLinks: async () => [],
     loadQueues: noop,
