@@ -6,8 +6,8 @@ import { addRequestFromArguments, addRequestFromLink } from './launch-request';
 import type { AddRequestInbox } from './window-inbox';
 
 /**
- * ferry:// links and launches with refs, wherever they arrive: on macOS as `open-url` (registered here, before the
- * app is ready, so the link that starts Ferry is caught), on Windows and Linux in the arguments of the first launch
+ * ferry:// links and launches with refs, wherever they arrive: on macOS as `open-url` and `open-file` (registered
+ * here, before the app is ready, so the link or list that starts Ferry is caught), on Windows and Linux in the arguments of the first launch
  * or of a second one, which Electron hands the running Ferry as `second-instance`. Each becomes a request for the
  * Add dialog, kept in the inbox until the window listens; the window is shown so the person sees it.
  */
@@ -21,6 +21,11 @@ export function installDeepLinks(inbox: AddRequestInbox, showWindow: () => void)
   app.on('open-url', (event, url) => {
     event.preventDefault();
     deliver(addRequestFromLink(url));
+  });
+  // Finder's Open With and a drop on the dock icon hand a list of refs as an event, not as arguments.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void addRequestFromArguments([path], process.cwd()).then(deliver);
   });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     // A second launch with nothing to add still means "show me Ferry".
