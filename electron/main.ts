@@ -10,6 +10,7 @@ import { type DesktopPresence, desktopPresence } from './desktop/desktop-presenc
 import { installLoginItem } from './desktop/login-item';
 import { installNotifications } from './desktop/notifications';
 import { installPower } from './desktop/power';
+import { quitWhenSessionEnds } from './desktop/session-end';
 import { installTaskbarProgress } from './desktop/taskbar-progress';
 import { installTray } from './desktop/tray';
 import { addRequestInbox, revealInbox } from './desktop/window-inbox';
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
   presence = started;
   installAppMenu(services, () => started.reveal({ kind: 'settings' }));
   installWindowState(profileDir, logger);
+  quitWhenSessionEnds();
   createMainWindow(preloadPath, appUrl);
   installPower(services);
   installLoginItem(services);

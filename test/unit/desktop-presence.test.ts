@@ -218,6 +218,8 @@ describe('closing the window', () => {
     (window as unknown as NodeJS.EventEmitter).emit('close', first);
     expect(first.prevented).toBe(true);
     expect(desktopOf(window).visible).toBe(false);
+    // Held until the system closes it, or its click handler could be collected with it.
+    expect(recording.desktop.notifications[0]?.listenerCount('close')).toBe(1);
     expect(recording.notifications).toEqual([
       {
         title: 'Ferry is still running',
