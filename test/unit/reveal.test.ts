@@ -47,7 +47,9 @@ describe('app:reveal in the window', () => {
     store.getState().reveal({ kind: 'queue', id: 4 });
     expect(store.getState()).toMatchObject({ section: 'queues', openQueueId: 4 });
     store.getState().reveal({ kind: 'account', id: 'acc-1' });
-    expect(store.getState().section).toBe('accounts');
+    expect(store.getState()).toMatchObject({ section: 'accounts', revealedAccount: { id: 'acc-1' } });
+    store.getState().goTo('downloads');
+    expect(store.getState().revealedAccount).toBeNull();
     store.getState().reveal({ kind: 'settings' });
     expect(store.getState().section).toBe('settings');
   });

@@ -36,6 +36,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
   return {
     section: 'downloads',
     goTo: () => undefined,
+    revealedAccount: null,
     reveal: () => undefined,
     settings: null,
     settingsStatus: 'loading',
