@@ -2,17 +2,19 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, nativeImage, net, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
-import { AddRequestInbox } from './desktop/add-request-inbox';
 import { installAppMenu } from './desktop/app-menu';
 import { installClipboardWatch } from './desktop/clipboard-watch';
 import { installCloseToTray } from './desktop/close-to-tray';
 import { installDeepLinks } from './desktop/deep-links';
-import { desktopPresence } from './desktop/desktop-presence';
+import { type DesktopPresence, desktopPresence } from './desktop/desktop-presence';
 import { installLoginItem } from './desktop/login-item';
 import { installNotifications } from './desktop/notifications';
 import { installPower } from './desktop/power';
+import { quitWhenSessionEnds } from './desktop/session-end';
 import { installTaskbarProgress } from './desktop/taskbar-progress';
 import { installTray } from './desktop/tray';
+import { addRequestInbox, revealInbox } from './desktop/window-inbox';
+import { followWindowPages } from './desktop/window-pages';
 import { installWindowState } from './desktop/window-state';
 import { polledNetwork } from './engine/network-status';
 import { bindRouterToIpcMain } from './ipc/electron-binding';
@@ -37,11 +39,15 @@ const isAppUrl = appUrlMatcher(appUrl);
 let services: Services | null = null;
 let logger: FerryLogger | null = null;
 let quitting = false;
-const addRequests = new AddRequestInbox();
+let presence: DesktopPresence | null = null;
+const addRequests = addRequestInbox();
+const reveals = revealInbox();
 
 if (app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
-  installDeepLinks(addRequests, focusMainWindow);
+  followWindowPages([addRequests, reveals]);
+  // Before the presence exists, start() is about to make and show the window anyway.
+  installDeepLinks(addRequests, () => presence?.show());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -65,6 +71,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     desktop: electronDesktop(),
     addRequests,
+    reveals,
     electron: process.versions.electron,
     chrome: process.versions.chrome,
     network: polledNetwork(() => net.isOnline()),
@@ -75,16 +82,18 @@ async function start(): Promise<void> {
     isTrustedSender: isAppUrl,
     targets: () => BrowserWindow.getAllWindows().map((window) => window.webContents),
   });
-  const presence = desktopPresence({ services, iconDir: trayIconDir, window: mainWindow });
-  installAppMenu(services, () => presence.reveal({ kind: 'settings' }));
+  const started = desktopPresence({ services, iconDir: trayIconDir, window: mainWindow });
+  presence = started;
+  installAppMenu(services, () => started.reveal({ kind: 'settings' }));
   installWindowState(profileDir, logger);
+  quitWhenSessionEnds();
   createMainWindow(preloadPath, appUrl);
   installPower(services);
   installLoginItem(services);
-  installTray(presence);
-  installNotifications(presence);
-  installTaskbarProgress(presence);
-  installCloseToTray(presence);
+  installTray(started);
+  installNotifications(started);
+  installTaskbarProgress(started);
+  installCloseToTray(started);
   services.downloads.start();
   installClipboardWatch(services);
   app.on('activate', () => {
@@ -143,14 +152,6 @@ async function closeLog(): Promise<void> {
 
 function mainWindow(): BrowserWindow {
   return BrowserWindow.getAllWindows()[0] ?? createMainWindow(preloadPath, appUrl);
-}
-
-function focusMainWindow(): void {
-  const [window] = BrowserWindow.getAllWindows();
-  if (!window) return;
-  if (window.isMinimized()) window.restore();
-  window.show();
-  window.focus();
 }
 
 function failStart(error: unknown): void {

@@ -1,13 +1,14 @@
 import { homedir } from 'node:os';
 import type { AppInfo } from '../shared/app-info';
 import type { CliLink } from '../shared/cli-link';
+import type { RevealTarget } from '../shared/reveal';
 import { defaultSettings } from '../shared/settings';
 import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
 import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
-import { AddRequestInbox } from './desktop/add-request-inbox';
 import { linkCliOntoPath } from './desktop/cli-link';
+import { type AddRequestInbox, addRequestInbox, revealInbox, type WindowInbox } from './desktop/window-inbox';
 import { DownloadService } from './downloads/download-service';
 import { LibraryService } from './downloads/library-service';
 import type { NetworkStatus } from './engine/network-status';
@@ -30,6 +31,8 @@ export interface Services {
   events: EventHub;
   /** ferry:// links and launches waiting for the Add dialog. */
   addRequests: AddRequestInbox;
+  /** What a notification, the tray or the app menu asked the window to bring into view, kept for a window. */
+  reveals: WindowInbox<RevealTarget>;
   logger: Logger;
   /** Where the app and the CLI write their logs, and the action that shows it to the person. */
   logFolder: { path: string; open(): Promise<void> };
@@ -56,6 +59,7 @@ export interface ServiceOptions {
   network?: NetworkStatus;
   /** Where ferry:// links and launches wait; main.ts hands in the one its listeners fill from the first moment. */
   addRequests?: AddRequestInbox;
+  reveals?: WindowInbox<RevealTarget>;
   /** The `ferry` launcher an installed Ferry ships; null or absent when it runs from its source. */
   cliLauncher?: string | null;
   /** The person's home folder, where ~/.local/bin is; os.homedir() unless a test hands in another. */
@@ -107,8 +111,10 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     settings,
     changed: (ids) => downloads.markChanged(ids),
   });
-  const addRequests = options.addRequests ?? new AddRequestInbox();
+  const addRequests = options.addRequests ?? addRequestInbox();
   addRequests.connect((request) => events.emit('app:addRequested', request));
+  const reveals = options.reveals ?? revealInbox();
+  reveals.connect((target) => events.emit('app:reveal', target));
   const logPath = logDirectory(options.profileDir);
   const dispose = async () => {
     await downloads.dispose();
@@ -123,6 +129,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     accounts: new AccountService(accounts, providers),
     events,
     addRequests,
+    reveals,
     logger,
     logFolder: { path: logPath, open: () => openLogFolder(logPath, options.desktop) },
     linkCli: () =>

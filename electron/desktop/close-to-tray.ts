@@ -1,5 +1,6 @@
 import { app, type BrowserWindow, Notification } from 'electron';
 import type { DesktopPresence } from './desktop-presence';
+import { holdWhileOnScreen } from './notifications';
 
 /**
  * Closing the window hides it and downloads go on, when the setting says so;
@@ -36,6 +37,7 @@ async function explainOnce(presence: DesktopPresence): Promise<void> {
     title: 'Ferry is still running',
     body: `Downloads go on with the window closed. Find Ferry in ${where}; Quit there ends it.`,
   });
+  holdWhileOnScreen(notification);
   notification.on('click', () => presence.show());
   notification.show();
   await settings

@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { app } from 'electron';
 import type { AddRequest } from '../../shared/add-request';
-import type { AddRequestInbox } from './add-request-inbox';
 import { launchArguments } from './launch-refs';
 import { addRequestFromArguments, addRequestFromLink } from './launch-request';
+import type { AddRequestInbox } from './window-inbox';
 
 /**
- * ferry:// links and launches with refs, wherever they arrive: on macOS as `open-url` (registered here, before the
- * app is ready, so the link that starts Ferry is caught), on Windows and Linux in the arguments of the first launch
+ * ferry:// links and launches with refs, wherever they arrive: on macOS as `open-url` and `open-file` (registered
+ * here, before the app is ready, so the link or list that starts Ferry is caught), on Windows and Linux in the arguments of the first launch
  * or of a second one, which Electron hands the running Ferry as `second-instance`. Each becomes a request for the
  * Add dialog, kept in the inbox until the window listens; the window is shown so the person sees it.
  */
@@ -22,8 +22,11 @@ export function installDeepLinks(inbox: AddRequestInbox, showWindow: () => void)
     event.preventDefault();
     deliver(addRequestFromLink(url));
   });
-  // A reloading window stops listening; requests wait for it again instead of being sent into the void.
-  app.on('web-contents-created', (_event, contents) => contents.on('did-start-loading', () => inbox.windowGone()));
+  // Finder's Open With and a drop on the dock icon hand a list of refs as an event, not as arguments.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void addRequestFromArguments([path], process.cwd()).then(deliver);
+  });
   app.on('second-instance', (_event, argv, workingDirectory) => {
     // A second launch with nothing to add still means "show me Ferry".
     showWindow();

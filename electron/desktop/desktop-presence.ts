@@ -22,7 +22,7 @@ export interface DesktopPresence {
   hide(): void;
   /** Shows the window and asks it to bring the download, queue or account into view. */
   reveal(target: RevealTarget): void;
-  /** Told whenever show() or hide() changed what the person sees. */
+  /** Told whenever a window was shown, hidden, minimized or restored, by Ferry or by the person. */
   onVisibility(listener: () => void): void;
 }
 
@@ -41,11 +41,16 @@ export function desktopPresence({ services, iconDir, window }: PresenceOptions):
     for (const listener of visibilityListeners) listener();
   };
   app.on('before-quit', () => activity.dispose());
+  // The window also appears on its own (ready-to-show) and the person minimizes it: listen to it, not only to us.
+  const watch = (target: BrowserWindow) => {
+    for (const event of ['show', 'hide', 'minimize', 'restore'] as const) target.on(event as 'show', changedVisibility);
+  };
+  for (const current of BrowserWindow.getAllWindows()) watch(current);
+  app.on('browser-window-created', (_event, created) => watch(created));
   const show = (target = window()) => {
     if (target.isMinimized()) target.restore();
     target.show();
     target.focus();
-    changedVisibility();
   };
   return {
     services,
@@ -59,13 +64,10 @@ export function desktopPresence({ services, iconDir, window }: PresenceOptions):
     },
     windowFocused: () => existingWindow()?.isFocused() ?? false,
     show: () => show(),
-    hide: () => {
-      existingWindow()?.hide();
-      changedVisibility();
-    },
+    hide: () => existingWindow()?.hide(),
     reveal: (target) => {
       show();
-      services.events.emit('app:reveal', target);
+      services.reveals.deliver(target);
     },
     onVisibility: (listener) => visibilityListeners.add(listener),
   };

@@ -32,6 +32,12 @@ export function installNotifications(presence: DesktopPresence): void {
 /** Electron forgets a notification's click handler once the object is collected, so shown ones are held. */
 const onScreen = new Set<Notification>();
 
+/** Keeps the notification, and so its click handler, until the system closes it. */
+export function holdWhileOnScreen(notification: Notification): void {
+  onScreen.add(notification);
+  notification.on('close', () => onScreen.delete(notification));
+}
+
 export function showNotices(presence: DesktopPresence, notices: Notice[], evenWhenFocused = false): void {
   if (notices.length === 0 || !Notification.isSupported()) return;
   // The window already shows what happened to someone looking at it.
@@ -39,9 +45,8 @@ export function showNotices(presence: DesktopPresence, notices: Notice[], evenWh
   if (focused && !evenWhenFocused) return;
   for (const notice of notices) {
     const notification = new Notification({ title: notice.title, body: notice.body });
-    onScreen.add(notification);
+    holdWhileOnScreen(notification);
     notification.on('click', () => presence.reveal(notice.target));
-    notification.on('close', () => onScreen.delete(notification));
     notification.show();
   }
 }

@@ -8,20 +8,28 @@ export const WINDOW_STATE_FILE = 'window-state.json';
 const SAVE_DELAY_MS = 500;
 
 /**
- * The window's size and place, kept in the profile. Reading happens once,
- * before the window exists, so it is synchronous; saves are debounced, since a
- * drag fires dozens of moves a second, and `flush()` writes at once (on close).
+ * The window's size and place, kept in the profile. The file is read once,
+ * before the first window exists, so synchronously; after that the latest
+ * state is kept in memory for a window made anew (macOS). Saves are debounced,
+ * since a drag fires dozens of moves a second, and `flush()` writes at once (on close).
  */
 export class WindowStateFile {
   private readonly file: string;
   private pending: WindowState | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private last: WindowState | null | undefined;
 
   constructor(
     profileDir: string,
     private readonly logger: Logger,
   ) {
     this.file = join(profileDir, WINDOW_STATE_FILE);
+  }
+
+  /** The state saved last, or the file's when nothing was saved yet. */
+  latest(): WindowState | null {
+    if (this.last === undefined) this.last = this.read();
+    return this.last;
   }
 
   read(): WindowState | null {
@@ -34,6 +42,7 @@ export class WindowStateFile {
   }
 
   save(state: WindowState): void {
+    this.last = state;
     this.pending = state;
     this.timer ??= setTimeout(() => void this.flush(), SAVE_DELAY_MS);
   }

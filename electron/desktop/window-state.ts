@@ -9,10 +9,9 @@ import { placeWindow } from './window-state-model';
  */
 export function installWindowState(profileDir: string, logger: Logger): void {
   const file = new WindowStateFile(profileDir, logger);
-  const saved = file.read();
   app.on('browser-window-created', (_event, window) => {
     const areas = screen.getAllDisplays().map((display) => display.workArea);
-    const placed = placeWindow(saved, areas);
+    const placed = placeWindow(file.latest(), areas);
     window.setBounds({ x: placed.x, y: placed.y, width: placed.width, height: placed.height });
     if (placed.maximized) window.maximize();
     remember(window, file);

@@ -14,6 +14,7 @@ export function createHandlers(services: Services): Handlers {
     'app:openLogFolder': () => services.logFolder.open(),
     'app:linkCli': () => services.linkCli(),
     'app:takeAddRequests': () => services.addRequests.take(),
+    'app:takeReveal': () => services.reveals.take().at(-1) ?? null,
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),
     'settings:chooseDownloadDir': () => services.folders.chooseDownloadDir(),

@@ -3,7 +3,7 @@ import { errorMessage, type FerryClient } from '../ipc/client';
 import type { AppSlice, FerryState } from './ferry-state';
 
 export function createAppSlice(client: FerryClient): StateCreator<FerryState, [], [], AppSlice> {
-  return (set) => ({
+  return (set, get) => ({
     appInfo: null,
     appError: null,
     async loadAppInfo() {
@@ -11,6 +11,16 @@ export function createAppSlice(client: FerryClient): StateCreator<FerryState, []
         set({ appInfo: await client.call('app:info'), appError: null });
       } catch (error) {
         set({ appError: errorMessage(error) });
+      }
+    },
+    async takeReveal() {
+      try {
+        const target = await client.call('app:takeReveal');
+        if (target) get().reveal(target);
+      } catch (error) {
+        set({
+          appError: `Ferry could not bring up what you clicked in a notification or the tray: ${errorMessage(error)}`,
+        });
       }
     },
   });

@@ -28,6 +28,8 @@ export interface NavigationSlice {
   goTo(section: Section): void;
   /** A notification or the tray asked for this: its view, and the download selected (its details open) or the queue open. */
   reveal(target: RevealTarget): void;
+  /** The account a notice asked for, highlighted in Accounts until the person goes elsewhere; a new object each time. */
+  revealedAccount: { id: string } | null;
 }
 
 export type SettingsStatus = 'loading' | 'ready' | 'saving' | 'saved' | 'error';
@@ -53,6 +55,8 @@ export interface AppSlice {
   appInfo: AppInfo | null;
   appError: string | null;
   loadAppInfo(): Promise<void>;
+  /** Says the window listens for reveals, and brings up one that a notification or the tray asked for before. */
+  takeReveal(): Promise<void>;
 }
 
 export interface DownloadsSlice {

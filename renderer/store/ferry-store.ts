@@ -43,6 +43,7 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
   ];
   // Only once the window listens: a ferry:// link that started Ferry waited for this.
   void state.takeAddRequests();
+  void state.takeReveal();
   void state.loadSettings();
   void state.loadAppInfo();
   void state.loadDownloads();

@@ -5,12 +5,14 @@ import { selectOnly } from './selection';
 
 export const createNavigationSlice: StateCreator<FerryState, [], [], NavigationSlice> = (set, get) => ({
   section: 'downloads',
-  goTo: (section) => set({ section }),
+  revealedAccount: null,
+  goTo: (section) => set({ section, revealedAccount: null }),
   reveal: (target) => {
+    set({ revealedAccount: null });
     if (target.kind === 'queue') {
       set({ section: 'queues', openQueueId: target.id });
     } else if (target.kind === 'account') {
-      set({ section: 'accounts' });
+      set({ section: 'accounts', revealedAccount: { id: target.id } });
     } else if (target.kind === 'settings') {
       set({ section: 'settings' });
     } else {

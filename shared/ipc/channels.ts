@@ -9,6 +9,7 @@ export const callChannels = [
   'app:openLogFolder',
   'app:linkCli',
   'app:takeAddRequests',
+  'app:takeReveal',
   'settings:get',
   'settings:update',
   'settings:chooseDownloadDir',

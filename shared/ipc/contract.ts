@@ -42,6 +42,8 @@ export const calls = {
   'app:linkCli': { request: noPayload, response: cliLinkSchema },
   /** The window listens from now on: what ferry:// links and launches asked while it loaded, oldest first. */
   'app:takeAddRequests': { request: noPayload, response: z.array(addRequestSchema) },
+  /** What a notification or the tray asked to bring into view while no window listened; null when nothing waits. */
+  'app:takeReveal': { request: noPayload, response: revealTargetSchema.nullable() },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'settings:chooseDownloadDir': { request: noPayload, response: settingsSchema },

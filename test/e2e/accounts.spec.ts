@@ -176,3 +176,31 @@ test('browses an account library and downloads an entry in the form picked', asy
     await studio.server.close();
   }
 });
+
+test("a notice about an account opens Accounts with that account's card in view, focused and marked", async ({
+  ferry,
+}) => {
+  const app = await ferry.launch();
+  const frame = new AppFrame(app.page);
+  await frame.open('Accounts');
+  const accounts = new AccountsPage(app.page);
+  for (const label of ['Studio', 'Archive']) {
+    if (label === 'Archive') await accounts.newAccount.click();
+    await accounts.label.fill(label);
+    await accounts.field('API key').fill(`${label}-key`);
+    await accounts.field('Email').fill(fixture.email);
+    await accounts.field('User key').fill(fixture.userKey);
+    await accounts.baseUrl.fill(echo3d.baseUrl);
+    await accounts.addButton.click();
+    await expect(accounts.item(label)).toBeVisible();
+  }
+  await frame.open('Downloads');
+  const archive = app.services.accounts.list().find((account) => account.label === 'Archive');
+  if (!archive) throw new Error('the Archive account was not saved');
+  app.services.reveals.deliver({ kind: 'account', id: archive.id });
+  await expect(accounts.item('Archive')).toBeFocused();
+  await expect(accounts.item('Archive')).toHaveAttribute('aria-current', 'true');
+  await expect(accounts.item('Archive')).toBeInViewport();
+  await expect(accounts.item('Studio')).not.toHaveAttribute('aria-current', 'true');
+  expect(app.pageErrors).toEqual([]);
+});

@@ -111,7 +111,7 @@ export function createElectronStandIn(options: StandInOptions) {
     constructor(readonly options: FakeBrowserWindow['options']) {
       super();
       recording.windows.push(this);
-      Object.assign(this, windowDesktopFakes());
+      Object.assign(this, windowDesktopFakes(), windowLifeFakes(this, recording.windows, options.show !== false));
       app.emit('web-contents-created', {}, this.webContents);
       app.emit('browser-window-created', {}, this);
     }
@@ -121,12 +121,10 @@ export function createElectronStandIn(options: StandInOptions) {
     loadURL(url: string): Promise<void> {
       this.loadedUrl = url;
       this.webContents.mainFrame.url = url;
+      setImmediate(() => this.emit('ready-to-show'));
       return Promise.resolve();
     }
 
-    isMinimized = () => false;
-    restore = () => undefined;
-    show = () => undefined;
     focus = () => {
       this.focused += 1;
     };
@@ -196,8 +194,10 @@ function createApp(options: StandInOptions, recording: ElectronRecording) {
       return options.paths[name];
     },
     getVersion: () => '0.0.0-test',
+    // As Electron's does, quitting asks the before-quit listeners first, which may hold it.
     quit: () => {
       recording.quitCalls += 1;
+      app.emit('before-quit', { preventDefault: () => undefined });
     },
     exit: (code: number) => recording.exitCodes.push(code),
     setBadgeCount: (count: number) => recording.desktop.badgeCounts.push(count),
@@ -404,6 +404,10 @@ export interface FakeWindowDesktop {
   overlays: { icon: string | null; description: string }[];
   show(): void;
   hide(): void;
+  minimize(): void;
+  isMinimized(): boolean;
+  /** Closes the window for good, as the person closing it (with close to tray off) does. */
+  destroy(): void;
   isVisible(): boolean;
   isFocused(): boolean;
   isDestroyed(): boolean;
@@ -416,20 +420,16 @@ export function desktopOf(window: FakeBrowserWindow): FakeWindowDesktop {
   return window as unknown as FakeWindowDesktop;
 }
 
-function windowDesktopFakes(): FakeWindowDesktop {
+function windowDesktopFakes(): Omit<
+  FakeWindowDesktop,
+  'visible' | 'show' | 'hide' | 'minimize' | 'isMinimized' | 'destroy'
+> {
   return {
-    visible: true,
     focusedNow: false,
     progressBars: [],
     overlays: [],
     // Methods, not arrows: they are copied onto the window, and `this` is that window when Ferry calls them.
-    show() {
-      this.visible = true;
-    },
-    hide() {
-      this.visible = false;
-    },
-    isVisible() {
+    isVisible(this: FakeWindowDesktop) {
       return this.visible;
     },
     isFocused() {
@@ -460,6 +460,44 @@ function desktopModules(recording: ElectronRecording) {
         recording.notifications.push(this.options);
         recording.desktop.notifications.push(this);
       }
+    },
+  };
+}
+
+/**
+ * A stand-in window's life as Electron tells it: it starts hidden when made with `show: false`, says `show`, `hide`,
+ * `minimize` and `restore` as they happen, and `destroy()` removes it as closing it for real would.
+ */
+function windowLifeFakes(window: EventEmitter & FakeBrowserWindow, windows: FakeBrowserWindow[], visible: boolean) {
+  const desktop = desktopOf(window);
+  let minimized = false;
+  return {
+    visible,
+    show: () => {
+      if (desktop.visible) return;
+      desktop.visible = true;
+      window.emit('show');
+    },
+    hide: () => {
+      if (!desktop.visible) return;
+      desktop.visible = false;
+      window.emit('hide');
+    },
+    minimize: () => {
+      if (minimized) return;
+      minimized = true;
+      window.emit('minimize');
+    },
+    restore: () => {
+      if (!minimized) return;
+      minimized = false;
+      window.emit('restore');
+    },
+    isMinimized: () => minimized,
+    destroy: () => {
+      windows.splice(windows.indexOf(window), 1);
+      window.emit('closed');
+      window.webContents.emit('destroyed');
     },
   };
 }

@@ -8,6 +8,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'app:openLogFolder': undefined,
   'app:linkCli': undefined,
   'app:takeAddRequests': undefined,
+  'app:takeReveal': undefined,
   'settings:get': undefined,
   'settings:update': { theme: 'dark', notifyOnComplete: false },
   'settings:chooseDownloadDir': undefined,

@@ -70,7 +70,9 @@ function closeEvent() {
 
 describe('the tray', () => {
   it('starts idle with its menu, hides and shows the window, and quits through the saving path', async () => {
-    const { tray, window, recording } = await startMain('linux');
+    const { tray, window, recording, invoke } = await startMain('linux');
+    // The window starts hidden and shows itself once its page is ready; the menu must follow it there.
+    await vi.waitFor(() => expect(desktopOf(window).visible).toBe(true));
     expect(tray.images).toEqual([join(trayIcons, 'tray-idle.png')]);
     expect(tray.tooltips).toEqual(['Ferry: nothing downloading']);
     expect(tray.menuLabels()).toEqual([
@@ -91,7 +93,26 @@ describe('the tray', () => {
     tray.clickItem('Open download folder');
     await vi.waitFor(() => expect(recording.openedPaths).toEqual([join(profile.path, 'Downloads')]));
     tray.clickItem('Quit Ferry');
-    expect(recording.quitCalls).toBe(1);
+    // The second quit is the one that follows saving the downloads and closing the store.
+    await vi.waitFor(() => expect(recording.quitCalls).toBe(2));
+    quitApp = null;
+    expect((await invoke('downloads:list')).ok).toBe(false);
+  });
+
+  it('names Show or Hide by what the person sees as the window is minimized, restored, hidden or called back', async () => {
+    const { tray, window, app } = await startMain('linux');
+    const shown = desktopOf(window);
+    await vi.waitFor(() => expect(tray.menuLabels()[0]).toBe('Hide Ferry'));
+    shown.minimize();
+    expect(tray.menuLabels()[0]).toBe('Show Ferry');
+    tray.clickItem('Show Ferry');
+    expect(shown.isMinimized()).toBe(false);
+    expect(tray.menuLabels()[0]).toBe('Hide Ferry');
+    shown.hide();
+    expect(tray.menuLabels()[0]).toBe('Show Ferry');
+    app.emit('second-instance', {}, ['/opt/Ferry/ferry'], profile.path);
+    expect(shown.visible).toBe(true);
+    expect(tray.menuLabels()[0]).toBe('Hide Ferry');
   });
 
   it('shows a running download with its percent, the active icon and speed, and pauses and resumes all', async () => {
@@ -113,7 +134,8 @@ describe('the taskbar and dock', () => {
     server.route('/slow.bin', { body: Buffer.alloc(100_000, 7), stallAfter: 50_000 });
     const { window, invoke, recording } = await startMain('darwin');
     const taskbar = desktopOf(window);
-    expect(taskbar.progressBars).toEqual([-1]);
+    await vi.waitFor(() => expect(taskbar.visible).toBe(true));
+    expect(new Set(taskbar.progressBars)).toEqual(new Set([-1]));
     expect(recording.desktop.badgeCounts).toEqual([0]);
     await invoke('downloads:add', { refs: [server.url('/slow.bin')] });
     await vi.waitFor(() => expect(taskbar.progressBars).toContain(0), { timeout: 5000 });
@@ -140,12 +162,28 @@ describe('the taskbar and dock', () => {
     await invoke('downloads:control', { action: 'cancel', ids: 'all' });
     await vi.waitFor(() => expect(taskbar.overlays.at(-1)).toEqual({ icon: null, description: '' }), { timeout: 5000 });
   });
+
+  it('puts the progress back after the window was hidden, and on a window made anew', async () => {
+    const { window, app, recording } = await startMain('win32');
+    const first = desktopOf(window);
+    await vi.waitFor(() => expect(first.visible).toBe(true));
+    const before = first.progressBars.length;
+    first.hide();
+    first.show();
+    expect(first.progressBars.slice(before)).toEqual([-1, -1]);
+    first.destroy();
+    app.emit('activate');
+    const second = desktopOf(recording.windows[0] as FakeBrowserWindow);
+    await vi.waitFor(() => expect(second.visible).toBe(true));
+    expect(second.progressBars).toEqual([-1]);
+  });
 });
 
 describe('notifications', () => {
   it('says a finished download after the grouping wait, and a click shows the window with it selected', async () => {
     server.route('/lamp.glb', { body: Buffer.alloc(1000, 1) });
     const { window, invoke, recording } = await startMain();
+    await invoke('app:takeReveal');
     const added = (await invoke('downloads:add', { refs: [server.url('/lamp.glb')] })).value as [{ id: number }];
     await vi.waitFor(() => expect(recording.desktop.notifications).toHaveLength(1), { timeout: 8000, interval: 200 });
     const [notice] = recording.desktop.notifications;
@@ -180,6 +218,8 @@ describe('closing the window', () => {
     (window as unknown as NodeJS.EventEmitter).emit('close', first);
     expect(first.prevented).toBe(true);
     expect(desktopOf(window).visible).toBe(false);
+    // Held until the system closes it, or its click handler could be collected with it.
+    expect(recording.desktop.notifications[0]?.listenerCount('close')).toBe(1);
     expect(recording.notifications).toEqual([
       {
         title: 'Ferry is still running',
@@ -209,5 +249,24 @@ describe('closing the window', () => {
     (window as unknown as NodeJS.EventEmitter).emit('close', event);
     expect(event.prevented).toBe(false);
     expect(recording.notifications).toEqual([]);
+  });
+});
+
+describe('revealing from outside the window', () => {
+  it('keeps what the app menu asked to show until a window made anew takes it', async () => {
+    const { window, recording, desktop, invoke } = await startMain('darwin');
+    await invoke('app:takeReveal');
+    desktopOf(window).destroy();
+    const [template] = desktop.menuTemplates as { submenu?: { label?: string; click?: () => void }[] }[][];
+    const settingsItem = template?.flatMap((menu) => menu.submenu ?? []).find((item) => item.label === 'Settings…');
+    settingsItem?.click?.();
+    const [made] = recording.windows;
+    if (!made || made === window) throw new Error('no window was made anew');
+    expect(desktopOf(made).visible).toBe(true);
+    expect(made.webContents.sent.filter((sent) => sent.channel === 'app:reveal')).toEqual([]);
+    const take = () =>
+      recording.handlers.get('app:takeReveal')?.({ sender: made.webContents, senderFrame: made.webContents.mainFrame });
+    expect(await take()).toEqual({ ok: true, value: { kind: 'settings' } });
+    expect(await take()).toEqual({ ok: true, value: null });
   });
 });

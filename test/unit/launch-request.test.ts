@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AddRequestInbox } from '../../electron/desktop/add-request-inbox';
 import { addRequestFromArguments, addRequestFromLink } from '../../electron/desktop/launch-request';
 import { MAX_LIST_FILE_BYTES, readRefList } from '../../electron/desktop/ref-list-file';
+import { addRequestInbox } from '../../electron/desktop/window-inbox';
 import type { AddRequest } from '../../shared/add-request';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
@@ -93,7 +93,7 @@ describe('add requests from launches and links', () => {
 describe('the inbox between launches and the window', () => {
   it('keeps requests until the window listens, then sends each as it comes', () => {
     const sent: AddRequest[] = [];
-    const inbox = new AddRequestInbox();
+    const inbox = addRequestInbox();
     inbox.connect((request) => sent.push(request));
     inbox.deliver({ text: 'https://a.example/1', problem: null });
     expect(sent).toEqual([]);
@@ -108,7 +108,7 @@ describe('the inbox between launches and the window', () => {
   });
 
   it('keeps only the newest twenty while the window loads', () => {
-    const inbox = new AddRequestInbox();
+    const inbox = addRequestInbox();
     for (let i = 0; i < 25; i++) inbox.deliver({ text: `https://a.example/${i}`, problem: null });
     const kept = inbox.take();
     expect(kept).toHaveLength(20);

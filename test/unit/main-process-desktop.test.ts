@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requireBuiltApp } from '../support/built-app';
-import { createElectronStandIn, type FakeBrowserWindow, loadBundle } from '../support/electron-stand-in';
+import { createElectronStandIn, desktopOf, type FakeBrowserWindow, loadBundle } from '../support/electron-stand-in';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 const built = requireBuiltApp();
@@ -45,6 +45,14 @@ function window(windows: FakeBrowserWindow[]): FakeBrowserWindow & NodeJS.EventE
   const [only] = windows;
   if (!only) throw new Error('no window was created');
   return only as FakeBrowserWindow & NodeJS.EventEmitter;
+}
+
+/** Ferry quits a second time once the downloads are saved and the store closed; the store answers no more. */
+async function expectDisposed(recording: ReturnType<typeof createElectronStandIn>['recording']) {
+  await vi.waitFor(() => expect(recording.quitCalls).toBe(2));
+  quitApp = null;
+  const shown = window(recording.windows);
+  expect(await recording.handlers.get('downloads:list')?.(fromTopFrame(shown))).toMatchObject({ ok: false });
 }
 
 const fromTopFrame = (shown: FakeBrowserWindow) => ({
@@ -109,10 +117,30 @@ describe('the built main process on the desktop', () => {
     );
   });
 
-  it('sets the application menu with an Edit menu for copy and paste', async () => {
-    const { desktop } = await startMain();
-    const [template] = desktop.menuTemplates as { label?: string }[][];
+  it('opens a window made anew while Ferry runs (macOS) where the last one was, before that is written', async () => {
+    const { recording, app } = await startMain();
+    const first = window(recording.windows);
+    first.bounds = { x: 70, y: 80, width: 1000, height: 700 };
+    first.emit('move');
+    desktopOf(first).destroy();
+    app.emit('activate');
+    expect(window(recording.windows).bounds).toEqual({ x: 70, y: 80, width: 1000, height: 700 });
+  });
+
+  it('sets the application menu with an Edit menu, and its Quit saves the downloads first', async () => {
+    const { desktop, recording, app } = await startMain();
+    const [template] = desktop.menuTemplates as { label?: string; submenu?: { role?: string }[] }[][];
     expect(template?.map((item) => item.label)).toContain('&Edit');
+    // Electron's quit role calls app.quit(), which asks before-quit first, as the tray's Quit does.
+    expect(template?.flatMap((item) => item.submenu ?? []).filter((item) => item.role === 'quit')).toHaveLength(1);
+    (app as unknown as { quit(): void }).quit();
+    await expectDisposed(recording);
+  });
+
+  it('saves the downloads when Windows ends the session, as quitting does', async () => {
+    const { recording } = await startMain();
+    window(recording.windows).emit('session-end', {});
+    await expectDisposed(recording);
   });
 
   it('starts at login as the setting says, through login items or the XDG autostart entry on Linux', async () => {

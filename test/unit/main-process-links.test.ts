@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requireBuiltApp } from '../support/built-app';
-import { createElectronStandIn, type FakeBrowserWindow, loadBundle } from '../support/electron-stand-in';
+import { createElectronStandIn, desktopOf, type FakeBrowserWindow, loadBundle } from '../support/electron-stand-in';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 /** The built main bundle's deep links, second launches and clipboard watch, against the recording stand-in. */
@@ -88,6 +88,40 @@ describe('ferry:// links', () => {
     ]);
     expect(shown).toBe(2);
     expect(window.focused).toBe(2);
+  });
+});
+
+describe('links while no window listens', () => {
+  it('makes a window for a link that comes after the last one closed (macOS), which takes it once it listens', async () => {
+    const { app, call, recording, window } = await startMain();
+    await call('app:takeAddRequests');
+    desktopOf(window).destroy();
+    app.emit('open-url', { preventDefault: () => undefined }, 'ferry://add?ref=echo3d%3Afile%2Fs1');
+    const [made] = recording.windows;
+    if (!made) throw new Error('the link made no window');
+    expect(desktopOf(made).visible).toBe(true);
+    expect(made.webContents.sent).toEqual([]);
+    const taken = await recording.handlers.get('app:takeAddRequests')?.({
+      sender: made.webContents,
+      senderFrame: made.webContents.mainFrame,
+    });
+    expect(taken).toEqual({ ok: true, value: [{ text: 'echo3d:file/s1', problem: null }] });
+  });
+});
+
+describe('files opened with Ferry on macOS', () => {
+  it('reads a .txt list handed by open-file as a second launch would, and shows the Add dialog with it', async () => {
+    const { app, call, sentOn } = await startMain();
+    await call('app:takeAddRequests');
+    const list = join(profile.path, 'assets.txt');
+    await writeFile(list, 'https://a.example/1.glb\njavascript:alert(1)\n');
+    let prevented = false;
+    app.emit('open-file', { preventDefault: () => (prevented = true) }, list);
+    expect(prevented).toBe(true);
+    await vi.waitFor(() => expect(sentOn('app:addRequested')).toHaveLength(1));
+    expect(sentOn('app:addRequested')).toEqual([
+      { text: 'https://a.example/1.glb', problem: expect.stringContaining('1 line of assets.txt left out') },
+    ]);
   });
 });
 

@@ -17,8 +17,14 @@ interface BuilderConfig {
   files: string[];
   extraResources: { from: string; to: string }[];
   protocols: { name: string; schemes: string[] }[];
-  mac: Target & { hardenedRuntime: boolean; entitlements: string; entitlementsInherit: string };
-  win: Target;
+  mac: Target & {
+    hardenedRuntime: boolean;
+    entitlements: string;
+    entitlementsInherit: string;
+    fileAssociations: { ext: string[]; name: string; role: string; rank: string }[];
+  };
+  fileAssociations?: unknown;
+  win: Target & { fileAssociations?: unknown };
   linux: Target & { executableName: string };
 }
 
@@ -30,6 +36,14 @@ describe('the electron-builder config', () => {
     expect(config.appId).toBe('app.ferry.desktop');
     expect(config.productName).toBe('Ferry');
     expect(config.protocols).toEqual([{ name: 'Ferry link', schemes: ['ferry'] }]);
+  });
+
+  it('offers Ferry in macOS Open With for .txt and .csv lists without taking text files over, nowhere else', () => {
+    expect(config.mac.fileAssociations).toEqual([
+      { ext: ['txt', 'csv'], name: 'List of links', role: 'Viewer', rank: 'Alternate' },
+    ]);
+    expect(config.fileAssociations).toBeUndefined();
+    expect(config.win.fileAssociations).toBeUndefined();
   });
 
   it('builds a dmg and a zip with the hardened runtime on macOS, nsis on Windows, AppImage and deb on Linux', () => {

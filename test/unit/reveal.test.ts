@@ -24,6 +24,16 @@ describe('app:reveal in the window', () => {
     expect(store.getState().view).toMatchObject({ status: 'all', search: '' });
   });
 
+  it('takes, once it listens, what was asked to be revealed before: the latest only', async () => {
+    const { store, client, services } = fixture;
+    services.reveals.deliver({ kind: 'account', id: 'acc-1' });
+    services.reveals.deliver({ kind: 'settings' });
+    expect(store.getState().section).toBe('downloads');
+    connectStore(store, client);
+    await expect.poll(() => store.getState().section).toBe('settings');
+    expect(await client.call('app:takeReveal')).toBeNull();
+  });
+
   it('keeps a filter that already shows the download', () => {
     const { store } = fixture;
     store.getState().receiveDownloads([download({ id: 3, status: 'done' })]);
@@ -37,7 +47,9 @@ describe('app:reveal in the window', () => {
     store.getState().reveal({ kind: 'queue', id: 4 });
     expect(store.getState()).toMatchObject({ section: 'queues', openQueueId: 4 });
     store.getState().reveal({ kind: 'account', id: 'acc-1' });
-    expect(store.getState().section).toBe('accounts');
+    expect(store.getState()).toMatchObject({ section: 'accounts', revealedAccount: { id: 'acc-1' } });
+    store.getState().goTo('downloads');
+    expect(store.getState().revealedAccount).toBeNull();
     store.getState().reveal({ kind: 'settings' });
     expect(store.getState().section).toBe('settings');
   });

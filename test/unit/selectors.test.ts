@@ -36,6 +36,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
   return {
     section: 'downloads',
     goTo: () => undefined,
+    revealedAccount: null,
     reveal: () => undefined,
     settings: null,
     settingsStatus: 'loading',
@@ -104,6 +105,7 @@ function state(overrides: Partial<FerryState> = {}): FerryState {
     acceptClipboardOffer: () => undefined,
     dismissClipboardOffer: () => undefined,
     takeAddRequests: noop,
+    takeReveal: noop,
     setAddText: () => undefined,
     previewLinks: async () => [],
     loadQueues: noop,

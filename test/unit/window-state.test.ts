@@ -63,6 +63,16 @@ describe('WindowStateFile', () => {
     expect(new WindowStateFile(profile.path, captureLogger()).read()).toMatchObject({ x: 19, width: 900 });
   });
 
+  it("gives the file's state first, then the one saved last before it is written", async () => {
+    const saved = { x: 5, y: 6, width: 900, height: 600, maximized: true };
+    await writeFile(join(profile.path, WINDOW_STATE_FILE), JSON.stringify(saved));
+    const file = new WindowStateFile(profile.path, captureLogger());
+    expect(file.latest()).toEqual(saved);
+    file.save({ ...saved, x: 300, maximized: false });
+    expect(file.latest()).toEqual({ ...saved, x: 300, maximized: false });
+    await file.flush();
+  });
+
   it('reads a torn file as nothing saved', async () => {
     await writeFile(join(profile.path, WINDOW_STATE_FILE), '{"x": 1, "y"');
     expect(new WindowStateFile(profile.path, captureLogger()).read()).toBeNull();

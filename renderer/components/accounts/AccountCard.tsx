@@ -18,6 +18,14 @@ export function AccountCard({ account }: { account: Account }) {
   const { displayName, defaultBaseUrl } = platforms[account.provider];
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
+  const card = useRef<HTMLLIElement>(null);
+  const revealed = useFerry((state) => (state.revealedAccount?.id === account.id ? state.revealedAccount : null));
+  useEffect(() => {
+    // A notice about this account was clicked: bring its card where the eye and the keyboard are.
+    if (!revealed) return;
+    card.current?.scrollIntoView({ block: 'nearest' });
+    card.current?.focus();
+  }, [revealed]);
   useEffect(() => {
     // The closing form would leave the focus nowhere; it goes back to the Edit button, where the card's actions are.
     if (wasEditing.current && !editing) editButton.current?.focus();
@@ -25,7 +33,14 @@ export function AccountCard({ account }: { account: Account }) {
   }, [editing]);
 
   return (
-    <li className="account-card" aria-label={account.label} data-health={health.kind}>
+    <li
+      ref={card}
+      className="account-card"
+      aria-label={account.label}
+      aria-current={revealed ? 'true' : undefined}
+      data-health={health.kind}
+      tabIndex={-1}
+    >
       <div className="account-head">
         <PlatformIcon provider={account.provider} />
         <div className="account-title">
