@@ -20,8 +20,10 @@ const electronAdapters = [
     'login-item',
     'notifications',
     'power',
+    'session-end',
     'taskbar-progress',
     'tray',
+    'window-pages',
     'window-state',
   ].map((adapter) => `electron/desktop/${adapter}.ts`),
 ].map((file) => `^${file.replaceAll('.', '\\.')}$`);
