@@ -95,7 +95,7 @@ async function start(): Promise<void> {
   installTaskbarProgress(started);
   installCloseToTray(started);
   services.downloads.start();
-  installClipboardWatch(services);
+  installClipboardWatch(services, started, addRequests);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(preloadPath, appUrl);
   });

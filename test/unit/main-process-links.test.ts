@@ -162,8 +162,8 @@ describe('second launches', () => {
 });
 
 describe('the clipboard watch', () => {
-  it('never reads the clipboard while the setting is off (the default), and offers copied refs once it is on', async () => {
-    const { call, links, sentOn } = await startMain();
+  it('never reads the clipboard while the setting is off (the default), and offers copied refs once it is on, by notification too while the window is not in front', async () => {
+    const { call, links, sentOn, recording, window } = await startMain();
     links.recording.clipboardText = 'https://a.example/copied-before.glb';
     await new Promise((resolve) => setTimeout(resolve, 1700));
     expect(links.recording.clipboardReads).toBe(0);
@@ -176,6 +176,22 @@ describe('the clipboard watch', () => {
         timeout: 4000,
       },
     );
+    await call('app:takeAddRequests');
+    const [notice] = recording.desktop.notifications;
+    expect(notice?.options).toEqual({
+      title: '1 link copied',
+      body: 'Click to add them in Ferry. Nothing is added until you confirm.',
+    });
+    notice?.emit('click');
+    await vi.waitFor(() =>
+      expect(sentOn('app:addRequested')).toEqual([{ text: 'https://a.example/castle.glb', problem: null }]),
+    );
+    expect(recording.notifications).toHaveLength(1);
+
+    desktopOf(window).focusedNow = true;
+    links.recording.clipboardText = 'https://a.example/tower.glb';
+    await vi.waitFor(() => expect(sentOn('app:clipboardOffer')).toHaveLength(2), { timeout: 4000 });
+    expect(recording.desktop.notifications).toHaveLength(1);
     await call('settings:update', { watchClipboard: false });
     const reads = links.recording.clipboardReads;
     await new Promise((resolve) => setTimeout(resolve, 1700));
