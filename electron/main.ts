@@ -7,7 +7,7 @@ import { installClipboardWatch } from './desktop/clipboard-watch';
 import { installCloseToTray } from './desktop/close-to-tray';
 import { installDeepLinks } from './desktop/deep-links';
 import { type DesktopPresence, desktopPresence } from './desktop/desktop-presence';
-import { installLoginItem } from './desktop/login-item';
+import { installLoginItem, startedAtLogin } from './desktop/login-item';
 import { installNotifications } from './desktop/notifications';
 import { installPower } from './desktop/power';
 import { quitWhenSessionEnds } from './desktop/session-end';
@@ -87,7 +87,8 @@ async function start(): Promise<void> {
   installAppMenu(services, () => started.reveal({ kind: 'settings' }));
   installWindowState(profileDir, logger);
   quitWhenSessionEnds();
-  createMainWindow(preloadPath, appUrl);
+  // Started at login, Ferry waits in the tray; without the tray setting the window would be lost, so it shows.
+  createMainWindow(preloadPath, appUrl, startedAtLogin() && services.settings.get().closeToTray);
   installPower(services);
   installLoginItem(services);
   installTray(started);

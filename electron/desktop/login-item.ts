@@ -7,15 +7,26 @@ import { followLoginSetting } from './login-setting';
 
 /**
  * Start at login: macOS and Windows through Electron's login items; Linux,
- * where Electron has none, through an XDG autostart entry.
+ * where Electron has none, through an XDG autostart entry. Started at login,
+ * Ferry stays in the tray (`--hidden`; macOS says it was opened at login).
  */
 export function installLoginItem(services: Services): void {
   followLoginSetting(services.events, () => services.settings.get(), openAtLogin, services.logger);
 }
 
 async function openAtLogin(open: boolean): Promise<void> {
-  if (process.platform === 'linux') return setAutostartEntry(autostartFolder(), open, launchCommand());
-  app.setLoginItemSettings({ openAtLogin: open });
+  if (process.platform === 'linux') return setAutostartEntry(autostartFolder(), open, [...launchCommand(), HIDDEN]);
+  app.setLoginItemSettings({ openAtLogin: open, args: [HIDDEN] });
+}
+
+/** The switch a login start carries (Windows, Linux): Ferry starts in the tray, its window hidden. */
+const HIDDEN = '--hidden';
+
+/** Whether this start came from the login items: the switch, or macOS's own word for it. */
+export function startedAtLogin(): boolean {
+  return (
+    process.argv.includes(HIDDEN) || (process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin)
+  );
 }
 
 /** $XDG_CONFIG_HOME/autostart, which is ~/.config/autostart unless the desktop says otherwise. */

@@ -31,18 +31,19 @@ export function hardenContents(contents: WebContents, isAppUrl: (url: string) =>
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-export function createMainWindow(preload: string, appUrl: string): BrowserWindow {
+/** The window, shown once it has painted unless `hidden` (a start at login, kept in the tray). */
+export function createMainWindow(preload: string, appUrl: string, hidden = false): BrowserWindow {
   const window = new BrowserWindow({
     title: 'Ferry',
     width: 1200,
     height: 780,
-    minWidth: 880,
-    minHeight: 560,
+    minWidth: 800,
+    minHeight: 600,
     show: false,
     backgroundColor: '#16181d',
     webPreferences: secureWebPreferences(preload),
   });
-  window.once('ready-to-show', () => window.show());
+  if (!hidden) window.once('ready-to-show', () => window.show());
   void window.loadURL(appUrl);
   return window;
 }

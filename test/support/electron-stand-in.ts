@@ -301,7 +301,7 @@ export interface PowerAndWindowRecording {
   powerMonitor: EventEmitter;
   displays: { workArea: { x: number; y: number; width: number; height: number } }[];
   menuTemplates: unknown[];
-  loginItems: { openAtLogin: boolean }[];
+  loginItems: { openAtLogin: boolean; args?: string[] }[];
 }
 
 function createPowerAndWindowFakes(app: EventEmitter & Record<string, unknown>) {
@@ -314,7 +314,8 @@ function createPowerAndWindowFakes(app: EventEmitter & Record<string, unknown>) 
     loginItems: [],
   };
   Object.assign(app, {
-    setLoginItemSettings: (settings: { openAtLogin: boolean }) => recording.loginItems.push(settings),
+    setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => recording.loginItems.push(settings),
+    getLoginItemSettings: () => ({ openAtLogin: false, wasOpenedAtLogin: false }),
     getAppPath: () => '/ferry-app',
   });
   const fakes = {

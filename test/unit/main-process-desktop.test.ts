@@ -149,10 +149,26 @@ describe('the built main process on the desktop', () => {
     await recording.handlers.get('settings:update')?.(fromTopFrame(shown), { openAtLogin: true });
     const entry = join(profile.path, 'config', 'autostart', 'ferry.desktop');
     if (process.platform === 'linux') {
-      await vi.waitFor(async () => expect(await readFile(entry, 'utf8')).toMatch(/^Exec=.+ \/ferry-app$/m));
+      await vi.waitFor(async () => expect(await readFile(entry, 'utf8')).toMatch(/^Exec=.+ \/ferry-app --hidden$/m));
       expect(desktop.loginItems).toEqual([]);
     } else {
-      await vi.waitFor(() => expect(desktop.loginItems.at(-1)).toEqual({ openAtLogin: true }));
+      await vi.waitFor(() => expect(desktop.loginItems.at(-1)).toEqual({ openAtLogin: true, args: ['--hidden'] }));
+    }
+  });
+
+  it('started at login (--hidden), keeps its window in the tray, unless closing to the tray is off', async () => {
+    const argv = process.argv;
+    process.argv = [...argv, '--hidden'];
+    try {
+      const hidden = window((await startMain()).recording.windows);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(desktopOf(hidden).visible).toBe(false);
+      await quitApp?.();
+      await writeFile(join(profile.path, 'settings.json'), JSON.stringify({ closeToTray: false }));
+      const shown = window((await startMain()).recording.windows);
+      await vi.waitFor(() => expect(desktopOf(shown).visible).toBe(true));
+    } finally {
+      process.argv = argv;
     }
   });
 });
