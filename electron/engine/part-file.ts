@@ -176,13 +176,13 @@ function diskError(error: unknown, name: string): EngineError {
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return new EngineError(
       'disk_full',
-      `The disk is full, so Ferry stopped writing ${name}. Free some space and resume; what was downloaded is kept.`,
+      `The disk is full, so Ferry stopped writing ${name}. Free some space, then retry it: what was downloaded is kept, and Ferry goes on from there.`,
       { cause: error },
     );
   }
   return new EngineError(
     'disk',
-    `Ferry could not write ${name} (${describeFsError(error)}). Check the download folder, then resume.`,
+    `Ferry could not write ${name} (${describeFsError(error)}). Check the download folder, then retry it.`,
     { cause: error },
   );
 }

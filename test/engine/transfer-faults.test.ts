@@ -379,7 +379,9 @@ describe('disk faults', () => {
     const outcome = await h.start({ spec: { url: h.server.url('/full.bin') }, resume: state }).transfer.run();
     expect(outcome).toMatchObject({ status: 'failed', error: { code: 'disk_full' }, state: { fileName: 'full.bin' } });
     expect(await h.files()).toEqual(['full.bin.part']);
-    expect(outcome.status === 'failed' && outcome.error.message).toMatch(/disk is full.*Free some space and resume/);
+    expect(outcome.status === 'failed' && outcome.error.message).toMatch(
+      /disk is full.*Free some space, then retry it: what was downloaded is kept/,
+    );
   });
 });
 
