@@ -3,7 +3,7 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** A Retry-After longer than this fails the transfer instead of waiting for hours. */
+  /** A Retry-After longer than this fails the transfer at once instead of holding it for hours (or years). */
   maxRetryAfterMs: number;
 }
 
@@ -11,7 +11,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
-  maxRetryAfterMs: 10 * 60_000,
+  maxRetryAfterMs: 5 * 60_000,
 };
 
 /**
@@ -31,4 +31,13 @@ export function parseRetryAfter(value: string | undefined, now: number = Date.no
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+}
+
+/** A server's requested wait in words: minutes, hours or days, whichever reads best. */
+export function waitInWords(ms: number): string {
+  const minutes = Math.ceil(ms / 60_000);
+  if (minutes < 120) return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} hours`;
+  return `${Math.round(hours / 24).toLocaleString('en')} days`;
 }

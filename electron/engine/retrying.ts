@@ -1,6 +1,6 @@
 import { canceled, EngineError, type EngineErrorCode } from './engine-error';
 import type { NetworkStatus } from './network-status';
-import { backoffDelay, type RetryPolicy } from './retry-policy';
+import { backoffDelay, type RetryPolicy, waitInWords } from './retry-policy';
 import { wait } from './wait';
 
 export interface RetryOptions {
@@ -60,10 +60,9 @@ function retryDelay(failures: number, error: EngineError, policy: RetryPolicy): 
   const backoff = backoffDelay(failures, policy);
   if (error.retryAfterMs === undefined) return backoff;
   if (error.retryAfterMs > policy.maxRetryAfterMs) {
-    const minutes = Math.ceil(error.retryAfterMs / 60_000);
     throw new EngineError(
       error.code,
-      `${error.message} It asked Ferry to wait ${minutes} minutes, longer than Ferry waits on its own: retry the download later.`,
+      `${error.message} It asked Ferry to wait ${waitInWords(error.retryAfterMs)}, longer than the ${waitInWords(policy.maxRetryAfterMs)} Ferry waits on its own: retry the download later.`,
       { status: error.status, cause: error },
     );
   }

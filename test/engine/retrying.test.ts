@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineError, fromNetworkError } from '../../electron/engine/engine-error';
-import type { RetryPolicy } from '../../electron/engine/retry-policy';
+import { defaultRetryPolicy, type RetryPolicy, waitInWords } from '../../electron/engine/retry-policy';
 import { type RetryOptions, retrying } from '../../electron/engine/retrying';
 
 const policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 1_000 };
@@ -101,8 +101,21 @@ describe('retrying', () => {
     expect(performance.now() - started).toBeLessThan(500);
     expect(failure).toMatchObject({ code: 'http_5xx', status: 503, retryable: false });
     const message = (failure as EngineError).message;
-    expect(message).toMatch(/asked Ferry to wait 180 minutes.*retry the download later\./);
+    expect(message).toMatch(
+      /asked Ferry to wait 3 hours, longer than the 1 minute Ferry waits.*retry the download later\./,
+    );
     expect(message).not.toMatch(/will (try again|resume|wait)/i);
+  });
+
+  it("says a server's wait in words, and waits 5 minutes at most by default", () => {
+    expect([1, 45, 180, 2_880, 99_999_999 / 60].map((minutes) => waitInWords(minutes * 60_000))).toEqual([
+      '1 minute',
+      '45 minutes',
+      '3 hours',
+      '2 days',
+      '1,157 days',
+    ]);
+    expect(defaultRetryPolicy.maxRetryAfterMs).toBe(5 * 60_000);
   });
 
   it('stops at once on abort while waiting, with the engine error for a stop, and leaves no timer behind', async () => {
