@@ -70,12 +70,64 @@ export function fromNetworkError(error: unknown, host: string): EngineError {
     return new EngineError('timeout', `${host} did not start sending the file in time.`, options);
   }
   if (unreachableCodes.has(code)) return new EngineError('network', `${host} could not be reached (${code}).`, options);
+  const refused = protocolRefusal(code, host, error);
+  if (refused) return refused;
   if (code === CONNECTION_RESET) {
     return new EngineError('network', `The connection to ${host} was reset (ECONNRESET).`, options);
   }
   const known = brokenConnectionCodes.has(code) ? ` (${code})` : '';
   return new EngineError('network', `The connection to ${host} failed${known}.`, options);
 }
+
+/**
+ * Answers no retry can mend: a certificate this computer does not trust, or an answer that breaks HTTP (a header
+ * too large, thousands of headers, a NUL, a negative or doubled Content-Length). They fail at once, in their words.
+ */
+function protocolRefusal(code: string, host: string, cause: unknown): EngineError | null {
+  if (code.startsWith('HPE_') || code === 'UND_ERR_HEADERS_OVERFLOW' || isParserError(cause)) {
+    return brokenHttp(host, code || parserReason(cause), cause);
+  }
+  if (untrustedCertificateCodes.has(code)) {
+    return new EngineError(
+      'network',
+      `${host}'s certificate is not one this computer trusts (${code}), so Ferry did not connect: the connection may be intercepted. Check the address; download from it only if you know why its certificate is not trusted.`,
+      { cause },
+    );
+  }
+  return null;
+}
+
+/** An answer that breaks HTTP, named by `reason`. */
+function brokenHttp(host: string, reason: string, cause?: unknown): EngineError {
+  return new EngineError(
+    'bad_response',
+    `${host} sent an answer that breaks the rules of HTTP (${reason}), so Ferry did not read it. The server, or something between you and it, is broken: try another link, or tell the site's owner.`,
+    { cause },
+  );
+}
+
+/** undici's parser errors carry no code in every version; their name and message say what broke. */
+function isParserError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'HTTPParserError';
+}
+
+function parserReason(error: unknown): string {
+  const detail = error instanceof Error ? /\(([^)]+)\)\s*$/.exec(error.message)?.[1] : undefined;
+  return detail ?? 'a malformed answer';
+}
+
+const untrustedCertificateCodes = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
 
 /** A failure nobody foresaw that ends a transfer: nothing retries it, so it says what to try. */
 export function unexpectedFailure(error: unknown, host: string): EngineError {
