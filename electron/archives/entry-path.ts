@@ -1,14 +1,19 @@
 import { sanitizeFileName } from '../engine/file-name';
 import { UnpackError } from './archive-entry';
 
+/** `C:\`, `C:/` or a bare `C:`; `a:b.txt` is a name with a colon, made safe like any other. */
+const driveRoot = /^[a-z]:(\/|$)/i;
+
 /**
- * The folders and name an entry unpacks to, each safe on every platform.
- * An absolute path or a `..` would write outside the unpack folder ("zip
- * slip"): such an archive is refused whole rather than partly unpacked.
+ * The folders and name an entry unpacks to, each safe on every platform
+ * (colons and the like become `_`, format characters go, a leading dot gets a
+ * `_`). An absolute path, a drive or a `..` would write outside the unpack
+ * folder ("zip slip"): such an archive is refused whole rather than partly
+ * unpacked.
  */
 export function safeEntrySegments(path: string): string[] {
   const normalized = path.replace(/\\/g, '/');
-  if (normalized.startsWith('/') || /^[a-z]:/i.test(normalized)) throw unsafe(path);
+  if (normalized.startsWith('/') || driveRoot.test(normalized)) throw unsafe(path);
   const segments = normalized.split('/').filter((segment) => segment !== '' && segment !== '.');
   if (segments.includes('..')) throw unsafe(path);
   return segments.map((segment) => sanitizeFileName(segment) || '_');

@@ -5,7 +5,7 @@ import { limitFunction } from 'p-limit';
 import type { Entry, ZipFile } from 'yauzl';
 import yauzl from 'yauzl';
 import { type ArchiveEntry, type EntryVisitor, explainsItself, UnpackError } from './archive-entry';
-import { unsafe } from './entry-path';
+import { safeEntrySegments } from './entry-path';
 
 /** Unix file-type and permission bits sit in the high half of the external attributes of ZIPs made on Unix. */
 const MADE_ON_UNIX = 3;
@@ -78,10 +78,14 @@ async function visitAll(
   if (failures.length > 0) throw failures[0];
 }
 
-/** The whole central directory, refused before anything is written if an entry is encrypted. */
+/** The whole central directory, refused before anything is written if an entry is encrypted or climbs out. */
 async function readDirectory(zip: ZipFile): Promise<Entry[]> {
   const entries: Entry[] = [];
   for await (const raw of zip.eachEntry()) {
+    // As the archive declares (UTF-8 or CP437), backslashes from Windows tools becoming folders. yauzl's own
+    // check would refuse `a:b.txt` as an absolute path, so Ferry's rules check the names instead.
+    raw.fileName = yauzl.getFileNameLowLevel(raw.generalPurposeBitFlag, raw.fileNameRaw, raw.extraFields, false);
+    safeEntrySegments(raw.fileName);
     if (raw.isEncrypted()) {
       throw new UnpackError(
         `"${raw.fileName}" in the archive is encrypted; Ferry does not unpack password-protected archives. Open it with an archive tool.`,
@@ -172,15 +176,14 @@ function checksumMismatch(path: string): UnpackError {
 }
 
 /**
- * Backslashes from Windows tools become folders; names are decoded as the
- * archive declares (UTF-8 or CP437). Closed by the caller: bodies open lazily,
- * after the directory has been read to its end.
+ * Names are left undecoded here and decoded as the directory is read. Closed
+ * by the caller: bodies open lazily, after the directory has been read to its end.
  */
 async function openZip(path: string): Promise<{ zip: ZipFile; bytes: Buffer | null }> {
   const options = {
     lazyEntries: true,
     autoClose: false,
-    decodeStrings: true,
+    decodeStrings: false,
     validateEntrySizes: true,
     strictFileNames: false,
   };
@@ -208,9 +211,6 @@ function toEntry(raw: Entry): ArchiveEntry {
 
 function damaged(error: unknown): UnpackError {
   const reason = error instanceof Error ? error.message : String(error);
-  // yauzl refuses these names itself; they are a hostile archive, not a damaged one.
-  const unsafeName = /^(?:absolute path|invalid relative path): (.*)$/s.exec(reason);
-  if (unsafeName) return unsafe(unsafeName[1] ?? '');
   return new UnpackError(`The ZIP archive is damaged or not a ZIP Ferry can read (${reason}). Download it anew.`, {
     cause: error,
   });

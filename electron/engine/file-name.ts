@@ -9,21 +9,30 @@ const FALLBACK_NAME = 'download';
 const reservedWindowsName = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const controlCharacters = /[\u0000-\u001f\u007f-\u009f]/g;
+/**
+ * Format characters (category Cf: bidi overrides and isolates, zero-width
+ * spaces and joiners, byte-order marks) do not show, yet change how a name
+ * reads: `photo\u202Egnp.exe` shows as "photoexe.png".
+ */
+const formatCharacters = /\p{Cf}/gu;
 const forbiddenCharacters = /[<>:"|?*]/g;
 const compoundExtensions = /\.tar\.(gz|bz2|xz|zst)$/i;
 
 /**
- * Makes a name safe on Windows, macOS and Linux: no folders, no control
- * characters, none of <>:"|?*, no reserved device names, no trailing dots or
- * spaces, at most 250 UTF-8 bytes (255 with `.part`) with the extension kept. Returns '' when
- * nothing usable is left.
+ * Makes a name from outside text safe on Windows, macOS and Linux: no
+ * folders, no control or format characters, none of <>:"|?*, no reserved
+ * device names, no leading dot, no trailing dots or spaces, at most 250 UTF-8
+ * bytes (255 with `.part`) with the extension kept. Returns '' when nothing
+ * usable is left.
  */
 export function sanitizeFileName(raw: string): string {
   const lastSegment = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  let name = lastSegment.replace(controlCharacters, '').replace(forbiddenCharacters, '_');
+  let name = lastSegment.replace(controlCharacters, '').replace(formatCharacters, '').replace(forbiddenCharacters, '_');
   name = name.trim().replace(/[. ]+$/, '');
   if (name === '' || /^\.+$/.test(name)) return '';
-  if (reservedWindowsName.test(name)) name = `_${name}`;
+  // `_` rather than dropping the dot: the name stays recognisable (`.bashrc` -> `_.bashrc`) and
+  // cannot become another file's name, yet no longer lands hidden or as a shell's or tool's own settings.
+  if (name.startsWith('.') || reservedWindowsName.test(name)) name = `_${name}`;
   return truncateKeepingExtension(name, MAX_NAME_BYTES);
 }
 

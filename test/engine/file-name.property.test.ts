@@ -8,8 +8,14 @@ const reserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 const unsafe = /[\u0000-\u001f\u007f-\u009f<>:"|?*/\\]/;
 
 /** Names people and servers actually produce, plus hostile ones. */
+/** Characters that change how a name reads without showing: bidi controls, zero-width and other format characters. */
+const formatCharacter = fc.constantFrom(
+  ...'\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C\u200B\u200C\u200D\u2060\uFEFF\u00AD',
+);
+
 const nameLike = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 300 }),
+  fc.string({ unit: fc.oneof(formatCharacter, fc.constantFrom('.', 'a', ' ', '\u0000')), maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
   fc.constantFrom('..', '.', 'CON', 'con.txt', 'LPT1.log', '../../x', 'a/b\\c', ' . ', 'nul', 'COM¹'),
 );
@@ -26,6 +32,8 @@ describe('sanitizeFileName (properties)', () => {
         expect(name).not.toMatch(/[. ]$/);
         expect(name).not.toMatch(reserved);
         expect(name.startsWith(' ')).toBe(false);
+        expect(name.startsWith('.')).toBe(false);
+        expect(name).not.toMatch(/\p{Cf}/u);
       }),
       { numRuns: 2000 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFileName } from '../../electron/engine/file-name';
+import { chooseFileName, sanitizeFileName } from '../../electron/engine/file-name';
 
 /** The name a URL without an extension gets from a Content-Type. */
 function nameFor(contentType: string | undefined): string {
@@ -70,5 +70,44 @@ describe('chooseFileName: an extension from the Content-Type', () => {
   it('keeps an extension the name already has', () => {
     const name = chooseFileName({ url: 'https://example.com/scene.usdz', contentType: 'model/gltf-binary' });
     expect(name).toBe('scene.usdz');
+  });
+});
+
+describe('sanitizeFileName: names a hostile server sends', () => {
+  it.each([
+    ['photo\u202Egnp.exe', 'photognp.exe'],
+    ['a\u202Ab\u202Bc\u202Cd\u202De.txt', 'abcde.txt'],
+    ['\u2066isolated\u2067\u2068\u2069.txt', 'isolated.txt'],
+    ['left\u200Eright\u200Farabic\u061C.txt', 'leftrightarabic.txt'],
+    ['zero\u200Bwidth\u200C\u200D\u2060\uFEFF.txt', 'zerowidth.txt'],
+    ['soft\u00ADhyphen\u{E0041}tag.txt', 'softhyphentag.txt'],
+  ])('strips Unicode format characters: %j -> %s', (raw, expected) => {
+    expect(sanitizeFileName(raw)).toBe(expected);
+  });
+
+  it('leaves nothing of a name made only of format characters, so the fallback name is used', () => {
+    expect(sanitizeFileName('\u202E\u200B\u2066')).toBe('');
+    expect(
+      chooseFileName({ contentDisposition: 'attachment; filename="\u202E\u200B"', url: 'https://a.example/' }),
+    ).toBe('download');
+  });
+
+  it.each([
+    ['.bashrc', '_.bashrc'],
+    ['.ssh', '_.ssh'],
+    ['..hidden', '_..hidden'],
+    ['\u200B.profile', '_.profile'],
+    [' .config', '_.config'],
+  ])('prefixes a leading-dot name so it does not land hidden: %j -> %s', (raw, expected) => {
+    expect(sanitizeFileName(raw)).toBe(expected);
+  });
+
+  it('prefixes a leading-dot name from every source of a download name', () => {
+    expect(chooseFileName({ contentDisposition: 'attachment; filename=".bashrc"', url: 'https://a.example/x' })).toBe(
+      '_.bashrc',
+    );
+    expect(chooseFileName({ suggestedName: '.env', url: 'https://a.example/' })).toBe('_.env');
+    expect(chooseFileName({ url: 'https://a.example/dir/.htaccess' })).toBe('_.htaccess');
+    expect(chooseFileName({ url: 'https://a.example/%E2%80%AEgnp.exe' })).toBe('gnp.exe');
   });
 });

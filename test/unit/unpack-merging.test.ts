@@ -155,8 +155,19 @@ describe('unpacking an archive into its folder, merging', () => {
   });
 
   it('refuses an archive holding the name of its own staging folder', async () => {
-    zipOf({ [`${staging.stagingName}/x.txt`]: 'x', 'y.txt': 'y' });
-    await expect(unpackMerging(zip, staging)).rejects.toThrow(/the name of the folder Ferry unpacks in/);
+    const undotted = { stagingName: 'ferry-unpack-7' };
+    zipOf({ [`${undotted.stagingName}/x.txt`]: 'x', 'y.txt': 'y' });
+    await expect(unpackMerging(zip, undotted)).rejects.toThrow(/the name of the folder Ferry unpacks in/);
     expect(readdirSync(downloads)).toEqual(['job-1.zip']);
+  });
+
+  it("cannot meet Ferry's own dotted staging folder, since a leading dot in an entry gets a _", async () => {
+    zipOf({ [`${staging.stagingName}/x.txt`]: 'x', 'y.txt': 'y' });
+    await unpackMerging(zip, staging);
+    expect(tree(downloads)).toEqual({
+      [`_${staging.stagingName}/x.txt`]: 'x',
+      'job-1.zip': expect.any(String),
+      'y.txt': 'y',
+    });
   });
 });

@@ -199,6 +199,32 @@ describe('unpacking archives made by real tools', () => {
   });
 });
 
+describe('making hostile entry names safe', () => {
+  const hostile = [
+    { name: 'a:b.txt', data: Buffer.from('colon') },
+    { name: '.bashrc', data: Buffer.from('dot') },
+    { name: '.ssh/authorized_keys', data: Buffer.from('keys') },
+    { name: 'photo\u202Egnp.exe', data: Buffer.from('rlo') },
+  ];
+  const expectSafeNames = (folder: string) => {
+    expect(listing(folder)).toEqual(['_.bashrc', '_.ssh', 'a_b.txt', 'photognp.exe']);
+    expect(readFileSync(join(folder, 'a_b.txt'), 'utf8')).toBe('colon');
+    expect(readFileSync(join(folder, '_.ssh', 'authorized_keys'), 'utf8')).toBe('keys');
+  };
+
+  it('unpacks a ZIP whose names hold a colon, a leading dot or a right-to-left override, under safe names', async () => {
+    writeCraftedZip(join(downloads, 'hostile.zip'), hostile);
+    await unpackArchive(join(downloads, 'hostile.zip'), staging);
+    expectSafeNames(join(downloads, 'hostile'));
+  });
+
+  it('does the same for a TAR', async () => {
+    writeCraftedTar(join(downloads, 'hostile.tar'), hostile);
+    await unpackArchive(join(downloads, 'hostile.tar'), staging);
+    expectSafeNames(join(downloads, 'hostile'));
+  });
+});
+
 describe('refusing archives that are unsafe or damaged', () => {
   async function expectRefused(archive: string, message: RegExp): Promise<void> {
     const before = listing(downloads);
@@ -213,6 +239,8 @@ describe('refusing archives that are unsafe or damaged', () => {
     ['a parent-folder path', '../../escaped.txt'],
     ['an absolute path', '/tmp/escaped.txt'],
     ['a Windows drive path', 'C:\\Windows\\escaped.txt'],
+    ['a Windows drive path with slashes', 'c:/Windows/escaped.txt'],
+    ['a Windows network path', '\\\\server\\share\\escaped.txt'],
   ])('refuses a ZIP with %s and writes nothing', async (_kind, name) => {
     writeCraftedZip(join(downloads, 'slip.zip'), [
       { name: 'fine.txt', data: Buffer.from('fine') },
