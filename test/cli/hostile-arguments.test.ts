@@ -1,0 +1,23 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { ferry } from './ferry-cli';
+
+let profile: TempDir;
+beforeEach(async () => {
+  profile = await makeTempDir('ferry-hostile-');
+});
+afterEach(() => profile.remove());
+
+describe('ferry refuses arguments it would otherwise misread', () => {
+  it.each([
+    [['add', 'https://x.test/a.bin', '-o', ''], '-o/--output was given an empty value: give a folder'],
+    [['add', 'https://x.test/a.bin', '--output='], '-o/--output was given an empty value: give a folder'],
+    [['ls', '--profile', ''], '--profile was given an empty value: give a profile folder'],
+    [['add', 'https://x.test/a.bin', '--account', ' '], '--account was given an empty value: give an account label'],
+  ])('exits 2 for an empty option value: %j', async (args, message) => {
+    const result = await ferry(args, profile.path);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe('');
+  });
+});
