@@ -21,3 +21,16 @@ describe('ferry refuses arguments it would otherwise misread', () => {
     expect(result.stdout).toBe('');
   });
 });
+
+describe('ferry refuses refs it would otherwise change', () => {
+  it.each([
+    [['add', 'https://x.test/a\nb.bin'], 'holds a line break inside it'],
+    [['add', 'https://ann:s3cret@x.test/a.bin'], 'Ferry does not send passwords inside links'],
+  ])('exits 2 and adds nothing for %j', async (args, message) => {
+    const result = await ferry(args, profile.path);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toContain('s3cret');
+    expect((await ferry(['ls'], profile.path)).stdout).toBe('');
+  });
+});

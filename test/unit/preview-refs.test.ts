@@ -99,3 +99,35 @@ describe('refWithFormat', () => {
     expect(refWithFormat('echo3d:entry/e1?convert=true&format=obj', null)).toBe('echo3d:entry/e1?convert=true');
   });
 });
+
+describe('refs no platform may take', () => {
+  it.each([
+    ['https://example.com/a\nb.zip', 'holds a line break inside it'],
+    ['https://example.com/a\rb.zip', 'holds a carriage return inside it'],
+    ['echo3d:file/st\t-123', 'holds a tab inside it'],
+    [`cid:${CID_V1}\u0000`, 'holds a NUL character inside it'],
+    ['delos:file/f\u007f1', 'holds the control character U+007F inside it'],
+  ])('refuses a ref with a control character inside: %j', (ref, words) => {
+    const preview = previewOne(ref);
+    expect(preview).toMatchObject({ ok: false, message: expect.stringContaining(words) });
+    expect(preview?.ok === false && preview.message).not.toMatch(/[\n\r\t\0]/);
+  });
+
+  it('still takes a ref with spaces or a line break around it', () => {
+    expect(previewOne('  https://example.com/a.zip\n')).toMatchObject({ ok: true, platform: 'http' });
+  });
+
+  it.each([
+    'https://ann:s3cret@example.com/a.zip',
+    'http://ann@example.com/a.zip',
+    `https://ann:s3cret@ipfs.io/ipfs/${CID_V1}`,
+  ])('refuses a link that carries a user name or password, without repeating it: %s', (ref) => {
+    const preview = previewOne(ref);
+    expect(preview).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('does not send passwords inside links'),
+    });
+    expect(preview?.ok === false && preview.message).toContain('signed or shared link');
+    expect(preview?.ok === false && preview.message).not.toMatch(/ann|s3cret/);
+  });
+});
