@@ -34,3 +34,9 @@ describe('ferry refuses refs it would otherwise change', () => {
     expect((await ferry(['ls'], profile.path)).stdout).toBe('');
   });
 });
+
+it('refuses a platform ref with a parameter it does not know, naming it', async () => {
+  const result = await ferry(['add', 'delos:file/f-1?customr=c-1'], profile.path);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toContain('"customr" is not a parameter of delos:file refs: they take only customer=');
+});

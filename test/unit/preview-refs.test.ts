@@ -131,3 +131,32 @@ describe('refs no platform may take', () => {
     expect(preview?.ok === false && preview.message).not.toMatch(/ann|s3cret/);
   });
 });
+
+describe('parameters on a platform ref', () => {
+  it.each([
+    ['echo3d:file/st-1?fromat=glb', '"fromat" is not a parameter of echo3d:file refs: they take only name='],
+    ['echo3d:entry/e-1?format=glb&convrt=true', '"convrt" is not a parameter of echo3d:entry refs'],
+    ['echo3d:entry/e-1?files=all&mode=fast', 'they take only format=, convert=, files='],
+    ['scenario:asset/asset_1?size=big', 'scenario:asset refs take only ?format=, not "size"'],
+    [
+      'scenario:batch?assets=a1&flatt=true',
+      'scenario:batch takes assets, inferences, models, template, flat, not "flatt"',
+    ],
+    ['delos:file/f-1?customr=c-1', '"customr" is not a parameter of delos:file refs: they take only customer='],
+    [`cid:${CID_V1}?format=car`, '"format" is not a parameter of cid: and ipfs:// refs: they take only filename='],
+    [`ipfs://${CID_V1}/a.png?download=true`, '"download" is not a parameter of cid: and ipfs:// refs'],
+  ])('refuses an unknown one by name, listing those it knows: %s', (ref, words) => {
+    expect(previewOne(ref)).toMatchObject({ ok: false, message: expect.stringContaining(words) });
+  });
+
+  it.each([
+    'echo3d:file/st-1?name=castle.glb',
+    'echo3d:entry/e-1?format=glb&convert=true',
+    'delos:file/f-1?customer=c-1',
+    `cid:${CID_V1}?filename=castle.glb`,
+    'https://example.com/a.zip?token=abc&v=2',
+    `https://ipfs.io/ipfs/${CID_V1}?format=raw&download=true`,
+  ])('takes the parameters it knows, and leaves a web link’s query to the server: %s', (ref) => {
+    expect(previewOne(ref)).toMatchObject({ ok: true });
+  });
+});
