@@ -44,6 +44,7 @@ const MAX_PARALLEL = 64;
 
 export function parseCommandLine(argv: string[]): CommandLine {
   const { values, positionals } = parseOptions(argv);
+  refuseEmptyValues(values);
   const [command, ...args] = positionals;
   if (values.version || command === 'version') return { kind: 'version' };
   if (command === 'help') return { kind: 'help', topic: helpTopic(args[0]) };
@@ -98,6 +99,34 @@ function parseOptions(argv: string[]) {
     });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** What each option that takes a value wants, for the message when it was given an empty one. */
+const valueHints: Record<string, string> = {
+  output: 'a folder, e.g. -o ~/Assets',
+  profile: 'a profile folder, e.g. --profile ~/ferry-work, or leave it out for the default profile',
+  account: 'an account label (ferry accounts ls lists them), or leave it out for the default account',
+  connections: 'a whole number, e.g. --connections 4',
+  parallel: 'a whole number, e.g. --parallel 3',
+  limit: 'a rate, e.g. --limit 2M',
+  label: 'a name for the account, e.g. --label studio',
+  'base-url': 'the API address, e.g. --base-url https://api.example.com, or leave it out for the platform’s own',
+  gateway: 'a gateway address, e.g. --gateway https://dweb.link',
+  input: 'a file of links, or - for standard input',
+};
+
+/**
+ * An empty value (`-o ""`, often an unset shell variable) would otherwise read as "not given" and quietly
+ * fall back to a default folder, profile or account the person did not mean.
+ */
+function refuseEmptyValues(values: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const given = Array.isArray(value) ? value : [value];
+    if (given.some((item) => typeof item === 'string' && item.trim() === '')) {
+      const option = name === 'output' ? '-o/--output' : name === 'input' ? '-i/--input' : `--${name}`;
+      throw new UsageError(`${option} was given an empty value: give ${valueHints[name] ?? 'a value'}.`);
+    }
   }
 }
 

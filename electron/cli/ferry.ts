@@ -10,11 +10,13 @@ import { CLI_LOG_FILE, logDirectory } from '../logs/log-folder';
 import type { Logger } from '../logs/logger';
 import { openSettingsStore } from '../settings/settings-store';
 import { type CommandLine, parseCommandLine, type RequestedCommand } from './cli-options';
+import { endQuietlyWhenOutputCloses } from './closed-output';
 import { runCommand } from './commands';
 import { commandUsage, UsageError, usage } from './usage';
 
 /** `ferry …` as DESIGN.md section 7 describes it; exit 0 all done, 1 any failed, 2 bad usage or input. */
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyWhenOutputCloses();
   let line: CommandLine;
   try {
     line = parseCommandLine(argv);

@@ -6,6 +6,7 @@ import { createDelosProvider } from './delos/delos-provider';
 import { echo3dProvider } from './echo3d/echo3d-provider';
 import { httpProvider } from './http/http-provider';
 import type { Provider } from './provider';
+import { refTextProblem } from './ref-text-problem';
 import { batchTiming } from './scenario/batch-download';
 import { createScenarioProvider } from './scenario/scenario-provider';
 
@@ -54,6 +55,8 @@ export function createProviderRegistry(providers: readonly Provider[]): Provider
     byId: (id) => providers.find((provider) => provider.id === id),
     forRef,
     refProblem(ref) {
+      const textProblem = refTextProblem(ref);
+      if (textProblem) return textProblem;
       const provider = forRef(ref);
       if (!provider) {
         return `"${ref.slice(0, 200)}" is not something Ferry can download: give ${listOf(hints)}.`;

@@ -241,7 +241,7 @@ describe('echo3D from the CLI', () => {
     expect(noAccount.stdout).toContain('echo3d downloads need an account');
     const malformed = await ferry(['get', 'echo3d:file/sid?format=glb'], profile.path);
     expect(malformed.code).toBe(2);
-    expect(malformed.stderr).toContain('is not an echo3D ref');
+    expect(malformed.stderr).toContain('"format" is not a parameter of echo3d:file refs: they take only name=');
   });
 
   it('refuses, as the window does, to sign a ref with an account of another platform, adding nothing', async () => {

@@ -25,6 +25,7 @@ describe('CID refs', () => {
     [`https://gateway.ipfs.io/ipfs/${V1}/a/b.txt?format=raw`, { cid: V1, path: ['a', 'b.txt'] }],
     [`http://127.0.0.1:8080/ipfs/${V1}/?filename=castle.glb`, { cid: V1, path: [], filename: 'castle.glb' }],
     [`https://${V1}.ipfs.dweb.link/docs/notes.txt`, { cid: V1, path: ['docs', 'notes.txt'] }],
+    [`ipfs://${V1}/a.png?filename=cat.png`, { cid: V1, path: ['a.png'], filename: 'cat.png' }],
   ])('reads %s', (ref, expected) => {
     expect(recognizesCidRef(ref)).toBe(true);
     expect(parsed(ref)).toEqual(expected);

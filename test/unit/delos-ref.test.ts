@@ -21,15 +21,21 @@ describe('Delos refs', () => {
     'delos:file/a/b',
     'delos:file/a b',
     'delos:file/abc?customer=',
-    'delos:file/abc?customerId=c1',
     'delos:file/abc?customer=c1&customer=c2',
-    'delos:file/abc?format=pdf',
     'delos:file/../etc',
     'delos:file/..',
     'delos:file/.',
   ])('refuses %s with the form to use', (ref) => {
     expect(parseDelosRef(ref)).toBeNull();
     expect(delosRefProblem(ref)).toContain('delos:file/<fileId>[?customer=<customerId>]');
+  });
+
+  it.each([
+    ['delos:file/abc?customerId=c1', 'customerId'],
+    ['delos:file/abc?format=pdf', 'format'],
+  ])('refuses %s naming the parameter it does not know', (ref, name) => {
+    expect(parseDelosRef(ref)).toBeNull();
+    expect(delosRefProblem(ref)).toBe(`"${name}" is not a parameter of delos:file refs: they take only customer=.`);
   });
 
   it('writes the refs it reads', () => {

@@ -99,3 +99,64 @@ describe('refWithFormat', () => {
     expect(refWithFormat('echo3d:entry/e1?convert=true&format=obj', null)).toBe('echo3d:entry/e1?convert=true');
   });
 });
+
+describe('refs no platform may take', () => {
+  it.each([
+    ['https://example.com/a\nb.zip', 'holds a line break inside it'],
+    ['https://example.com/a\rb.zip', 'holds a carriage return inside it'],
+    ['echo3d:file/st\t-123', 'holds a tab inside it'],
+    [`cid:${CID_V1}\u0000`, 'holds a NUL character inside it'],
+    ['delos:file/f\u007f1', 'holds the control character U+007F inside it'],
+  ])('refuses a ref with a control character inside: %j', (ref, words) => {
+    const preview = previewOne(ref);
+    expect(preview).toMatchObject({ ok: false, message: expect.stringContaining(words) });
+    expect(preview?.ok === false && preview.message).not.toMatch(/[\n\r\t\0]/);
+  });
+
+  it('still takes a ref with spaces or a line break around it', () => {
+    expect(previewOne('  https://example.com/a.zip\n')).toMatchObject({ ok: true, platform: 'http' });
+  });
+
+  it.each([
+    'https://ann:s3cret@example.com/a.zip',
+    'http://ann@example.com/a.zip',
+    `https://ann:s3cret@ipfs.io/ipfs/${CID_V1}`,
+  ])('refuses a link that carries a user name or password, without repeating it: %s', (ref) => {
+    const preview = previewOne(ref);
+    expect(preview).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('does not send passwords inside links'),
+    });
+    expect(preview?.ok === false && preview.message).toContain('signed or shared link');
+    expect(preview?.ok === false && preview.message).not.toMatch(/ann|s3cret/);
+  });
+});
+
+describe('parameters on a platform ref', () => {
+  it.each([
+    ['echo3d:file/st-1?fromat=glb', '"fromat" is not a parameter of echo3d:file refs: they take only name='],
+    ['echo3d:entry/e-1?format=glb&convrt=true', '"convrt" is not a parameter of echo3d:entry refs'],
+    ['echo3d:entry/e-1?files=all&mode=fast', 'they take only format=, convert=, files='],
+    ['scenario:asset/asset_1?size=big', 'scenario:asset refs take only ?format=, not "size"'],
+    [
+      'scenario:batch?assets=a1&flatt=true',
+      'scenario:batch takes assets, inferences, models, template, flat, not "flatt"',
+    ],
+    ['delos:file/f-1?customr=c-1', '"customr" is not a parameter of delos:file refs: they take only customer='],
+    [`cid:${CID_V1}?format=car`, '"format" is not a parameter of cid: and ipfs:// refs: they take only filename='],
+    [`ipfs://${CID_V1}/a.png?download=true`, '"download" is not a parameter of cid: and ipfs:// refs'],
+  ])('refuses an unknown one by name, listing those it knows: %s', (ref, words) => {
+    expect(previewOne(ref)).toMatchObject({ ok: false, message: expect.stringContaining(words) });
+  });
+
+  it.each([
+    'echo3d:file/st-1?name=castle.glb',
+    'echo3d:entry/e-1?format=glb&convert=true',
+    'delos:file/f-1?customer=c-1',
+    `cid:${CID_V1}?filename=castle.glb`,
+    'https://example.com/a.zip?token=abc&v=2',
+    `https://ipfs.io/ipfs/${CID_V1}?format=raw&download=true`,
+  ])('takes the parameters it knows, and leaves a web link’s query to the server: %s', (ref) => {
+    expect(previewOne(ref)).toMatchObject({ ok: true });
+  });
+});

@@ -1,4 +1,5 @@
 import { CID } from 'multiformats/cid';
+import { unknownParameterProblem } from '../ref-parameters';
 
 /** What a CID ref names: content by its CID, and maybe a path inside it. */
 export interface CidRef {
@@ -34,13 +35,29 @@ export function recognizesCidRef(ref: string): boolean {
 export function parseCidRef(ref: string): CidRef | string {
   const text = ref.trim();
   const url = /^(cid:|ipfs:\/\/)/i.test(text) ? null : httpUrl(text);
-  if (!url) return fromCidAndPath(text.replace(/^(cid:|ipfs:\/\/)/i, '').replace(/[?#].*$/, ''), ref);
+  if (!url) return fromCidRef(text, ref);
   const filename = url.searchParams.get('filename') ?? undefined;
   const inPath = url.pathname.startsWith('/ipfs/') ? url.pathname.slice('/ipfs/'.length) : '';
   const cidAndPath = CID_LIKE.test(inPath.split('/')[0] ?? '')
     ? inPath
     : `${SUBDOMAIN.exec(url.hostname)?.[1] ?? ''}${url.pathname}`;
   const parsed = fromCidAndPath(cidAndPath, ref);
+  return typeof parsed === 'string' || !filename ? parsed : { ...parsed, filename };
+}
+
+/**
+ * `cid:`, `ipfs://` and bare CIDs are Ferry's own forms: `?filename=` names the file as on a gateway link, and
+ * any other parameter is refused. A gateway link's query is the gateway's (`?format=raw`), so it is left alone.
+ */
+function fromCidRef(text: string, ref: string): CidRef | string {
+  const [cidAndPath = '', query = ''] = text
+    .replace(/^(cid:|ipfs:\/\/)/i, '')
+    .replace(/#.*$/, '')
+    .split(/\?(.*)/s);
+  const unknown = unknownParameterProblem('cid: and ipfs://', query, ['filename']);
+  if (unknown) return unknown;
+  const parsed = fromCidAndPath(cidAndPath, ref);
+  const filename = new URLSearchParams(query).get('filename');
   return typeof parsed === 'string' || !filename ? parsed : { ...parsed, filename };
 }
 

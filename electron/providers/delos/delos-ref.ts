@@ -1,3 +1,5 @@
+import { unknownParameterProblem } from '../ref-parameters';
+
 /** One file of Delos storage, and the customer it is asked for when the ref names one. */
 export interface DelosRef {
   fileId: string;
@@ -25,6 +27,11 @@ export function parseDelosRef(ref: string): DelosRef | null {
 
 export function delosRefProblem(ref: string): string | null {
   if (parseDelosRef(ref)) return null;
+  const match = /^delos:file\/([^?#]*)\?([^#]*)/i.exec(ref.trim());
+  // A wrong id says more than a wrong parameter: the form is shown for that.
+  const unknown =
+    match && ID.test(match[1] ?? '') && unknownParameterProblem('delos:file', match[2] ?? '', ['customer']);
+  if (unknown) return unknown;
   return `"${ref.slice(0, 200)}" is not a Delos ref: use ${DELOS_FORM}, with ids of letters, digits, dots, dashes and underscores.`;
 }
 

@@ -6,6 +6,7 @@ import type { DownloadSpec } from '../../engine/download-spec';
 import { accountKey } from '../account-throttle';
 import type { ExpandedRef, Provider, ProviderAccount } from '../provider';
 import { callApi, excerpt } from '../provider-http';
+import { unknownParameterProblem } from '../ref-parameters';
 import { unpackWhenAsked } from '../unpack-when-asked';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
@@ -32,10 +33,7 @@ interface Echo3dRef {
 export const echo3dProvider: Provider = {
   id: 'echo3d',
   recognizes: (ref) => ref.trim().toLowerCase().startsWith('echo3d:'),
-  refProblem: (ref) =>
-    parseEcho3dRef(ref)
-      ? null
-      : `"${ref.slice(0, 200)}" is not an echo3D ref: use echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].`,
+  refProblem: echo3dRefProblem,
   describe(ref) {
     const parsed = parseEcho3dRef(ref) as Echo3dRef;
     if (parsed.kind === 'file') return { kind: 'file' };
@@ -199,8 +197,21 @@ function browseChoices(ref: string, type: string, formats: string[], withExtras:
   return choices;
 }
 
+const ECHO3D_REF = /^echo3d:(file|entry)\/([A-Za-z0-9._-]+)(?:\?(.*))?$/i;
+/** `name` is what Browse writes on a file ref: the name the entry gives it. */
+const echo3dParameters = { file: ['name'], entry: ['format', 'convert', 'files'] };
+
+function echo3dRefProblem(ref: string): string | null {
+  const match = ECHO3D_REF.exec(ref.trim());
+  const kind = match?.[1]?.toLowerCase() as 'file' | 'entry' | undefined;
+  const unknown = kind && unknownParameterProblem(`echo3d:${kind}`, match?.[3] ?? '', echo3dParameters[kind]);
+  if (unknown) return unknown;
+  if (parseEcho3dRef(ref)) return null;
+  return `"${ref.slice(0, 200)}" is not an echo3D ref: use echo3d:file/<storageId> or echo3d:entry/<entryId>[?format=glb][&convert=true].`;
+}
+
 export function parseEcho3dRef(ref: string): Echo3dRef | null {
-  const match = /^echo3d:(file|entry)\/([A-Za-z0-9._-]+)(?:\?(.*))?$/i.exec(ref.trim());
+  const match = ECHO3D_REF.exec(ref.trim());
   if (!match) return null;
   const options = new URLSearchParams(match[3] ?? '');
   const format = options.get('format') ?? undefined;
