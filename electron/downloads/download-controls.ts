@@ -33,7 +33,7 @@ export async function applyControl(
     for (const download of store.list()) {
       if (download.status !== 'canceled' || (ids !== 'all' && !ids.includes(download.id))) continue;
       await removeLeftovers(download, store);
-      store.clearResumeState(download.id);
+      store.resume.clear(download.id);
     }
   }
   return changed;

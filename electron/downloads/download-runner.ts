@@ -151,11 +151,11 @@ export class DownloadRunner {
     return engine.transfer({
       spec,
       directory: download.directory,
-      resume: store.resumeState(download.id),
+      resume: store.resume.of(download.id),
       connections: download.connections ?? this.options.connections(),
       speedLimit: download.speedLimit ?? 0,
       sharedLimits: [this.options.queueLimit(download.queueId)],
-      onCheckpoint: (state) => store.recordCheckpoint(download.id, state, receivedIn(state)),
+      onCheckpoint: (state) => store.resume.record(download.id, state, receivedIn(state)),
       // Each retry goes in the timeline; a 429 on one file also holds the account's other downloads and API calls.
       onRetry: (error, delayMs) => {
         store.history.record(download.id, 'retrying', error.message);
@@ -185,7 +185,7 @@ export class DownloadRunner {
       this.refreshed.delete(id);
       await this.finished(download, provider, outcome);
     } else if (outcome.status === 'failed') {
-      if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
+      if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));
       if (this.shouldRefresh(id, outcome)) {
         // A link that expired or a token rejected mid-download: a fresh one, then resume, never start over.
         this.refreshing.add(id);
@@ -195,11 +195,11 @@ export class DownloadRunner {
       this.refreshed.delete(id);
       this.fail(id, { code: outcome.error.code, message: outcome.error.message });
     } else if (outcome.status === 'paused') {
-      if (outcome.state) store.recordCheckpoint(id, outcome.state, receivedIn(outcome.state));
+      if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));
       if (requeueOnPause()) store.transition([id], ['waiting', 'downloading'], 'queued');
       this.options.emit({ event: 'paused', id });
     } else {
-      store.clearResumeState(id);
+      store.resume.clear(id);
       this.options.emit({ event: 'canceled', id });
     }
   }

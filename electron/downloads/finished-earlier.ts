@@ -8,7 +8,7 @@ import type { DownloadStore } from '../store/download-store';
 import { sha256File } from './file-hash';
 
 export interface FinishedEarlierContext {
-  store: Pick<DownloadStore, 'resumeState' | 'clearResumeState'>;
+  store: Pick<DownloadStore, 'resume'>;
   logger: Logger;
 }
 
@@ -25,7 +25,7 @@ export async function finishedEarlier(
   download: Download,
   context: FinishedEarlierContext,
 ): Promise<FinishingFile | null> {
-  const state = context.store.resumeState(download.id);
+  const state = context.store.resume.of(download.id);
   const finishing = state?.finishing;
   if (!state || !finishing) return null;
   const part = partPath(download.directory, state.fileName);
@@ -41,7 +41,7 @@ export async function finishedEarlier(
   context.logger.warn(
     `Download ${download.id} had finished as ${finishing.path}, but that file is gone or was changed since, so it downloads again.`,
   );
-  context.store.clearResumeState(download.id);
+  context.store.resume.clear(download.id);
   return null;
 }
 

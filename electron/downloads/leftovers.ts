@@ -15,6 +15,6 @@ export function fetchStaging(directory: string, id: number): string {
  * or removing the download deletes them, never the finished file.
  */
 export async function removeLeftovers(download: Download, store: DownloadStore): Promise<void> {
-  await removePart(download.directory, store.resumeState(download.id));
+  await removePart(download.directory, store.resume.of(download.id));
   await rm(fetchStaging(download.directory, download.id), { recursive: true, force: true });
 }

@@ -3,13 +3,12 @@ import type { DownloadError } from '../../shared/download-errors';
 import { assertMoves, type DownloadStatus, inFlightStatuses, statusesInto } from '../../shared/download-status';
 import type { Download } from '../../shared/downloads';
 import type { Queue, QueuePatch } from '../../shared/queues';
-import type { ResumeState } from '../engine/transfer-types';
-import { fsyncCoalesced } from '../fs/coalesced-fsync';
 import { durably } from './database';
 import { DownloadHistory } from './download-history';
+import { ResumeStates } from './resume-states';
 import { type Row, toDownload, toQueue } from './rows';
 import { StatementCache } from './statement-cache';
-import { batched, commitBatch, LibraryDatabase } from './write-batch';
+import { batched } from './write-batch';
 
 export interface NewDownload {
   ref: string;
@@ -31,14 +30,12 @@ const finishingStatuses: readonly DownloadStatus[] = statusesInto('done').filter
 export class DownloadStore {
   private readonly statements: StatementCache;
   readonly history: DownloadHistory;
-  /** The write-ahead log, whose flush makes everything committed so far durable; null when not in WAL mode. */
-  private readonly walFile: string | null;
+  readonly resume: ResumeStates;
 
   constructor(private readonly db: DatabaseSync) {
     this.statements = new StatementCache(db);
     this.history = new DownloadHistory(db);
-    const mode = (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
-    this.walFile = mode === 'wal' && db instanceof LibraryDatabase ? `${db.file}-wal` : null;
+    this.resume = new ResumeStates(db);
   }
 
   private sql(text: string): StatementSync {
@@ -214,41 +211,6 @@ export class DownloadStore {
     );
     const result = batched(this.db, () => statement.run(...(change.params ?? []), ...(ids === 'all' ? [] : ids)));
     return Number(result.changes);
-  }
-
-  /**
-   * Not for a download that finished or was canceled meanwhile: its part is
-   * gone, and so must its state be. The last checkpoint, naming the file about
-   * to take its final name, resolves once it is flushed to the disk: if the
-   * done mark that follows is lost, it is how the next start recognises the file.
-   */
-  recordCheckpoint(id: number, state: ResumeState, received: number): Promise<void> | undefined {
-    const write = () =>
-      this.sql(
-        `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
-         WHERE id = ? AND status NOT IN (${sqlStatusList(['done', 'canceled'])})`,
-      ).run(JSON.stringify(state), received, state.size, state.fileName, id);
-    if (!state.finishing) {
-      batched(this.db, write);
-      return undefined;
-    }
-    if (!this.walFile) {
-      durably(this.db, write);
-      return Promise.resolve();
-    }
-    batched(this.db, write);
-    commitBatch(this.db);
-    // Flushing the log on libuv's threads keeps the main thread free; records committed together share a flush.
-    return fsyncCoalesced(this.walFile, 'r+');
-  }
-
-  resumeState(id: number): ResumeState | undefined {
-    const row = this.sql('SELECT resume_state FROM downloads WHERE id = ?').get(id) as Row | undefined;
-    return typeof row?.resume_state === 'string' ? (JSON.parse(row.resume_state) as ResumeState) : undefined;
-  }
-
-  clearResumeState(id: number): void {
-    batched(this.db, () => this.sql('UPDATE downloads SET resume_state = NULL, received = 0 WHERE id = ?').run(id));
   }
 
   /**

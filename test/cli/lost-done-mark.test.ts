@@ -45,7 +45,7 @@ async function killedWhileFinishing(body: Buffer): Promise<{ id: number; path: s
       ranges: [],
       finishing: { path, size: body.length, sha256: sha256(body) },
     };
-    await store.recordCheckpoint(id, state, body.length);
+    await store.resume.record(id, state, body.length);
   } finally {
     db.close();
   }

@@ -115,14 +115,14 @@ describe('DownloadStore', () => {
   it('brings interrupted downloads back as queued, keeping their resume state', () => {
     const download = store.add({ ref: 'https://a/1', directory: '/d' });
     store.transition([download.id], ['queued'], 'downloading');
-    store.recordCheckpoint(
+    store.resume.record(
       download.id,
       { fileName: 'x.bin', size: 100, etag: '"e"', ranges: [{ start: 40, end: 100 }] },
       40,
     );
     expect(store.requeueInterrupted()).toBe(1);
     expect(store.get(download.id)).toMatchObject({ status: 'queued', received: 40, name: 'x.bin', size: 100 });
-    expect(store.resumeState(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
+    expect(store.resume.of(download.id)?.ranges).toEqual([{ start: 40, end: 100 }]);
   });
 
   it('flushes the log to the disk for the checkpoints that name a file about to take its final name, and only those', async () => {
@@ -132,7 +132,7 @@ describe('DownloadStore', () => {
     const flushed = vi.mocked(fsyncCoalesced);
     flushed.mockClear();
     const state = { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] };
-    expect(store.recordCheckpoint(first.id, state, 40)).toBeUndefined();
+    expect(store.resume.record(first.id, state, 40)).toBeUndefined();
     expect(flushed).not.toHaveBeenCalled();
     const finishing = (path: string) => ({
       ...state,
@@ -140,15 +140,15 @@ describe('DownloadStore', () => {
       finishing: { path, size: 100, sha256: 'a'.repeat(64) },
     });
     await Promise.all([
-      store.recordCheckpoint(first.id, finishing('/d/x.bin'), 100),
-      store.recordCheckpoint(second.id, finishing('/d/y.bin'), 100),
+      store.resume.record(first.id, finishing('/d/x.bin'), 100),
+      store.resume.record(second.id, finishing('/d/y.bin'), 100),
     ]);
     expect(flushed.mock.calls).toEqual([
       [`${library.db.location()}-wal`, 'r+'],
       [`${library.db.location()}-wal`, 'r+'],
     ]);
-    expect(store.resumeState(first.id)?.finishing?.path).toBe('/d/x.bin');
-    expect(store.resumeState(second.id)?.finishing?.path).toBe('/d/y.bin');
+    expect(store.resume.of(first.id)?.finishing?.path).toBe('/d/x.bin');
+    expect(store.resume.of(second.id)?.finishing?.path).toBe('/d/y.bin');
   });
 
   it('leaves downloads that were unpacking to be unpacked again, not downloaded again', () => {
@@ -245,8 +245,8 @@ describe('DownloadStore', () => {
   it('never writes a resume state back into a download canceled meanwhile', () => {
     const download = store.add({ ref: 'https://a/1', directory: '/d' });
     store.transition([download.id], ['queued'], 'canceled');
-    store.recordCheckpoint(download.id, { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] }, 40);
-    expect(store.resumeState(download.id)).toBeUndefined();
+    store.resume.record(download.id, { fileName: 'x.bin', size: 100, ranges: [{ start: 40, end: 100 }] }, 40);
+    expect(store.resume.of(download.id)).toBeUndefined();
     expect(store.get(download.id)?.received).toBe(0);
   });
 });

@@ -81,7 +81,7 @@ async function crashedWhileFinishing(body: Buffer, extra: Partial<ResumeState> =
     finishing: { path, size: body.length, sha256: sha256(body) },
     ...extra,
   };
-  await store.recordCheckpoint(download.id, state, body.length);
+  await store.resume.record(download.id, state, body.length);
   store.requeueInterrupted();
   return { id: download.id, path };
 }
@@ -124,7 +124,7 @@ describe('the done mark', () => {
       seen.push({
         complete: readFileSync(result.path).equals(bodies.get(id) as Buffer),
         partGone: !existsSync(`${result.path}.part`),
-        recorded: store.resumeState(id)?.finishing,
+        recorded: store.resume.of(id)?.finishing,
         hash: result.sha256,
       });
       return finish(id, result, status);
@@ -153,7 +153,7 @@ describe('a download whose done mark was lost in a crash', () => {
     const provider = countingProvider();
     const { events } = await runAll(provider);
     expect(store.get(id)).toMatchObject({ status: 'done', path, size: body.length, sha256: sha256(body) });
-    expect(store.resumeState(id)).toBeUndefined();
+    expect(store.resume.of(id)).toBeUndefined();
     expect(events.find((event) => event.event === 'done')).toMatchObject({ id, path, sha256: sha256(body) });
     expect(provider.resolves).toBe(0);
     expect(server.requests).toHaveLength(0);
