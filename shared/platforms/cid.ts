@@ -18,10 +18,10 @@ export const cid: PlatformDescriptor = {
   ],
   defaultBaseUrl: null,
   refForms: [
-    { form: 'cid:<CID>[/path]', meaning: 'a file or folder by its CID' },
-    { form: 'ipfs://<CID>[/path]', meaning: 'the same, as an IPFS link' },
+    { form: 'cid:<CID>[/path][?filename=<name>]', meaning: 'a file or folder by its CID, saved as <name> if given' },
+    { form: 'ipfs://<CID>[/path][?filename=<name>]', meaning: 'the same, as an IPFS link' },
     { form: '<CID>', meaning: 'a bare CID: CIDv0 (Qm…) or CIDv1 (b…)' },
-    { form: 'https://<gateway>/ipfs/<CID>[/path]', meaning: 'a gateway link, fetched verified' },
+    { form: 'https://<gateway>/ipfs/<CID>[/path][?filename=<name>]', meaning: 'a gateway link, fetched verified' },
   ],
   refHint: 'a CID (cid:, ipfs://, a gateway /ipfs/ link or a bare Qm…/b… CID)',
   browsable: false,
