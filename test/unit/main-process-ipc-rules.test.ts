@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type CallChannel, callChannels } from '../../shared/ipc/channels';
+import type { CallChannel } from '../../shared/ipc/channels';
 import { calls } from '../../shared/ipc/contract';
 import { requireBuiltApp } from '../support/built-app';
 import {
