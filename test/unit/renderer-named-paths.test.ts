@@ -92,7 +92,7 @@ describe('the window names downloads by id, never by path', () => {
     expect(app.services.downloads.list()).toEqual([]);
   });
 
-  it('keeps a file-name template below the chosen folder: no absolute path and no ".." part', async () => {
+  it('keeps a file-name template below the chosen folder: no absolute path and no .. part', async () => {
     for (const template of ['/etc/{name}', '../{name}', '{provider}/../../{name}', 'C:\\x/{name}', '//{name}']) {
       const result = await app.router.invoke('settings:update', { fileNameTemplate: template });
       expect(result, template).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
