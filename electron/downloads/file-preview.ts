@@ -11,6 +11,7 @@ import {
 import { gltfToGlb } from '../previews/gltf-to-glb';
 import { objResources } from '../previews/obj-resources';
 import { ResourceReader } from '../previews/resource-reader';
+import { savedFile } from './saved-file';
 
 /** The first bytes each kind starts with: a file whose bytes are not what its name says is not handed to a decoder. */
 const signatures: Record<PreviewMime, (head: Uint8Array) => boolean> = {
@@ -41,7 +42,7 @@ const kindNames: Record<PreviewMime, string> = {
  * path), and a model's buffers and textures only from its own folder.
  */
 export async function readPreview(download: Download): Promise<FilePreview> {
-  const path = previewablePath(download);
+  const path = await savedFile(download, 'preview', [previewablePath(download)]);
   const mime = previewMimeFor(path);
   if (!mime) throw new FerryError('conflict', `Ferry has no preview for ${basename(path)}. Open it in its own app.`);
   const reader = new ResourceReader(path, MAX_PREVIEW_BYTES);

@@ -7,13 +7,13 @@ import type { FilePreview } from '../../shared/file-preview';
 import { DEFAULT_QUEUE_ID, type Queue, type QueuePatch } from '../../shared/queues';
 import { forDisplay } from '../../shared/redact';
 import type { Desktop } from '../desktop';
-import { exists } from '../fs/move-no-clobber';
 import type { EventHub } from '../ipc/event-hub';
 import type { SettingsStore } from '../settings/settings-store';
 import type { DownloadStore } from '../store/download-store';
 import { dragSource } from './drag-source';
 import { readPreview } from './file-preview';
 import { removeLeftovers } from './leftovers';
+import { savedFile } from './saved-file';
 
 interface LibraryServiceOptions {
   store: DownloadStore;
@@ -54,12 +54,12 @@ export class LibraryService {
   }
 
   async open(id: number): Promise<void> {
-    const problem = await this.options.desktop.openPath(await this.finishedFile(id));
+    const problem = await this.options.desktop.openPath(await savedFile(this.existing(id), 'open'));
     if (problem) throw new FerryError('not_found', `Ferry could not open the file: ${problem}`);
   }
 
   async showInFolder(id: number): Promise<void> {
-    this.options.desktop.showItemInFolder(await this.finishedFile(id));
+    this.options.desktop.showItemInFolder(await savedFile(this.existing(id), 'show'));
   }
 
   /** Drags what `open` would open, so a model lands in Blender or on the desktop as it was unpacked. */
@@ -140,24 +140,6 @@ export class LibraryService {
     if (!download)
       throw new FerryError('not_found', `Download ${id} no longer exists. Refresh the list and try again.`);
     return download;
-  }
-
-  /** What a person opens: the unpacked contents when there are some, else the downloaded file. */
-  private async finishedFile(id: number): Promise<string> {
-    const download = this.existing(id);
-    if (download.status !== 'done' || !download.path) {
-      throw new FerryError(
-        'not_found',
-        `${download.name ?? download.ref} has not finished yet, so there is no file to open.`,
-      );
-    }
-    for (const candidate of [download.unpackedTo, download.path]) {
-      if (candidate && (await exists(candidate))) return candidate;
-    }
-    throw new FerryError(
-      'not_found',
-      `${download.path} is no longer there. It was moved or deleted outside Ferry; download it again if you need it.`,
-    );
   }
 
   private emitQueues(): void {

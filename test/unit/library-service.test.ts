@@ -195,6 +195,36 @@ describe('history', () => {
     }
   });
 
+  it('refuses to open, show or preview a finished file that was swapped for a link to a file elsewhere', async () => {
+    const elsewhere = await makeTempDir();
+    try {
+      const id = await finished('swapped.png');
+      await writeFile(join(elsewhere.path, 'secret.png'), 'secret');
+      await rm(join(profile.path, 'swapped.png'));
+      await symlink(join(elsewhere.path, 'secret.png'), join(profile.path, 'swapped.png'));
+      for (const channel of ['downloads:open', 'downloads:showInFolder', 'downloads:previewFile'] as const) {
+        expect(await router.invoke(channel, { id })).toMatchObject({
+          ok: false,
+          error: { code: 'outside_folders', message: expect.stringContaining('now leads outside') },
+        });
+      }
+      expect([...desktop.opened, ...desktop.shown]).toEqual([]);
+    } finally {
+      await elsewhere.remove();
+    }
+  });
+
+  it('opens and shows a finished file through a link that stays inside its folder', async () => {
+    const id = await finished('linked.glb');
+    await writeFile(join(profile.path, 'real.glb'), 'real');
+    await rm(join(profile.path, 'linked.glb'));
+    await symlink(join(profile.path, 'real.glb'), join(profile.path, 'linked.glb'));
+    expect(await router.invoke('downloads:open', { id })).toEqual({ ok: true, value: undefined });
+    expect(await router.invoke('downloads:showInFolder', { id })).toEqual({ ok: true, value: undefined });
+    expect(desktop.opened).toEqual([join(profile.path, 'linked.glb')]);
+    expect(desktop.shown).toEqual([join(profile.path, 'linked.glb')]);
+  });
+
   it('explains a file that was moved away outside Ferry', async () => {
     const id = await finished('moved.glb');
     await rm(join(profile.path, 'moved.glb'));
