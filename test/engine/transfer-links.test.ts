@@ -26,7 +26,12 @@ describe('a .part swapped for a symbolic link between runs', () => {
     await writeFile(target, untouched);
     await symlink(target, join(h.folder.path, 'linked.bin.part'));
     // The state claims its first 10 bytes are on disk, as a paused download's would.
-    const state: ResumeState = { fileName: 'linked.bin', size: file.length, etag: '"l"', ranges: [{ start: 10 }] };
+    const state: ResumeState = {
+      fileName: 'linked.bin',
+      size: file.length,
+      etag: '"l"',
+      ranges: [{ start: 10, end: file.length }],
+    };
 
     const outcome = await h.start({ spec: { url: h.server.url('/linked.bin') }, resume: state }).transfer.run();
 
