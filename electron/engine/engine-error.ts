@@ -3,6 +3,7 @@ import { CONNECTION_RESET } from './reset-aware-connector';
 export type EngineErrorCode =
   | 'network'
   | 'timeout'
+  | 'too_slow'
   | 'http_4xx'
   | 'http_5xx'
   | 'redirect'
