@@ -55,6 +55,20 @@ describe('a server trickling its body', () => {
   }, 15_000);
 });
 
+describe('a speed limit', () => {
+  it('is never taken for a slow server: only time spent waiting on the server counts', async () => {
+    const file = bytes(40_000);
+    h.server.route('/limited.bin', { body: file });
+    // A rule five times faster than the limit, failing at its first stall: time held back by the limit must not count.
+    const strict: SlowRule = { minBytesPerSecond: 100_000, windowMs: 200, stallsToFail: 1 };
+    const outcome = await h
+      .start({ spec: { url: h.server.url('/limited.bin') }, speedLimit: 20_000, slowRule: strict })
+      .transfer.run();
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect((await h.read('limited.bin')).equals(file)).toBe(true);
+  }, 15_000);
+});
+
 describe('a server giving a byte per connection', () => {
   it('runs out of retries instead of resetting them with every byte', async () => {
     h.server.route('/byte-each.bin', { body: bytes(100_000), etag: '"b"', dropAfter: 1 });
