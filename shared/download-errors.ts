@@ -8,6 +8,8 @@ import { z } from 'zod';
 const downloadErrorCodes = [
   'network',
   'timeout',
+  /** The server sent too little for too long, several times in a row. */
+  'too_slow',
   'http_4xx',
   'http_5xx',
   'redirect',
@@ -37,6 +39,7 @@ export type DownloadError = z.infer<typeof downloadErrorSchema>;
 export const downloadErrorTitles: Record<DownloadErrorCode, string> = {
   network: 'Network problem',
   timeout: 'The server stopped answering',
+  too_slow: 'The server was too slow',
   http_4xx: 'The server refused the download',
   http_5xx: 'Server error',
   redirect: 'A redirect Ferry would not follow',

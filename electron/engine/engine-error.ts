@@ -3,6 +3,7 @@ import { CONNECTION_RESET } from './reset-aware-connector';
 export type EngineErrorCode =
   | 'network'
   | 'timeout'
+  | 'too_slow'
   | 'http_4xx'
   | 'http_5xx'
   | 'redirect'
@@ -95,6 +96,16 @@ function protocolRefusal(code: string, host: string, cause: unknown): EngineErro
     );
   }
   return null;
+}
+
+/**
+ * undici reports headers that broke llhttp after a Content-Length (most often a second one that disagrees) as a
+ * body of the wrong length, before any answer was handed over: a failed request with that code never saw a body, so
+ * it is refused as broken HTTP rather than retried as a body cut off.
+ */
+export function headersBrokeAfterContentLength(error: unknown, host: string): EngineError | null {
+  if ((error as { code?: string } | undefined)?.code !== 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') return null;
+  return brokenHttp(host, 'a header after Content-Length that does not parse, such as a second Content-Length', error);
 }
 
 /** An answer that breaks HTTP, named by `reason`. */

@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { NetworkStatus } from './network-status';
 import { resetAwareConnector } from './reset-aware-connector';
+import type { SlowRule } from './slow-watch';
 import { TokenBucket } from './token-bucket';
 import { Transfer } from './transfer';
 import type { TransferOptions } from './transfer-types';
@@ -10,6 +11,8 @@ export interface EngineOptions {
   globalSpeedLimit?: number;
   connectionsPerFile?: number;
   stallTimeoutMs?: number;
+  /** When a download is too slow to keep alive; by default under 1 KiB/s for 30 s, three times in a row. */
+  slowRule?: SlowRule;
   /** Whether the computer has a network (the app asks Electron); always online unless told. */
   network?: NetworkStatus;
 }
@@ -35,6 +38,7 @@ export class Engine {
     return new Transfer({
       connections: this.options.connectionsPerFile,
       stallTimeoutMs: this.options.stallTimeoutMs,
+      slowRule: this.options.slowRule,
       network: this.options.network,
       ...request,
       dispatcher: this.agent,

@@ -1,5 +1,5 @@
 import { type Dispatcher, request } from 'undici';
-import { EngineError, fromNetworkError } from './engine-error';
+import { EngineError, fromNetworkError, headersBrokeAfterContentLength } from './engine-error';
 import type { HttpTarget } from './http-target';
 import { isCredentialed, isSignedUrl, withoutCredentialHeaders } from './request-credentials';
 
@@ -70,7 +70,8 @@ async function send(target: HttpTarget, options: SendOptions): Promise<Dispatche
       bodyTimeout: 0,
     });
   } catch (error) {
-    throw options.signal.aborted ? options.signal.reason : fromNetworkError(error, host(target.url));
+    if (options.signal.aborted) throw options.signal.reason;
+    throw headersBrokeAfterContentLength(error, host(target.url)) ?? fromNetworkError(error, host(target.url));
   }
 }
 

@@ -1,7 +1,9 @@
+import { constants } from 'node:fs';
 import { type FileHandle, mkdir, open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describeFsError } from '../fs/describe-fs-error';
 import { exists, moveFileNoClobber, syncFolder } from '../fs/move-no-clobber';
+import { openNoFollow, SymbolicLinkRefused } from '../fs/open-no-follow';
 import { EngineError } from './engine-error';
 import { numberedName } from './file-name';
 import { PartHash, type Span } from './part-hash';
@@ -43,16 +45,25 @@ export class PartFile {
     }
   }
 
-  /** Opens the part a paused or interrupted transfer left; null when it is gone. */
+  /**
+   * Opens the part a paused or interrupted transfer left; null when it is gone. A part that became a symbolic link
+   * is not the one Ferry wrote, and writing through it would write wherever it points: the link alone is deleted
+   * (never its target) and the part counts as gone, so the download starts over clean.
+   */
   static async reopen(directory: string, name: string): Promise<PartFile | null> {
+    const path = partPath(directory, name);
     try {
-      const handle = await open(partPath(directory, name), 'r+');
+      const handle = await openNoFollow(path, constants.O_RDWR);
       reservedPaths.add(join(directory, name));
       return new PartFile(handle, directory, name);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw diskError(error, name);
+      if (!(error instanceof SymbolicLinkRefused)) throw diskError(error, name);
     }
+    await rm(path, { force: true }).catch((error: unknown) => {
+      throw diskError(error, name);
+    });
+    return null;
   }
 
   /** Writes the buffers back to back from `position`, finishing any short write. */
@@ -153,7 +164,8 @@ export class PartFile {
 async function openNew(directory: string, name: string): Promise<FileHandle | null> {
   for (let attempt = 0; ; attempt++) {
     try {
-      // Readable too: the hash reads back bytes that arrived out of order.
+      // Readable too: the hash reads back bytes that arrived out of order. Exclusive creation never follows a link
+      // at the name: it fails as for any file there.
       return await open(partPath(directory, name), 'wx+');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

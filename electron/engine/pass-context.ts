@@ -4,6 +4,7 @@ import type { PartFile } from './part-file';
 import type { Validator } from './response-metadata';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
 import type { SegmentPlan } from './segments';
+import { defaultSlowRule, SlowWatch } from './slow-watch';
 import type { TokenBucket } from './token-bucket';
 import type { TransferOptions } from './transfer-types';
 
@@ -25,6 +26,8 @@ export interface ConnectionSettings {
   onOffline: TransferOptions['onOffline'];
   /** The transfer's own limit first, then the ones it shares with other transfers. */
   limits: TokenBucket[];
+  /** Whether the transfer's bodies, together, come too slowly; one for all its passes, which count stalls in a row. */
+  slow: SlowWatch;
 }
 
 export function connectionSettings(options: TransferOptions, ownLimit: TokenBucket): ConnectionSettings {
@@ -40,6 +43,7 @@ export function connectionSettings(options: TransferOptions, ownLimit: TokenBuck
     network: options.network,
     onOffline: options.onOffline && oncePerOutage(options.onOffline),
     limits: [ownLimit, ...(options.sharedLimits ?? [])],
+    slow: new SlowWatch(options.slowRule ?? defaultSlowRule),
   };
 }
 

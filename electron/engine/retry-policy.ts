@@ -1,14 +1,22 @@
 export interface RetryPolicy {
   /** Attempts in a row without progress before a transfer fails. */
   maxAttempts: number;
+  /**
+   * Progress that starts the count afresh; an attempt that gained less is one more failure in a row, so a server
+   * giving a byte per connection cannot retry forever. 64 KiB when unset.
+   */
+  minProgressBytes?: number;
   baseDelayMs: number;
   maxDelayMs: number;
   /** A Retry-After longer than this fails the transfer at once instead of holding it for hours (or years). */
   maxRetryAfterMs: number;
 }
 
+export const DEFAULT_MIN_PROGRESS_BYTES = 64 * 1024;
+
 export const defaultRetryPolicy: RetryPolicy = {
   maxAttempts: 8,
+  minProgressBytes: DEFAULT_MIN_PROGRESS_BYTES,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
   maxRetryAfterMs: 5 * 60_000,

@@ -1,13 +1,13 @@
 import { canceled, EngineError, type EngineErrorCode } from './engine-error';
 import type { NetworkStatus } from './network-status';
-import { backoffDelay, type RetryPolicy, waitInWords } from './retry-policy';
+import { backoffDelay, DEFAULT_MIN_PROGRESS_BYTES, type RetryPolicy, waitInWords } from './retry-policy';
 import { wait } from './wait';
 
 export interface RetryOptions {
   policy: RetryPolicy;
   /** Ends the waiting and the retrying at once, with the engine's "stopped" error. */
   signal: AbortSignal;
-  /** How far the work has got; a failed attempt that moved it on starts the count of failures afresh. */
+  /** How far the work has got, in bytes; a failed attempt that moved it on enough starts the count afresh. */
   progress: () => number;
   /** What a failure means: only retryable errors are retried, any other is thrown as returned. */
   classify: (error: unknown) => EngineError;
@@ -21,8 +21,8 @@ export interface RetryOptions {
 
 /**
  * Runs `attempt` until it succeeds, backing off between retryable failures.
- * Attempts that made progress reset the count, so a flaky but moving link
- * never gives up. Once it gives up nothing will retry the error, so the error
+ * Attempts that moved the work on by at least `minProgressBytes` reset the
+ * count, so a flaky but moving link never gives up, and a trickle does. Once it gives up nothing will retry the error, so the error
  * thrown says so and what the person can do.
  */
 export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
@@ -37,7 +37,8 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
       const error = options.classify(raw);
       if (!error.retryable) throw error;
       if (await waitedForNetwork(error, options)) continue;
-      failures = progress() > before ? 1 : failures + 1;
+      const gained = progress() - before;
+      failures = gained >= (policy.minProgressBytes ?? DEFAULT_MIN_PROGRESS_BYTES) ? 1 : failures + 1;
       if (failures >= policy.maxAttempts) throw gaveUp(error, failures);
       const delay = retryDelay(failures, error, policy);
       options.onRetry?.(error, delay);

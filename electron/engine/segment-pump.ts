@@ -15,6 +15,7 @@ export async function pumpSegment(pass: PassContext, body: HttpResponse['body'],
     signal: pass.signal,
     stallMs: pass.settings.stallTimeoutMs,
     host: host(pass.remote.target.url),
+    slow: pass.settings.slow,
   });
   segment.taken = segment.pos;
   const writer = new SequentialWriter(pass.part, segment.pos, batchBytes(pass), (written) => {

@@ -4,6 +4,7 @@ import type { EngineError } from './engine-error';
 import type { NetworkStatus } from './network-status';
 import type { RetryPolicy } from './retry-policy';
 import type { ByteRange } from './segments';
+import type { SlowRule } from './slow-watch';
 import type { TokenBucket } from './token-bucket';
 
 export type TransferStatus = 'downloading' | 'paused' | 'verifying' | 'done' | 'failed' | 'canceled';
@@ -62,6 +63,8 @@ export interface TransferOptions {
   retry?: RetryPolicy;
   /** No bytes for this long means a stalled connection, which is retried. */
   stallTimeoutMs?: number;
+  /** When the whole transfer is too slow to keep alive (by default under 1 KiB/s for 30 s, three times in a row). */
+  slowRule?: SlowRule;
   checkpointIntervalMs?: number;
   progressIntervalMs?: number;
   onProgress?(progress: TransferProgress): void;

@@ -1,9 +1,12 @@
 import { EngineError, fromNetworkError } from './engine-error';
+import type { SlowWatch } from './slow-watch';
 
 export interface BodyWatch {
   signal: AbortSignal;
   stallMs: number;
   host: string;
+  /** The transfer's measure of whether its bodies, together, come too slowly. */
+  slow?: SlowWatch;
 }
 
 /**
@@ -33,9 +36,19 @@ export class WatchedBody {
     if (signal.aborted) return Promise.reject(signal.reason);
     return new Promise((resolve, reject) => {
       this.awaited = { since: performance.now(), reject };
+      const arrived = this.watch.slow?.waiting(reject, host);
       this.chunks
         .next()
-        .then(resolve, (error: unknown) => reject(signal.aborted ? signal.reason : fromNetworkError(error, host)))
+        .then(
+          (result) => {
+            arrived?.(result.done ? 0 : result.value.length);
+            resolve(result);
+          },
+          (error: unknown) => {
+            arrived?.(0);
+            reject(signal.aborted ? signal.reason : fromNetworkError(error, host));
+          },
+        )
         .finally(() => {
           this.awaited = null;
         });

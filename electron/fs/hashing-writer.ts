@@ -1,6 +1,8 @@
-import { type FileHandle, open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { hashingWriterThread, type WriterThreadMessage } from './hashing-writer-thread';
+import { openNoFollow } from './open-no-follow';
 
 /** How far the caller may run ahead of the disk before `write` waits. */
 const ROOM_BYTES = 8 * 1024 * 1024;
@@ -41,9 +43,11 @@ export class HashingWriter {
     this.finished.promise.catch(() => undefined);
   }
 
-  /** Creates (or empties) the file at `path`. */
+  /** Creates (or empties) the file at `path`; a symbolic link there is refused, never written through. */
   static async create(path: string): Promise<HashingWriter> {
-    return new HashingWriter(await open(path, 'w'));
+    return new HashingWriter(
+      await openNoFollow(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC, 0o666),
+    );
   }
 
   /**

@@ -60,13 +60,43 @@ describe('retrying', () => {
       async () => {
         attempts += 1;
         if (attempts === 10) return position;
-        position += 1;
+        position += 64 * 1024;
         throw refused();
       },
       options({ progress: () => position }),
     );
-    // Nine failures, three times maxAttempts, yet every one moved the work on.
-    expect(result).toBe(9);
+    // Nine failures, three times maxAttempts, yet every one moved the work on by 64 KiB.
+    expect(result).toBe(9 * 64 * 1024);
+  });
+
+  it('counts an attempt that gained less than 64 KiB as one more failure in a row', async () => {
+    let position = 0;
+    let attempts = 0;
+    const failure = await retrying(
+      async () => {
+        attempts += 1;
+        position += 64 * 1024 - 1;
+        throw refused();
+      },
+      options({ progress: () => position }),
+    ).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'network', message: expect.stringMatching(/gave up after 3 attempts/) });
+    expect(attempts).toBe(3);
+  });
+
+  it('takes the progress that counts from the policy', async () => {
+    let position = 0;
+    let attempts = 0;
+    const result = await retrying(
+      async () => {
+        attempts += 1;
+        if (attempts === 6) return attempts;
+        position += 10;
+        throw refused();
+      },
+      options({ policy: { ...policy, minProgressBytes: 10 }, progress: () => position }),
+    );
+    expect(result).toBe(6);
   });
 
   it('throws a non-retryable error at once, as it is', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { symlink, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ResumeState } from '../../electron/engine/transfer-types';
@@ -362,26 +362,6 @@ describe('network faults', () => {
   it('fails with a network error when nothing listens, after retrying', async () => {
     const outcome = await h.start({ spec: { url: 'http://127.0.0.1:1/nothing' } }).transfer.run();
     expect(outcome).toMatchObject({ status: 'failed', error: { code: 'network' } });
-  });
-});
-
-describe('disk faults', () => {
-  it('fails cleanly with disk_full on ENOSPC, keeping the resume state', async () => {
-    const file = bytes(100_000);
-    h.server.route('/full.bin', { body: file, etag: '"f"' });
-    await symlink('/dev/full', join(h.folder.path, 'full.bin.part'));
-    const state: ResumeState = {
-      fileName: 'full.bin',
-      size: file.length,
-      etag: '"f"',
-      ranges: [{ start: 0, end: file.length }],
-    };
-    const outcome = await h.start({ spec: { url: h.server.url('/full.bin') }, resume: state }).transfer.run();
-    expect(outcome).toMatchObject({ status: 'failed', error: { code: 'disk_full' }, state: { fileName: 'full.bin' } });
-    expect(await h.files()).toEqual(['full.bin.part']);
-    expect(outcome.status === 'failed' && outcome.error.message).toMatch(
-      /disk is full.*Free some space, then retry it: what was downloaded is kept/,
-    );
   });
 });
 

@@ -34,6 +34,8 @@ const brokenAnswers: [string, Buffer][] = [
   ['5,000 headers', head([...Array.from({ length: 5_000 }, (_, i) => `X-H${i}: v`), 'Content-Length: 4'])],
   ['a NUL in a header', head(['X-Bad: a\u0000b', 'Content-Length: 4'])],
   ['a negative Content-Length', head(['Content-Length: -4'])],
+  ['two different Content-Length headers', head(['Content-Length: 10', 'Content-Length: 20'])],
+  ['one Content-Length holding two values', head(['Content-Length: 4, 20'])],
 ];
 
 describe('answers that break HTTP', () => {
@@ -46,6 +48,20 @@ describe('answers that break HTTP', () => {
       expect(message).toMatch(/sent an answer that breaks the rules of HTTP \(.+\), so Ferry did not read it/);
       expect(message).not.toMatch(/try again|gave up/i);
       expect(server.connections()).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a doubled Content-Length', () => {
+  it('is named as such, not as a body cut off', async () => {
+    const server = await rawServer(head(['Content-Length: 4', 'Content-Length: 20']));
+    try {
+      const outcome = await h.start({ spec: { url: server.url } }).transfer.run();
+      const message = outcome.status === 'failed' ? outcome.error.message : '';
+      expect(message).toMatch(/breaks the rules of HTTP \(.*second Content-Length.*\)/);
+      expect(message).not.toMatch(/closed the connection|failed \(UND_ERR/);
     } finally {
       await server.close();
     }

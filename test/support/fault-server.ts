@@ -31,6 +31,8 @@ export interface Reply {
    */
   closeDelimited?: 'HTTP/1.1' | 'HTTP/1.0';
   bytesPerSecond?: number;
+  /** Sends `bytes` body bytes every `everyMs`, as a server that keeps a download alive without sending it. */
+  trickle?: { bytes: number; everyMs: number };
   /** Holds the headers back this long, like a server converting a file first. */
   headersDelayMs?: number;
   redirect?: { status: number; location: string };
@@ -198,12 +200,16 @@ async function sendBody(request: RecordedRequest, out: BodyOut, body: Buffer, re
     reply.resetAfter ?? Number.POSITIVE_INFINITY,
     reply.stallAfter ?? Number.POSITIVE_INFINITY,
   );
-  const chunkSize = reply.bytesPerSecond ? Math.max(1024, Math.floor(reply.bytesPerSecond / 50)) : 64 * 1024;
+  const chunkSize =
+    reply.trickle?.bytes ?? (reply.bytesPerSecond ? Math.max(1024, Math.floor(reply.bytesPerSecond / 50)) : 64 * 1024);
   const started = performance.now();
+  // Each drop goes out when it is written, not when Nagle's algorithm lets it.
+  if (reply.trickle) (out instanceof Socket ? out : out.socket)?.setNoDelay(true);
   while (request.sent < limit && !out.destroyed) {
     const chunk = body.subarray(request.sent, Math.min(limit, request.sent + chunkSize));
     if (!out.write(chunk)) await drained(out);
     request.sent += chunk.length;
+    if (reply.trickle) await new Promise((resolve) => setTimeout(resolve, reply.trickle?.everyMs));
     if (reply.bytesPerSecond) {
       const due = started + (request.sent / reply.bytesPerSecond) * 1000;
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));

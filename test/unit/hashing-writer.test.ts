@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,14 @@ async function written(chunks: Uint8Array[]): Promise<{ size: number; sha256: st
 }
 
 describe('the hashing writer', () => {
+  it('refuses a symbolic link at its path, leaving the target as it was', async () => {
+    const target = join(folder, 'target.txt');
+    await writeFile(target, 'kept');
+    await symlink(target, join(folder, 'link.bin'));
+    await expect(HashingWriter.create(join(folder, 'link.bin'))).rejects.toMatchObject({ code: 'ELOOP' });
+    expect(await readFile(target, 'utf8')).toBe('kept');
+  });
+
   it('writes the chunks in order and hashes exactly what it wrote, well past the room it leaves the caller', async () => {
     const data = randomBytes(20 * 1024 * 1024 + 123);
     const chunks: Uint8Array[] = [];
