@@ -49,7 +49,7 @@ export function createCidProvider(options: CidProviderOptions): Provider {
     postProcess(download) {
       const unpack = unpackWhenAsked(download);
       if (!unpack) return null;
-      return async (path, signal) => ((await stat(path)).isFile() ? unpack(path, signal) : null);
+      return async (path, signal, limits) => ((await stat(path)).isFile() ? unpack(path, signal, limits) : null);
     },
   };
 }
