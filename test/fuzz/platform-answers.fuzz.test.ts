@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../electron/engine/engine-error';
 import { createCidProvider } from '../../electron/providers/cid/cid-provider';
 import { createDelosProvider } from '../../electron/providers/delos/delos-provider';
@@ -7,7 +7,7 @@ import { echo3dProvider } from '../../electron/providers/echo3d/echo3d-provider'
 import type { Provider, ProviderAccount, ResolveContext } from '../../electron/providers/provider';
 import { createScenarioProvider } from '../../electron/providers/scenario/scenario-provider';
 import { FerryError } from '../../shared/errors';
-import { type AnswerServer, startAnswerServer } from '../support/answer-server';
+import { type Answer, type AnswerServer, startAnswerServer } from '../support/answer-server';
 import { expectClearError, fuzzRuns, fuzzTimeout, outcomeOf, settleWithin } from './fuzz-runs';
 
 let server: AnswerServer;
@@ -81,7 +81,22 @@ function account(credentials: Record<string, string>): ProviderAccount {
 
 const noWait = { firstDelayMs: 1, maxDelayMs: 5 };
 /** Every call a platform's answers reach: an account test, a library listing, a ref's resolution and expansion. */
-const platforms: { name: string; provider: Provider; account: () => ProviderAccount; refs: string[] }[] = [
+interface FuzzedPlatform {
+  name: string;
+  provider: Provider;
+  account: () => ProviderAccount;
+  refs: string[];
+  /** Answers that get a call past its sign-in, so the fuzzed answers after them reach the parsers behind it. */
+  signIn?: () => Answer;
+}
+
+const json = (value: unknown): Answer => ({
+  status: 200,
+  body: JSON.stringify(value),
+  contentType: 'application/json',
+});
+
+const platforms: FuzzedPlatform[] = [
   {
     name: 'echo3D',
     provider: echo3dProvider,
@@ -99,6 +114,7 @@ const platforms: { name: string; provider: Provider; account: () => ProviderAcco
     provider: createDelosProvider({ lockedTimeoutMs: () => 20, lockedRetry: noWait }),
     account: () => account({ login: 'l', password: 'p' }),
     refs: ['delos:file/f1'],
+    signIn: () => json({ accessToken: 'a', refreshToken: 'r', accessTtl: 3600, refreshTtl: 86_400 }),
   },
   {
     name: 'Delos (token)',
@@ -114,6 +130,7 @@ const platforms: { name: string; provider: Provider; account: () => ProviderAcco
     }),
     account: () => account({ authUrl: `${server.url}/auth`, login: 'l', password: 'p' }),
     refs: ['cid:bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi'],
+    signIn: () => json({ token: 't', endpoint: server.url }),
   },
 ];
 
@@ -130,19 +147,25 @@ describe('fuzzing every platform’s answers', () => {
       async () => {
         const { provider } = platform;
         await fc.assert(
-          fc.asyncProperty(answer, async (given) => {
-            server.answer = given;
+          fc.asyncProperty(fc.array(answer, { minLength: 1, maxLength: 3 }), fc.boolean(), async (given, signedIn) => {
+            const serve = () => server.serve(signedIn && platform.signIn ? [platform.signIn(), ...given] : given);
             const signer = platform.account();
             const context: ResolveContext = {
               account: signer,
               signal: new AbortController().signal,
               waiting: () => {},
             };
-            await judge(() => provider.test?.(signer), 'test');
-            await judge(() => provider.browse?.(signer), 'browse');
-            for (const ref of platform.refs) {
-              await judge(() => provider.expand?.(ref, () => signer), `expand ${ref}`);
-              await judge(() => provider.resolve(ref, context), `resolve ${ref}`);
+            const calls: [string, () => Promise<unknown> | undefined][] = [
+              ['test', () => provider.test?.(signer)],
+              ['browse', () => provider.browse?.(signer)],
+              ...platform.refs.flatMap((ref): [string, () => Promise<unknown> | undefined][] => [
+                [`expand ${ref}`, () => provider.expand?.(ref, () => signer)],
+                [`resolve ${ref}`, () => provider.resolve(ref, context)],
+              ]),
+            ];
+            for (const [what, call] of calls) {
+              serve();
+              await judge(call, what);
             }
           }),
           { numRuns: fuzzRuns(60) },
@@ -158,9 +181,12 @@ describe('fuzzing every platform’s answers', () => {
       body: `{"db":{${'"e":{},'.repeat(2_000_000)}"f":{}}}`,
       contentType: 'application/json',
     };
+    const heapBefore = process.memoryUsage().heapUsed;
     for (const platform of platforms) {
       const signer = platform.account();
       await judge(() => platform.provider.browse?.(signer) ?? platform.provider.test?.(signer), platform.name);
     }
+    global.gc?.();
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(128 * 1024 * 1024);
   }, 60_000);
 });
