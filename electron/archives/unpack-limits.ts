@@ -99,7 +99,7 @@ export class UnpackBudget {
 
   private tooManyEntries(): UnpackError {
     return this.stopped(
-      `holds more than ${this.limits.maxEntries.toLocaleString('en-US')} entries`,
+      `holds more than ${this.limits.maxEntries.toLocaleString('en-US')} ${this.limits.maxEntries === 1 ? 'entry' : 'entries'}`,
       'Most entries in an archive',
       'unpackMaxEntries',
     );

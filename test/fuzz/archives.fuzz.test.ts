@@ -171,10 +171,10 @@ describe('fuzzing TAR and ZIP entries', () => {
           if (bomb) expect((outcome as { error: Error }).error.message).toContain(`past ${maxRatio} times its size`);
           else expect('value' in outcome).toBe(true);
         }),
-        { numRuns: fuzzRuns(12) },
+        { numRuns: fuzzRuns(12, 300) },
       );
     },
-    fuzzTimeout(12, 60_000),
+    fuzzTimeout(12, 60_000, 300),
   );
 });
 

@@ -1,18 +1,19 @@
 import { expect } from 'vitest';
 
 /**
- * How many cases each fuzz property tries. `npm test` runs the short form
+ * How many cases each fuzz property tries (at most `most` for a property
+ * whose every case writes tens of MiB). `npm test` runs the short form
  * given at each property; `npm run fuzz` sets FERRY_FUZZ_RUNS (20,000 by
  * default) and every property runs that many instead.
  */
-export function fuzzRuns(short: number): number {
+export function fuzzRuns(short: number, most = Number.POSITIVE_INFINITY): number {
   const long = Number(process.env.FERRY_FUZZ_RUNS);
-  return Number.isInteger(long) && long > 0 ? long : short;
+  return Number.isInteger(long) && long > 0 ? Math.min(long, Math.max(most, short)) : short;
 }
 
 /** A test's time limit that grows with the runs asked for, so a long fuzz run is not cut off by vitest. */
-export function fuzzTimeout(short: number, shortMs: number): number {
-  return Math.max(shortMs, Math.ceil((shortMs * fuzzRuns(short)) / short));
+export function fuzzTimeout(short: number, shortMs: number, most = Number.POSITIVE_INFINITY): number {
+  return Math.max(shortMs, Math.ceil((shortMs * fuzzRuns(short, most)) / short));
 }
 
 /** Errors that mean the code crashed on its input rather than refusing it in words. */
