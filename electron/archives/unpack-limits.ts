@@ -42,10 +42,12 @@ export class UnpackBudget {
   private written = 0;
   private entries = 0;
 
+  /** `passing` names an archive nobody keeps (a platform's answer) in messages, in place of the file. */
   constructor(
     private readonly archive: string,
     private readonly archiveBytes: number,
     private readonly limits: UnpackLimits,
+    private readonly passing?: string,
   ) {}
 
   /** Before the archive is read, what its listing claims: a ZIP that admits to a bomb is refused before writing. */
@@ -106,8 +108,14 @@ export class UnpackBudget {
   }
 
   private stopped(what: string, field: string, key: string): UnpackError {
+    const limit = `(the limit in Settings › Unpacking › ${field}, ${key} in settings.json)`;
+    if (this.passing) {
+      return new UnpackError(
+        `Unpacking stopped: ${this.passing} ${what} ${limit}. Nothing was kept; raise the limit if you trust it, then retry.`,
+      );
+    }
     return new UnpackError(
-      `Unpacking stopped: ${basename(this.archive)} ${what} (the limit in Settings › Unpacking › ${field}, ${key} in settings.json). ` +
+      `Unpacking stopped: ${basename(this.archive)} ${what} ${limit}. ` +
         `What it wrote was removed and the archive is kept at ${this.archive}; raise the limit if you trust it.`,
     );
   }

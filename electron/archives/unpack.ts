@@ -28,6 +28,8 @@ export interface UnpackOptions {
   signal?: AbortSignal;
   /** The settings' limits; without them, their defaults. */
   limits?: UnpackLimits;
+  /** What the archive is, for messages, when it is a platform's answer that is not kept (the CID store's TAR). */
+  passing?: string;
 }
 
 /**
@@ -70,7 +72,7 @@ async function unpackStaged(
     const archiveBytes = (await stat(archive)).size;
     // A plain TAR holds its files uncompressed; ZIPs list their sizes (checked as they are read); gzip says nothing.
     if (format === 'tar') await ensureSpace(dirname(archive), archiveBytes);
-    const budget = new UnpackBudget(archive, archiveBytes, options.limits ?? defaultUnpackLimits);
+    const budget = new UnpackBudget(archive, archiveBytes, options.limits ?? defaultUnpackLimits, options.passing);
     const counts = await extract({ archive, format, staging, budget, signal: options.signal });
     const path = await place(staging);
     return { path, format, ...counts };

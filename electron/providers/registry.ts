@@ -52,6 +52,7 @@ const shippedProviders = (settings: ProviderSettings, overrides: ProviderOverrid
     delos: createDelosProvider({ lockedTimeoutMs: () => settings().delosLockedTimeoutMinutes * 60_000 }),
     cid: createCidProvider({
       gateways: () => gatewayChoice(overrides.gateways ?? [], process.env, settings().ipfsGateways),
+      unpackLimits: () => unpackLimitsOf(settings()),
     }),
   }) satisfies Record<PlatformId, Provider>;
 
