@@ -11,6 +11,11 @@ export const MAX_CONNECTIONS_PER_DOWNLOAD = 16;
 export const MAX_SPEED_LIMIT = 10 * 1024 ** 3;
 /** A day: a Scenario batch job that takes longer has stalled. */
 export const MAX_SCENARIO_BATCH_MINUTES = 24 * 60;
+/** Deflate itself cannot expand past about 1,032 times; a higher limit only helps ZIPs inside ZIPs. */
+export const MAX_UNPACK_RATIO = 100_000;
+/** A PiB: far above any disk, low enough to catch a typo. */
+export const MAX_UNPACK_GIB = 1024 ** 2;
+export const MAX_UNPACK_ENTRIES = 100_000_000;
 /** How many folders picked for single adds are remembered; the oldest is forgotten first. */
 export const MAX_ADD_FOLDERS = 20;
 
@@ -42,6 +47,24 @@ const editableShape = {
   closeToTray: z.boolean(),
   /** Whether new downloads unpack ZIP and TAR archives when they finish (each download can say otherwise). */
   unpackArchives: z.boolean(),
+  /**
+   * How many times its own size an archive may write when unpacked, past the first 16 MiB. Real asset packs rarely
+   * pass 20 times; 200 lets every one of them through while a 1 MB ZIP bomb stops at 200 MB.
+   */
+  unpackMaxRatio: z
+    .int('The expansion limit must be a whole number.')
+    .min(1, 'Let archives expand at least 1 time their size.')
+    .max(MAX_UNPACK_RATIO, `Let archives expand at most ${MAX_UNPACK_RATIO} times their size.`),
+  /** The most one archive may write, in GiB (decimals allowed): far above an asset pack, well below a disk. */
+  unpackMaxGiB: z
+    .number('The largest unpack must be a number of GiB.')
+    .min(0.01, 'Let an archive write at least 0.01 GiB (10 MiB).')
+    .max(MAX_UNPACK_GIB, `Let an archive write at most ${MAX_UNPACK_GIB} GiB.`),
+  /** The most entries (files, folders, links) one archive may hold; every one costs work and memory. */
+  unpackMaxEntries: z
+    .int('The entry limit must be a whole number.')
+    .min(1, 'Let an archive hold at least 1 entry.')
+    .max(MAX_UNPACK_ENTRIES, `Let an archive hold at most ${MAX_UNPACK_ENTRIES} entries.`),
   /** What downloads cut off by a crash or a quit do when Ferry starts again. */
   interruptedDownloads: z.enum(['resume', 'pause']),
   /** How long a Scenario batch job may take to prepare its ZIP before the download fails; decimals allowed. */
@@ -118,6 +141,9 @@ export function defaultSettings(downloadDir: string): Settings {
     notifyWhileFocused: false,
     closeToTray: true,
     unpackArchives: false,
+    unpackMaxRatio: 200,
+    unpackMaxGiB: 20,
+    unpackMaxEntries: 100_000,
     interruptedDownloads: 'resume',
     scenarioBatchTimeoutMinutes: 30,
     delosLockedTimeoutMinutes: 60,

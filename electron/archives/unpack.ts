@@ -10,6 +10,7 @@ import { safeEntrySegments } from './entry-path';
 import { EntryWriter } from './entry-writer';
 import { mergeInto } from './merge-into';
 import { readTar } from './tar-reader';
+import { defaultUnpackLimits, UnpackBudget, type UnpackLimits } from './unpack-limits';
 import { readZip } from './zip-reader';
 
 export interface UnpackResult {
@@ -25,6 +26,10 @@ export interface UnpackOptions {
   /** A hidden folder beside the archive that holds the work in progress; a rerun clears it first. */
   stagingName: string;
   signal?: AbortSignal;
+  /** The settings' limits; without them, their defaults. */
+  limits?: UnpackLimits;
+  /** What the archive is, for messages, when it is a platform's answer that is not kept (the CID store's TAR). */
+  passing?: string;
 }
 
 /**
@@ -64,9 +69,11 @@ async function unpackStaged(
   try {
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging);
+    const archiveBytes = (await stat(archive)).size;
     // A plain TAR holds its files uncompressed; ZIPs list their sizes (checked as they are read); gzip says nothing.
-    if (format === 'tar') await ensureSpace(dirname(archive), (await stat(archive)).size);
-    const counts = await extract(archive, format, staging, options.signal);
+    if (format === 'tar') await ensureSpace(dirname(archive), archiveBytes);
+    const budget = new UnpackBudget(archive, archiveBytes, options.limits ?? defaultUnpackLimits, options.passing);
+    const counts = await extract({ archive, format, staging, budget, signal: options.signal });
     const path = await place(staging);
     return { path, format, ...counts };
   } catch (error) {
@@ -77,12 +84,21 @@ async function unpackStaged(
   }
 }
 
-async function extract(archive: string, format: ArchiveFormat, staging: string, signal?: AbortSignal) {
+interface Extraction {
+  archive: string;
+  format: ArchiveFormat;
+  staging: string;
+  budget: UnpackBudget;
+  signal?: AbortSignal;
+}
+
+async function extract({ archive, format, staging, budget, signal }: Extraction) {
   const counts = { files: 0, skipped: 0 };
   const folderTimes: [string, Date][] = [];
   const writer = new EntryWriter();
   const visit: EntryVisitor = async (entry, body) => {
     signal?.throwIfAborted();
+    budget.countEntry();
     const segments = safeEntrySegments(entry.path);
     if (segments.length === 0) return;
     const target = join(staging, ...segments);
@@ -90,15 +106,19 @@ async function extract(archive: string, format: ArchiveFormat, staging: string, 
       await writer.folder(target);
       if (entry.modified) folderTimes.push([target, entry.modified]);
     } else if (entry.kind === 'file' && body) {
-      await writer.write(target, entry, body, signal);
+      await writer.write(target, entry, budget.metered(body), signal);
       counts.files++;
     } else {
       counts.skipped++;
     }
   };
   try {
-    if (format === 'zip') await readZip(archive, visit, (bytes) => ensureSpace(dirname(staging), bytes));
-    else await readTar(archive, format === 'tar.gz', visit);
+    if (format === 'zip') {
+      await readZip(archive, visit, async (entries, bytes) => {
+        budget.checkListing(entries, bytes);
+        await ensureSpace(dirname(staging), bytes);
+      });
+    } else await readTar(archive, format === 'tar.gz', visit);
   } finally {
     // Writes still running when reading failed must end before the staging folder is removed.
     await writer.finish().catch(() => undefined);

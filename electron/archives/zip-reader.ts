@@ -28,17 +28,23 @@ const SMALL_ENTRY = 1024 * 1024;
  * Walks a ZIP through its central directory. yauzl checks every entry's size
  * against what the directory promised, so a file that inflates beyond it (a
  * ZIP bomb) fails; the CRC-32, which yauzl leaves alone, is checked here.
- * `checkSize` hears the total the directory promises before anything is read.
+ * `checkListing` hears the entry count, then the total the directory
+ * promises, before anything is read: a directory of millions of entries is
+ * refused before it is read into memory.
  */
 export async function readZip(
   path: string,
   visit: EntryVisitor,
-  checkSize: (bytes: number) => Promise<void>,
+  checkListing: (entries: number, bytes: number) => Promise<void>,
 ): Promise<void> {
   const { zip, bytes } = await openZip(path);
   try {
+    await checkListing(zip.entryCount, 0);
     const entries = await readDirectory(zip);
-    await checkSize(entries.reduce((total, raw) => total + raw.uncompressedSize, 0));
+    await checkListing(
+      entries.length,
+      entries.reduce((total, raw) => total + raw.uncompressedSize, 0),
+    );
     const inMemory = bytes ? await smallEntriesIn(zip, bytes, entries) : new Map<Entry, Buffer>();
     await visitAll(zip, entries, inMemory, visit);
   } catch (error) {

@@ -85,7 +85,7 @@ export class PostProcessor {
     let result: PostProcessed | null;
     let unpackedTo: string | null;
     try {
-      result = step && download.path ? await step(download.path, signal) : null;
+      result = step && download.path ? await step(download.path, signal, this.options.providers.unpackLimits()) : null;
       unpackedTo = result?.path ?? null;
       // The step rewrote the file itself (decoded it): the row's size is new and its hash void.
       if (unpackedTo !== null && unpackedTo === download.path) {

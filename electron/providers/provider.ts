@@ -3,6 +3,7 @@ import type { BrowseEntry } from '../../shared/accounts';
 import type { Download } from '../../shared/downloads';
 import type { PlatformId } from '../../shared/platforms';
 import type { RefDescription } from '../../shared/ref-preview';
+import type { UnpackLimits } from '../archives/unpack-limits';
 import type { DownloadSpec } from '../engine/download-spec';
 
 /** The account a provider signs with: its fields with the secrets, fetched from the keychain just before use. */
@@ -81,9 +82,15 @@ export interface Provider {
 /**
  * Runs on a complete file; resolves to what it made, or null when there was
  * nothing to do (the file was not an archive). It may run again from the
- * start after a crash, so it must clean up after an earlier attempt.
+ * start after a crash, so it must clean up after an earlier attempt. An
+ * unpack stays within `limits`, the settings' at the time it starts (their
+ * defaults without).
  */
-export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<PostProcessed | null>;
+export type PostProcessStep = (
+  file: string,
+  signal: AbortSignal,
+  limits?: UnpackLimits,
+) => Promise<PostProcessed | null>;
 
 export interface PostProcessed {
   /** Where the result is; the file itself when the step rewrote it in place (decoded it), so its size and hash are read again. */

@@ -1,5 +1,6 @@
 import { type PlatformId, platforms } from '../../shared/platforms';
 import { defaultSettings, type Settings } from '../../shared/settings';
+import { defaultUnpackLimits, type UnpackLimits, unpackLimitsOf } from '../archives/unpack-limits';
 import { createCidProvider } from './cid/cid-provider';
 import { gatewayChoice } from './cid/gateways';
 import { createDelosProvider } from './delos/delos-provider';
@@ -22,12 +23,19 @@ export interface ProviderRegistry {
   refProblem(ref: string): string | null;
   /** Every ref form the registered platforms take, for usage texts. */
   refForms(): string[];
+  /** How far post-processing may unpack an archive, read at each use so a changed setting applies to the next. */
+  unpackLimits(): UnpackLimits;
 }
 
 /** The settings providers read, at each use, so a change applies to the next download. */
 export type ProviderSettings = () => Pick<
   Settings,
-  'scenarioBatchTimeoutMinutes' | 'delosLockedTimeoutMinutes' | 'ipfsGateways'
+  | 'scenarioBatchTimeoutMinutes'
+  | 'delosLockedTimeoutMinutes'
+  | 'ipfsGateways'
+  | 'unpackMaxRatio'
+  | 'unpackMaxGiB'
+  | 'unpackMaxEntries'
 >;
 
 /** What one CLI run says for itself: IPFS gateways given with --gateway win over the env and the settings. */
@@ -44,10 +52,14 @@ const shippedProviders = (settings: ProviderSettings, overrides: ProviderOverrid
     delos: createDelosProvider({ lockedTimeoutMs: () => settings().delosLockedTimeoutMinutes * 60_000 }),
     cid: createCidProvider({
       gateways: () => gatewayChoice(overrides.gateways ?? [], process.env, settings().ipfsGateways),
+      unpackLimits: () => unpackLimitsOf(settings()),
     }),
   }) satisfies Record<PlatformId, Provider>;
 
-export function createProviderRegistry(providers: readonly Provider[]): ProviderRegistry {
+export function createProviderRegistry(
+  providers: readonly Provider[],
+  unpackLimits: () => UnpackLimits = () => defaultUnpackLimits,
+): ProviderRegistry {
   const forRef = (ref: string) => providers.find((provider) => provider.recognizes(ref));
   // Direct links first in the message: they are what most people paste.
   const hints = [...providers].reverse().map((provider) => platforms[provider.id].refHint);
@@ -64,6 +76,7 @@ export function createProviderRegistry(providers: readonly Provider[]): Provider
       return provider.refProblem(ref);
     },
     refForms: () => providers.flatMap((provider) => platforms[provider.id].refForms.map((ref) => ref.form)),
+    unpackLimits,
   };
 }
 
@@ -78,5 +91,5 @@ export function defaultProviders(
 ): ProviderRegistry {
   const { http, ...platformProviders } = shippedProviders(settings, overrides);
   // Direct links come last: a platform claims its own http(s) links before they are taken as plain files.
-  return createProviderRegistry([...Object.values(platformProviders), http]);
+  return createProviderRegistry([...Object.values(platformProviders), http], () => unpackLimitsOf(settings()));
 }

@@ -6,6 +6,7 @@ import { LogFields } from '../components/settings/LogFields';
 import { NotificationFields } from '../components/settings/NotificationFields';
 import { PlatformFields } from '../components/settings/PlatformFields';
 import { TransferFields } from '../components/settings/TransferFields';
+import { UnpackingFields } from '../components/settings/UnpackingFields';
 import { selectSaveStatusLabel, selectSettings } from '../store/selectors';
 import { useFerry } from '../store/store-context';
 import '../components/settings/settings.css';
@@ -31,6 +32,7 @@ export function SettingsSection() {
       <AppearanceFields settings={settings} />
       <NotificationFields settings={settings} />
       <TransferFields settings={settings} />
+      <UnpackingFields settings={settings} />
       <PlatformFields settings={settings} />
       <DesktopFields settings={settings} />
       <ClipboardFields settings={settings} />

@@ -29,6 +29,12 @@ test('settings edits persist, and the file-name example follows the typing', asy
   await settings.showWelcome.check();
   await settings.parallelDownloads.fill('5');
   await expect.poll(() => app.services.settings.get().maxParallelDownloads).toBe(5);
+  await settings.unpackMaxRatio.fill('0');
+  await expect(settings.noteFor(settings.unpackMaxRatio)).toHaveText('Let archives expand at least 1 time their size.');
+  await settings.unpackMaxRatio.fill('50');
+  await settings.unpackMaxGiB.fill('2.5');
+  await expect.poll(() => app.services.settings.get().unpackMaxGiB).toBe(2.5);
+  expect(app.services.settings.get().unpackMaxRatio).toBe(50);
   expect(app.services.settings.get()).toMatchObject({
     fileNameTemplate: 'Assets/{provider}/{name}',
     interruptedDownloads: 'pause',
@@ -42,6 +48,7 @@ test('settings edits persist, and the file-name example follows the typing', asy
   await expect(settings.interrupted).toHaveValue('pause');
   await expect(settings.notify).not.toBeChecked();
   await expect(settings.parallelDownloads).toHaveValue('5');
+  await expect(settings.unpackMaxRatio).toHaveValue('50');
   await expect(settings.theme).toHaveAccessibleDescription(/follows your desktop/);
   expect(app.pageErrors).toEqual([]);
 });

@@ -15,6 +15,8 @@ export interface CraftedZipEntry {
   declaredSize?: number;
   /** A checksum that does not match the data, for a damaged file. */
   wrongCrc?: boolean;
+  /** Unix type and permission bits, as Info-ZIP stores them on Unix: `0o120777` makes a symbolic link. */
+  unixMode?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export function craftZip(entries: CraftedZipEntry[]): Buffer {
       crc: entry.wrongCrc ? (crc32(data) ^ 1) >>> 0 : crc32(data),
       compressed: stored.length,
       size: entry.declaredSize ?? data.length,
+      unixMode: entry.unixMode,
     };
     const local = Buffer.concat([zipHeader(0x04034b50, fields, name.length), name, stored]);
     centrals.push(Buffer.concat([centralHeader(fields, name.length, offset), name]));
@@ -60,6 +63,7 @@ interface ZipFields {
   crc: number;
   compressed: number;
   size: number;
+  unixMode?: number;
 }
 
 function zipHeader(signature: number, fields: ZipFields, nameLength: number): Buffer {
@@ -86,6 +90,10 @@ function centralHeader(fields: ZipFields, nameLength: number, localOffset: numbe
   header.writeUInt32LE(fields.compressed, 20);
   header.writeUInt32LE(fields.size, 24);
   header.writeUInt16LE(nameLength, 28);
+  if (fields.unixMode !== undefined) {
+    header.writeUInt16LE((3 << 8) | 20, 4); // made on Unix, so the high half of the attributes holds the mode
+    header.writeUInt32LE(fields.unixMode * 0x10000, 38);
+  }
   header.writeUInt32LE(localOffset, 42);
   return header;
 }

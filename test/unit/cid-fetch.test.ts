@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { UnpackLimits } from '../../electron/archives/unpack-limits';
 import { Engine } from '../../electron/engine/engine';
 import { EngineError } from '../../electron/engine/engine-error';
 import type { RetryPolicy } from '../../electron/engine/retry-policy';
@@ -50,10 +51,12 @@ async function fetchCid(
   account: ProviderAccount | null,
   gateways: string[] = [],
   checked: () => void = () => undefined,
+  unpackLimits?: UnpackLimits,
 ): Promise<FetchedContent> {
   const provider = createCidProvider({
     gateways: () => ({ urls: gateways, forced: gateways.length > 0 }),
     retry: quick,
+    unpackLimits: unpackLimits && (() => unpackLimits),
   });
   const signal = new AbortController().signal;
   const resolution = await provider.resolve(ref, { account, signal, waiting: () => undefined });
@@ -161,6 +164,20 @@ describe('the CID store', () => {
   }
   const withLogin = (label: string) =>
     storeAccount(label, { authUrl: store.authUrl, login: 'artist', password: 'pw-SECRET-1' });
+
+  it('unpacks its TAR answer within the unpack limits the settings give, and says which one stopped it', async () => {
+    const entries = ['photos/a.png', 'photos/b.png', 'photos/c.png'].map((path) => ({ path, body: Buffer.from(path) }));
+    store.reply(content.root.toString(), { kind: 'tar', entries });
+    const account = storeAccount('Store', { endpoint: store.endpoint, token: 'static-TOKEN-1' });
+    const limits = { maxRatio: 200, maxBytes: 1024 ** 3, maxEntries: 2 };
+    const error = await failure(fetchCid(content.root.toString(), account, [], undefined, limits));
+    expect(error.message).toContain(
+      `Unpacking stopped: the CID store's TAR of ${content.root} holds more than 2 entries (the limit in Settings › Unpacking › Most entries in an archive, unpackMaxEntries in settings.json). Nothing was kept`,
+    );
+    expect(store.gets()).toHaveLength(1);
+    const fetched = await fetchCid(content.root.toString(), account, [], undefined, { ...limits, maxEntries: 10 });
+    expect(await readFile(join(fetched.path, 'a.png'), 'utf8')).toBe('photos/a.png');
+  });
 
   it('waits out a 429 on get as Retry-After asks, holding the whole account meanwhile, then finishes', async () => {
     store.rateLimit('/api/v1/get', 1, 1);

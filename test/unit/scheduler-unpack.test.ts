@@ -8,6 +8,7 @@ import { Engine } from '../../electron/engine/engine';
 import { defaultProviders } from '../../electron/providers/registry';
 import { openDatabase } from '../../electron/store/database';
 import { DownloadStore } from '../../electron/store/download-store';
+import { defaultSettings } from '../../shared/settings';
 import { runTool } from '../support/archive-fixtures';
 import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
@@ -117,6 +118,29 @@ describe('unpacking finished downloads', () => {
     await runAll();
     expect(store.get(download.id)).toMatchObject({ status: 'done', unpackedTo: join(downloads, 'textures') });
     expect(server.requestsFor('/textures.zip')).toHaveLength(1);
+  });
+
+  it('stops at the unpack limits the settings give, naming the setting, and keeps the archive', async () => {
+    server.route('/textures.zip', { body: texturesZip() });
+    const download = store.add({ ref: server.url('/textures.zip'), directory: downloads, unpack: true });
+    const settings = { ...defaultSettings(downloads), unpackMaxEntries: 1 };
+    await new Scheduler({
+      store,
+      engine,
+      providers: defaultProviders(() => settings),
+      logger: captureLogger(),
+      maxParallel: 2,
+    }).runUntilIdle();
+    expect(store.get(download.id)).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'unpack',
+        message: expect.stringContaining(
+          'Unpacking stopped: textures.zip holds more than 1 entry (the limit in Settings › Unpacking › Most entries in an archive, unpackMaxEntries in settings.json).',
+        ),
+      },
+    });
+    expect(readdirSync(downloads)).toEqual(['textures.zip']);
   });
 
   it('finishes unpacking that a crash or quit cut off, starting it over cleanly', async () => {

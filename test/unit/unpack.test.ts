@@ -12,7 +12,7 @@ import {
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnpackError } from '../../electron/archives/archive-entry';
-import { unpackArchive } from '../../electron/archives/unpack';
+import { type UnpackOptions, unpackArchive } from '../../electron/archives/unpack';
 import { runTool, writeCraftedTar, writeCraftedZip } from '../support/archive-fixtures';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
@@ -226,10 +226,10 @@ describe('making hostile entry names safe', () => {
 });
 
 describe('refusing archives that are unsafe or damaged', () => {
-  async function expectRefused(archive: string, message: RegExp): Promise<void> {
+  async function expectRefused(archive: string, message: RegExp, options: UnpackOptions = staging): Promise<void> {
     const before = listing(downloads);
-    await expect(unpackArchive(archive, staging)).rejects.toThrow(message);
-    await expect(unpackArchive(archive, staging)).rejects.toBeInstanceOf(UnpackError);
+    await expect(unpackArchive(archive, options)).rejects.toThrow(message);
+    await expect(unpackArchive(archive, options)).rejects.toBeInstanceOf(UnpackError);
     // Nothing half-unpacked and no staging folder is left; the archive itself is kept.
     expect(listing(downloads)).toEqual(before);
     expect(listing(temp.path)).toEqual(['downloads', 'source']);
@@ -309,11 +309,20 @@ describe('refusing archives that are unsafe or damaged', () => {
     await expectRefused(join(downloads, 'short.zip'), /"short.txt" does not hold the 5000 bytes its listing says/);
   });
 
-  it('says how much space is needed when the disk cannot hold the unpacked files', async () => {
+  it('says how much space is needed when the disk cannot hold files the unpack limits allow', async () => {
     writeCraftedZip(join(downloads, 'huge.zip'), [
       ...Array.from({ length: 600 }, (_, n) => ({ name: `${n}.bin`, deflate: true, declaredSize: 0xfffffff0 })),
     ]);
-    await expectRefused(join(downloads, 'huge.zip'), /Unpacking needs 2\.\d+ TiB but the disk has .* free/);
+    const limits = { maxRatio: 1e12, maxBytes: 1024 ** 5, maxEntries: 1000 };
+    await expectRefused(join(downloads, 'huge.zip'), /Unpacking needs 2\.\d+ TiB but the disk has .* free/, {
+      ...staging,
+      limits,
+    });
+  });
+
+  it('names the unpack limit before the disk, for a ZIP that lists more than the limits allow', async () => {
+    writeCraftedZip(join(downloads, 'huge.zip'), [{ name: 'a.bin', deflate: true, declaredSize: 0xfffffff0 }]);
+    await expectRefused(join(downloads, 'huge.zip'), /^Unpacking stopped: huge\.zip would expand past 200 times/);
   });
 
   it('refuses a password-protected ZIP with a message that says so', async () => {

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { UnpackLimits } from '../../archives/unpack-limits';
 import type { RetryPolicy } from '../../engine/retry-policy';
 import type { Provider, ProviderAccount } from '../provider';
 import { callApi } from '../provider-http';
@@ -14,6 +15,8 @@ export interface CidProviderOptions {
   gateways(): GatewayChoice;
   /** How often an answer that broke off is fetched again from the start. */
   retry?: RetryPolicy;
+  /** How far the CID store's TAR answer may unpack: the settings', read at each download. */
+  unpackLimits?: () => UnpackLimits;
 }
 
 /** Neither a CID store's answer nor a CAR can be resumed: a few fresh starts, a few seconds apart. */
@@ -42,14 +45,14 @@ export function createCidProvider(options: CidProviderOptions): Provider {
       const signIn = storeSignIn(account);
       // Signed in now, while the download shows resolving.
       await signIn.current(signal);
-      return storeFetch(parsed, signIn, retry);
+      return storeFetch(parsed, signIn, retry, options.unpackLimits);
     },
     test: testAccount,
     // A file that is a ZIP or TAR is unpacked on request, as direct links are; a folder is what it is.
     postProcess(download) {
       const unpack = unpackWhenAsked(download);
       if (!unpack) return null;
-      return async (path, signal) => ((await stat(path)).isFile() ? unpack(path, signal) : null);
+      return async (path, signal, limits) => ((await stat(path)).isFile() ? unpack(path, signal, limits) : null);
     },
   };
 }

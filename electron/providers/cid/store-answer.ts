@@ -4,6 +4,7 @@ import { open, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { unpackArchive } from '../../archives/unpack';
+import type { UnpackLimits } from '../../archives/unpack-limits';
 import { EngineError } from '../../engine/engine-error';
 import { type HttpResponse, header, host } from '../../engine/http-request';
 import type { FetchContext } from '../provider';
@@ -76,6 +77,7 @@ export async function contentOf(
   ref: CidRef,
   givenName: string | undefined,
   signal: AbortSignal,
+  limits: UnpackLimits,
 ): Promise<StoreContent> {
   if (!isTar(answer.head)) {
     const name = givenName ?? ref.filename ?? withExtension(contentName(ref), answer.head);
@@ -84,7 +86,12 @@ export async function contentOf(
   if (!(await tarIsComplete(answer))) {
     throw new EngineError('network', `The CID store's TAR answer for ${cidPath(ref)} is cut off.`, { retryable: true });
   }
-  const unpacked = await unpackArchive(answer.file, { stagingName: '.unpacking', signal });
+  const unpacked = await unpackArchive(answer.file, {
+    stagingName: '.unpacking',
+    signal,
+    limits,
+    passing: `the CID store's TAR of ${cidPath(ref)}`,
+  });
   await rm(answer.file);
   const path = unpacked?.path ?? answer.file;
   const info = await stat(path);

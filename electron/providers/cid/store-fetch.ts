@@ -1,5 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defaultUnpackLimits, type UnpackLimits } from '../../archives/unpack-limits';
 import { filenameFromContentDisposition } from '../../engine/content-disposition';
 import { EngineError, fromHttpStatus } from '../../engine/engine-error';
 import { discard, type HttpResponse, header, host, sendFollowingRedirects } from '../../engine/http-request';
@@ -26,11 +27,16 @@ const ERROR_ANSWER_LIMIT = 64 * 1024;
  * the start, and nothing reaches the destination until one came whole. A 429
  * is waited out as its Retry-After asks.
  */
-export function storeFetch(ref: CidRef, signIn: StoreSignIn, policy: RetryPolicy): ProviderFetch {
+export function storeFetch(
+  ref: CidRef,
+  signIn: StoreSignIn,
+  policy: RetryPolicy,
+  limits: () => UnpackLimits = () => defaultUnpackLimits,
+): ProviderFetch {
   return {
     fetch: (context) =>
       inStaging(context.staging, async (): Promise<FetchedContent> => {
-        const content = await retrying(() => attempt(ref, signIn, context), {
+        const content = await retrying(() => attempt(ref, signIn, context, limits()), {
           policy,
           signal: context.signal,
           // Every attempt starts from zero, so each failure counts.
@@ -49,7 +55,12 @@ export function storeFetch(ref: CidRef, signIn: StoreSignIn, policy: RetryPolicy
   };
 }
 
-async function attempt(ref: CidRef, signIn: StoreSignIn, context: FetchContext): Promise<StoreContent> {
+async function attempt(
+  ref: CidRef,
+  signIn: StoreSignIn,
+  context: FetchContext,
+  limits: UnpackLimits,
+): Promise<StoreContent> {
   const folder = await mkdtemp(join(context.staging, 'try-'));
   try {
     let response = await post(ref, await signIn.current(context.signal), context);
@@ -66,7 +77,7 @@ async function attempt(ref: CidRef, signIn: StoreSignIn, context: FetchContext):
     if (response.status !== 200) throw await refusal(response, ref);
     const answer = await receive(response, join(folder, 'answer.part'), context);
     const given = filenameFromContentDisposition(header(response.headers, 'content-disposition'));
-    return await contentOf(answer, ref, given, context.signal);
+    return await contentOf(answer, ref, given, context.signal, limits);
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw error;

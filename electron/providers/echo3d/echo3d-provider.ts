@@ -8,6 +8,7 @@ import type { ExpandedRef, Provider, ProviderAccount } from '../provider';
 import { callApi, excerpt } from '../provider-http';
 import { unknownParameterProblem } from '../ref-parameters';
 import { unpackWhenAsked } from '../unpack-when-asked';
+import { type CollectionEntry, type EntryExtras, readCollection } from './echo3d-collection';
 
 export const ECHO3D_API = 'https://api.echo3D.com';
 /** Conversions hold the request open while they run: five minutes and more for large models. */
@@ -71,25 +72,11 @@ export const echo3dProvider: Provider = {
   },
 };
 
-interface EntryExtras {
-  textureFilenames?: string[];
-  textureStorageIDs?: string[];
-  materialFilename?: string;
-  materialStorageID?: string;
-}
-
-/** echo3D keeps the textures and material inside `hologram` (DESIGN.md section 5); older answers had them beside it. */
-interface CollectionEntry extends EntryExtras {
-  hologram?: { filename?: string; storageID?: string } & EntryExtras;
-  /** Converted versions appear here as `<format>HologramStorageID` (DESIGN.md section 5). */
-  additionalData?: Record<string, unknown>;
-}
-
 type NamedFile = [storageId: string, name: string | undefined];
 
 /** The entry's textures and material, read inside `hologram` first; each list keeps its ids and names together. */
 function extraFiles(entry: CollectionEntry): { textures: NamedFile[]; material: NamedFile | null } {
-  const inside = entry.hologram ?? {};
+  const inside: EntryExtras = entry.hologram ?? {};
   const textureSource = inside.textureStorageIDs?.length ? inside : entry;
   const materialSource = inside.materialStorageID ? inside : entry;
   const textures = (textureSource.textureStorageIDs ?? [])
@@ -104,7 +91,7 @@ function extraFiles(entry: CollectionEntry): { textures: NamedFile[]; material: 
 /** An entry's model, textures and material as one file ref each, kept together in a folder named after the model. */
 async function entryFiles(account: ProviderAccount, entryId: string): Promise<ExpandedRef[]> {
   const db = await query(account, { entry: entryId });
-  const entry = db[entryId];
+  const entry = db.get(entryId);
   if (!entry?.hologram?.storageID)
     throw new FerryError(
       'not_found',
@@ -124,7 +111,7 @@ async function entryFiles(account: ProviderAccount, entryId: string): Promise<Ex
 async function query(
   account: ProviderAccount,
   extra: Record<string, string> = {},
-): Promise<Record<string, CollectionEntry>> {
+): Promise<Map<string, CollectionEntry>> {
   const base = (account.baseUrl ?? ECHO3D_API).replace(/\/+$/, '');
   const { status, text } = await callApi(`${base}/query?${new URLSearchParams({ ...authFields(account), ...extra })}`, {
     platform: 'echo3D',
@@ -137,13 +124,11 @@ async function query(
       provider: 'echo3d',
     });
   }
-  try {
-    return (JSON.parse(text) as { db?: Record<string, CollectionEntry> }).db ?? {};
-  } catch {
-    throw new FerryError('provider', 'echo3D sent a collection Ferry could not read. Try again later.', {
-      provider: 'echo3d',
-    });
-  }
+  const collection = readCollection(text);
+  if (collection) return collection;
+  throw new FerryError('provider', 'echo3D sent a collection Ferry could not read. Try again later.', {
+    provider: 'echo3d',
+  });
 }
 
 function unexpected(status: number, text: string): string {
@@ -152,7 +137,7 @@ function unexpected(status: number, text: string): string {
 }
 
 async function collection(account: ProviderAccount): Promise<BrowseEntry[]> {
-  return Object.entries(await query(account)).map(([id, entry]) => toBrowseEntry(id, entry));
+  return [...(await query(account))].map(([id, entry]) => toBrowseEntry(id, entry));
 }
 
 function toBrowseEntry(id: string, entry: CollectionEntry): BrowseEntry {

@@ -16,9 +16,9 @@ import type { PostProcessStep } from '../provider';
  */
 export function unpackBatch(download: Download): PostProcessStep | null {
   if (!download.unpack) return null;
-  return async (file, signal) => {
+  return async (file, signal, limits) => {
     if (!(await exists(file))) throw missingZip(file);
-    const result = await unpackMerging(file, { stagingName: `.ferry-unpack-${download.id}`, signal });
+    const result = await unpackMerging(file, { stagingName: `.ferry-unpack-${download.id}`, signal, limits });
     return result ? { path: result.path, discardSource: true } : null;
   };
 }

@@ -19,6 +19,8 @@ export class SettingsPage {
   readonly theme: Locator;
   readonly notify: Locator;
   readonly unpackArchives: Locator;
+  readonly unpackMaxRatio: Locator;
+  readonly unpackMaxGiB: Locator;
   readonly parallelDownloads: Locator;
   readonly connections: Locator;
   readonly speedLimit: Locator;
@@ -40,6 +42,8 @@ export class SettingsPage {
     this.theme = page.getByLabel('Theme');
     this.notify = page.getByLabel('Notify me when a download finishes');
     this.unpackArchives = page.getByLabel(/^Unpack ZIP and TAR archives when they finish \(/);
+    this.unpackMaxRatio = page.getByLabel('Largest expansion (times the archive)');
+    this.unpackMaxGiB = page.getByLabel('Largest unpack (GiB)');
     this.parallelDownloads = page.getByLabel('Parallel downloads');
     this.connections = page.getByLabel('Connections per download');
     this.speedLimit = page.getByLabel('Speed limit (KiB/s)');
