@@ -9,6 +9,7 @@ import { receivedIn } from '../engine/resume-state';
 import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
+import { failpoint } from '../failpoint';
 import type { Logger } from '../logs/logger';
 import { accountThrottle } from '../providers/account-throttle';
 import type { Provider, ProviderFetch } from '../providers/provider';
@@ -183,6 +184,7 @@ export class DownloadRunner {
     const { id } = download;
     if (outcome.status === 'done') {
       this.refreshed.delete(id);
+      failpoint('after-rename');
       await this.finished(download, provider, outcome);
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));

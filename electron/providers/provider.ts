@@ -83,7 +83,12 @@ export interface Provider {
  * nothing to do (the file was not an archive). It may run again from the
  * start after a crash, so it must clean up after an earlier attempt.
  */
-export type PostProcessStep = (file: string, signal: AbortSignal) => Promise<PostProcessed | null>;
+export type PostProcessStep = (
+  file: string,
+  signal: AbortSignal,
+  /** Hears where the result goes just before it moves there, and the move waits for it to be recorded. */
+  placing?: (to: string) => void,
+) => Promise<PostProcessed | null>;
 
 export interface PostProcessed {
   /** Where the result is; the file itself when the step rewrote it in place (decoded it), so its size and hash are read again. */
