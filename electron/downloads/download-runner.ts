@@ -15,6 +15,7 @@ import { accountThrottle } from '../providers/account-throttle';
 import type { Provider, ProviderFetch } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
+import { takeEarlierCopy } from './earlier-copy';
 import { recordSha256 } from './file-hash';
 import { fetchStaging } from './leftovers';
 import { explain, fetchErrorCode } from './outcome-wording';
@@ -185,7 +186,7 @@ export class DownloadRunner {
     if (outcome.status === 'done') {
       this.refreshed.delete(id);
       failpoint('after-rename');
-      await this.finished(download, provider, outcome);
+      await this.finished(download, provider, await takeEarlierCopy(id, outcome, this.options));
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));
       if (this.shouldRefresh(id, outcome)) {

@@ -227,6 +227,11 @@ export class DownloadStore {
     return changed === 1;
   }
 
+  /** Whether a download in the library has this file as its own. */
+  claims(path: string): boolean {
+    return this.sql('SELECT 1 FROM downloads WHERE path = ? OR unpacked_to = ? LIMIT 1').get(path, path) !== undefined;
+  }
+
   /**
    * Where unpacking is about to move its result, recorded durably before the
    * move, so a crash between the move and `unpacked` finds it there on restart
