@@ -117,7 +117,7 @@ export class DownloadRunner {
     const transfer = this.transfer(download, spec, resolved.accountKey);
     if (!transfer) return;
     started(transfer);
-    const outcome = explain(await transfer.run(), resolved);
+    const outcome = explain(await transfer.run(), resolved, download.directory);
     await this.record(download, resolved.provider, outcome, requeueOnPause);
   }
 

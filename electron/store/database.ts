@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { FerryError } from '../../shared/errors';
 import { ensureWritableLibrary, journalWasLost, lostJournalMessage } from './library-checks';
-import { describeError } from './library-errors';
+import { openFailed } from './library-errors';
 import { migrations } from './migrations';
 import { commitBatch, LibraryDatabase } from './write-batch';
 
@@ -67,7 +67,7 @@ export function openDatabase(profileDir: string, warn?: (message: string) => voi
     return db;
   } catch (error) {
     db?.close();
-    throw error instanceof FerryError ? error : unreadable(file, error);
+    throw error instanceof FerryError ? error : openFailed(error, file);
   }
 }
 
@@ -99,13 +99,4 @@ function migrate(db: DatabaseSync, version: number): void {
       throw error;
     }
   }
-}
-
-function unreadable(file: string, error: unknown): FerryError {
-  const reason = describeError(error);
-  return new FerryError(
-    'storage',
-    `Ferry could not open its library ${file} (${reason}). It was not changed: move it away to start with an empty library, or restore a backup.`,
-    { cause: error },
-  );
 }

@@ -49,7 +49,7 @@ export class JournalWatch {
       if (this.reported) return;
       this.reported = true;
       this.warn(
-        `The library's journal (${journal}) was deleted while Ferry was running, and Ferry could not start a new one (${describeError(error)}). Quit every Ferry window and \`ferry\` command using this profile, then start Ferry again; changes made until then may be lost.`,
+        `The library's journal (${journal}) was deleted while Ferry was running, and Ferry could not start a new one (${describeError(error, this.file)}). Quit every Ferry window and \`ferry\` command using this profile, then start Ferry again; changes made until then may be lost.`,
       );
     }
   }

@@ -54,7 +54,7 @@ export function commitBatch(db: DatabaseSync): void {
   } catch (error) {
     // Only a failing disk gets here; the writes are lost, but not silently, and the connection stays usable.
     rollBack(db);
-    db.warn(`Ferry could not save its latest changes to the library ${db.file}: ${describeError(error)}.`);
+    db.warn(`Ferry could not save its latest changes to the library ${db.file}: ${describeError(error, db.file)}.`);
     return;
   }
   db.checkJournal();
