@@ -4,7 +4,7 @@ import { FerryError } from '../../shared/errors';
 import { ensureWritableLibrary, journalWasLost, lostJournalMessage } from './library-checks';
 import { openFailed } from './library-errors';
 import { migrations } from './migrations';
-import { commitBatch, LibraryDatabase } from './write-batch';
+import { commitBatch, emitLibraryWarning, LibraryDatabase } from './write-batch';
 
 export const DATABASE_FILE = 'ferry.db';
 
@@ -50,10 +50,10 @@ export function durably<T>(db: DatabaseSync, write: () => T): T {
  * person must know but that does not stop Ferry: recent changes lost with
  * a deleted journal.
  */
-export function openDatabase(profileDir: string, warn?: (message: string) => void): DatabaseSync {
+export function openDatabase(profileDir: string, warn = emitLibraryWarning): DatabaseSync {
   const file = join(profileDir, DATABASE_FILE);
   ensureWritableLibrary(profileDir, file);
-  if (journalWasLost(file)) (warn ?? process.emitWarning)(lostJournalMessage(file));
+  if (journalWasLost(file)) warn(lostJournalMessage(file));
   let db: LibraryDatabase | undefined;
   try {
     db = new LibraryDatabase(file, warn);

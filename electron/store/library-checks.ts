@@ -7,8 +7,8 @@ const CHOOSE_ANOTHER = 'Choose another profile with --profile or FERRY_HOME, or 
 /**
  * Refuses a profile Ferry cannot write before SQLite does: its own words
  * ("unable to open database file", "attempt to write a readonly database")
- * say neither which folder nor what to do. A read-only mount stops even root,
- * which a permission check alone would miss.
+ * say neither which folder nor what to do. The access check also sees a
+ * read-only mount, which stops even root, whom permission bits do not.
  */
 export function ensureWritableLibrary(profileDir: string, file: string): void {
   try {

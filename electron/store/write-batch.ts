@@ -18,7 +18,7 @@ export class LibraryDatabase extends DatabaseSync {
 
   constructor(
     readonly file: string,
-    readonly warn: (message: string) => void = (message) => process.emitWarning(message, 'FerryLibraryWarning'),
+    readonly warn: (message: string) => void = emitLibraryWarning,
   ) {
     super(file);
     this.journal = new JournalWatch(file, warn);
@@ -33,6 +33,11 @@ export class LibraryDatabase extends DatabaseSync {
     commitBatch(this);
     super.close();
   }
+}
+
+/** Without a logger to tell, what a person must know about the library still reaches the process's warnings. */
+export function emitLibraryWarning(message: string): void {
+  process.emitWarning(message, 'FerryLibraryWarning');
 }
 
 /** Runs a write in the turn's shared transaction, opening it if none is; other connections write as usual. */
