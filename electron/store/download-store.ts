@@ -269,8 +269,9 @@ export class DownloadStore {
 
   /** False when the download had moved on meanwhile: a failure never overrides a person's pause or cancel. */
   fail(id: number, error: DownloadError): boolean {
+    // An unpacking that failed put nothing at the name it was about to take (see `placing`).
     const changed = this.move([id], statusesInto('failed'), 'failed', {
-      set: 'error_code = ?, error_message = ?',
+      set: `error_code = ?, error_message = ?, unpacked_to = CASE WHEN status = 'unpacking' THEN NULL ELSE unpacked_to END`,
       params: [error.code, error.message],
     });
     return changed === 1;
