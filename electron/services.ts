@@ -89,7 +89,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     profileDir: options.profileDir,
     runtime: { node: process.versions.node, electron: options.electron ?? null, chrome: options.chrome ?? null },
   };
-  const db = openDatabase(options.profileDir);
+  const db = openDatabase(options.profileDir, (message) => logger.warn(message));
   const store = new DownloadStore(db);
   const accounts = new AccountStore(db, options.keychain ?? osKeychain());
   const providers = options.providers ?? defaultProviders(() => settings.get());

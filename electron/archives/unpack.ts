@@ -2,8 +2,9 @@ import { mkdir, readdir, rm, stat, statfs, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatBytes } from '../../shared/format';
 import { numberedName, splitExtension } from '../engine/file-name';
+import { failpoint } from '../failpoint';
 import { describeFsError } from '../fs/describe-fs-error';
-import { moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../fs/move-no-clobber';
+import { exists, moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../fs/move-no-clobber';
 import { type EntryVisitor, UnpackError } from './archive-entry';
 import { type ArchiveFormat, archiveFormat } from './archive-format';
 import { safeEntrySegments } from './entry-path';
@@ -30,6 +31,8 @@ export interface UnpackOptions {
   limits?: UnpackLimits;
   /** What the archive is, for messages, when it is a platform's answer that is not kept (the CID store's TAR). */
   passing?: string;
+  /** Hears each free name just before the result moves there (see `unpackArchive`). */
+  placing?: (to: string) => void;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface UnpackOptions {
  * final name. Resolves to null when the file is not an archive.
  */
 export function unpackArchive(archive: string, options: UnpackOptions): Promise<UnpackResult | null> {
-  return unpackStaged(archive, options, (staging) => placeBeside(staging, archive));
+  return unpackStaged(archive, options, (staging) => placeBeside(staging, archive, options.placing));
 }
 
 /**
@@ -74,6 +77,7 @@ async function unpackStaged(
     if (format === 'tar') await ensureSpace(dirname(archive), archiveBytes);
     const budget = new UnpackBudget(archive, archiveBytes, options.limits ?? defaultUnpackLimits, options.passing);
     const counts = await extract({ archive, format, staging, budget, signal: options.signal });
+    failpoint('during-unpack');
     const path = await place(staging);
     return { path, format, ...counts };
   } catch (error) {
@@ -134,7 +138,7 @@ async function extract({ archive, format, staging, budget, signal }: Extraction)
  * name (no `photos/photos/`); anything else goes in a folder named after the
  * archive. Existing names are never replaced: `name (1)` is used instead.
  */
-async function placeBeside(staging: string, archive: string): Promise<string> {
+async function placeBeside(staging: string, archive: string, placing?: (to: string) => void): Promise<string> {
   const directory = dirname(archive);
   const top = await readdir(staging);
   const [only] = top;
@@ -144,6 +148,8 @@ async function placeBeside(staging: string, archive: string): Promise<string> {
   const isFolder = (await stat(from)).isDirectory();
   for (let n = 0; ; n++) {
     const to = join(directory, n === 0 ? name : numberedName(name, n));
+    if (await exists(to)) continue;
+    placing?.(to);
     const moved = isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to);
     if (moved) {
       await syncFolder(directory);

@@ -26,7 +26,7 @@ interface Library {
 }
 
 export async function runCommand(options: CliOptions): Promise<number> {
-  const db = openDatabase(options.profileDir);
+  const db = openDatabase(options.profileDir, (message) => options.logger.warn(message));
   try {
     const store = new DownloadStore(db);
     const library = {

@@ -9,6 +9,8 @@ import { createLogger, type FerryLogger } from '../logs/ferry-logger';
 import { CLI_LOG_FILE, logDirectory } from '../logs/log-folder';
 import type { Logger } from '../logs/logger';
 import { openSettingsStore } from '../settings/settings-store';
+import { DATABASE_FILE } from '../store/database';
+import { isSqliteError, libraryFailed } from '../store/library-errors';
 import { type CommandLine, parseCommandLine, type RequestedCommand } from './cli-options';
 import { endQuietlyWhenOutputCloses } from './closed-output';
 import { runCommand } from './commands';
@@ -51,8 +53,9 @@ async function runLogged(requested: RequestedCommand, logger: FerryLogger): Prom
     logger.debug(`profile ${profileDir}; settings ${JSON.stringify(settings)}`);
     code = await runCommand({ ...requested, settings, logger });
   } catch (error) {
+    const failure = isSqliteError(error) ? libraryFailed(error, join(profileDir, DATABASE_FILE)) : error;
     // What accounts refuses may quote what was typed, a secret among it: the file gets no details.
-    code = reportFailure(error, command === 'accounts' ? undefined : logger);
+    code = reportFailure(failure, command === 'accounts' ? undefined : logger);
   }
   logger.info(`ferry ${command} exits with ${code}`);
   return code;

@@ -9,11 +9,13 @@ import { receivedIn } from '../engine/resume-state';
 import { TokenBucket } from '../engine/token-bucket';
 import type { Transfer } from '../engine/transfer';
 import type { TransferOutcome } from '../engine/transfer-types';
+import { failpoint } from '../failpoint';
 import type { Logger } from '../logs/logger';
 import { accountThrottle } from '../providers/account-throttle';
 import type { Provider, ProviderFetch } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
+import { takeEarlierCopy } from './earlier-copy';
 import { recordSha256 } from './file-hash';
 import { fetchStaging } from './leftovers';
 import { explain, fetchErrorCode } from './outcome-wording';
@@ -115,7 +117,7 @@ export class DownloadRunner {
     const transfer = this.transfer(download, spec, resolved.accountKey);
     if (!transfer) return;
     started(transfer);
-    const outcome = explain(await transfer.run(), resolved);
+    const outcome = explain(await transfer.run(), resolved, download.directory);
     await this.record(download, resolved.provider, outcome, requeueOnPause);
   }
 
@@ -183,7 +185,8 @@ export class DownloadRunner {
     const { id } = download;
     if (outcome.status === 'done') {
       this.refreshed.delete(id);
-      await this.finished(download, provider, outcome);
+      failpoint('after-rename');
+      await this.finished(download, provider, await takeEarlierCopy(id, outcome, this.options));
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));
       if (this.shouldRefresh(id, outcome)) {

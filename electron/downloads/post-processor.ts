@@ -2,6 +2,8 @@ import { rm, stat } from 'node:fs/promises';
 import { limitFunction } from 'p-limit';
 import { downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
+import { failpoint } from '../failpoint';
+import { exists } from '../fs/move-no-clobber';
 import type { Logger } from '../logs/logger';
 import type { PostProcessed } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
@@ -82,10 +84,14 @@ export class PostProcessor {
     const download = this.options.store.get(queued.id);
     if (signal.aborted || download?.status !== 'unpacking') return;
     const step = this.options.providers.forRef(download.ref)?.postProcess?.(download) ?? null;
+    const placing = (to: string) => this.options.store.placing(download.id, to);
     let result: PostProcessed | null;
     let unpackedTo: string | null;
     try {
-      result = step && download.path ? await step(download.path, signal, this.options.providers.unpackLimits()) : null;
+      const limits = this.options.providers.unpackLimits();
+      result =
+        (await this.placedBeforeCrash(download)) ??
+        (step && download.path ? await step(download.path, signal, { limits, placing }) : null);
       unpackedTo = result?.path ?? null;
       // The step rewrote the file itself (decoded it): the row's size is new and its hash void.
       if (unpackedTo !== null && unpackedTo === download.path) {
@@ -100,9 +106,21 @@ export class PostProcessor {
       this.options.fail(download.id, { code: 'unpack', message: downloadErrorMessages.unpack(reason) });
       return;
     }
+    failpoint('after-unpack');
     if (!this.options.store.unpacked(download.id, unpackedTo)) return;
     await this.emitDone(download.id);
     if (result?.discardSource && download.path) await this.discard(download.id, download.path);
+  }
+
+  /**
+   * The result of an unpacking that a crash stopped after its move and before
+   * it was recorded: the move is a single rename, so what stands at the name
+   * recorded just before it is the whole result.
+   */
+  private async placedBeforeCrash(download: Download): Promise<PostProcessed | null> {
+    if (!download.unpackedTo || !(await exists(download.unpackedTo))) return null;
+    this.options.logger.info(`Download ${download.id} had been unpacked into ${download.unpackedTo} before a restart.`);
+    return { path: download.unpackedTo };
   }
 
   /** A stray file left by a failure here costs disk space, not work: the download is done. */

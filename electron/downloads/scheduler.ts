@@ -8,6 +8,7 @@ import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { type Control, controlsFor } from './control-follower';
 import { DownloadRunner, type Run } from './download-runner';
+import { withFinishingFailpoints } from './finishing-failpoints';
 import { recordInHistory } from './history-recorder';
 import { pickStartable } from './pick-startable';
 import { PostProcessor } from './post-processor';
@@ -73,6 +74,7 @@ export class Scheduler {
     };
     this.runner = new DownloadRunner({
       ...options,
+      engine: withFinishingFailpoints(options.engine),
       connections: () => this.options.connections,
       queueLimit: (queueId) => this.queueLimit(queueId),
       emit,

@@ -83,14 +83,20 @@ export interface Provider {
  * Runs on a complete file; resolves to what it made, or null when there was
  * nothing to do (the file was not an archive). It may run again from the
  * start after a crash, so it must clean up after an earlier attempt. An
- * unpack stays within `limits`, the settings' at the time it starts (their
+ * unpack stays within `options.limits`, the settings' at the time it starts (their
  * defaults without).
  */
 export type PostProcessStep = (
   file: string,
   signal: AbortSignal,
-  limits?: UnpackLimits,
+  options?: PostProcessOptions,
 ) => Promise<PostProcessed | null>;
+
+export interface PostProcessOptions {
+  limits?: UnpackLimits;
+  /** Hears where the result goes just before it moves there, and the move waits for it to be recorded. */
+  placing?: (to: string) => void;
+}
 
 export interface PostProcessed {
   /** Where the result is; the file itself when the step rewrote it in place (decoded it), so its size and hash are read again. */

@@ -5,8 +5,8 @@ import type { PostProcessStep } from './provider';
 /** The post-processing of providers whose files are only archives when a person downloads one: unpack on request. */
 export function unpackWhenAsked(download: Download): PostProcessStep | null {
   if (!download.unpack) return null;
-  return async (file, signal, limits) => {
-    const result = await unpackArchive(file, { stagingName: `.ferry-unpack-${download.id}`, signal, limits });
+  return async (file, signal, options) => {
+    const result = await unpackArchive(file, { stagingName: `.ferry-unpack-${download.id}`, signal, ...options });
     return result ? { path: result.path } : null;
   };
 }

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import { FerryError } from '../../shared/errors';
+import { ensureWritableLibrary, journalWasLost, lostJournalMessage } from './library-checks';
+import { openFailed } from './library-errors';
 import { migrations } from './migrations';
-import { commitBatch, LibraryDatabase } from './write-batch';
+import { commitBatch, emitLibraryWarning, LibraryDatabase } from './write-batch';
 
 export const DATABASE_FILE = 'ferry.db';
 
@@ -31,6 +32,7 @@ export function durably<T>(db: DatabaseSync, write: () => T): T {
     try {
       const result = write();
       db.exec('COMMIT');
+      if (db instanceof LibraryDatabase) db.checkJournal();
       return result;
     } catch (error) {
       db.exec('ROLLBACK');
@@ -44,14 +46,17 @@ export function durably<T>(db: DatabaseSync, write: () => T): T {
 /**
  * Opens the profile's library in WAL mode and brings its schema up to date.
  * A file that is not a Ferry database, or one written by a newer Ferry, is
- * refused with a message and left exactly as it was.
+ * refused with a message and left exactly as it was. `warn` hears what a
+ * person must know but that does not stop Ferry: recent changes lost with
+ * a deleted journal.
  */
-export function openDatabase(profileDir: string): DatabaseSync {
-  mkdirSync(profileDir, { recursive: true });
+export function openDatabase(profileDir: string, warn = emitLibraryWarning): DatabaseSync {
   const file = join(profileDir, DATABASE_FILE);
-  let db: DatabaseSync | undefined;
+  ensureWritableLibrary(profileDir, file);
+  if (journalWasLost(file)) warn(lostJournalMessage(file));
+  let db: LibraryDatabase | undefined;
   try {
-    db = new LibraryDatabase(file);
+    db = new LibraryDatabase(file, warn);
     db.exec('PRAGMA busy_timeout = 5000');
     // The version is checked before anything writes, even the journal mode.
     const version = schemaVersion(db, file);
@@ -62,7 +67,7 @@ export function openDatabase(profileDir: string): DatabaseSync {
     return db;
   } catch (error) {
     db?.close();
-    throw error instanceof FerryError ? error : unreadable(file, error);
+    throw error instanceof FerryError ? error : openFailed(error, file);
   }
 }
 
@@ -94,13 +99,4 @@ function migrate(db: DatabaseSync, version: number): void {
       throw error;
     }
   }
-}
-
-function unreadable(file: string, error: unknown): FerryError {
-  const reason = error instanceof Error ? error.message : String(error);
-  return new FerryError(
-    'storage',
-    `Ferry could not open its library ${file} (${reason}). It was not changed: move it away to start with an empty library, or restore a backup.`,
-    { cause: error },
-  );
 }

@@ -220,11 +220,27 @@ export class DownloadStore {
   finish(id: number, result: { path: string; size: number; sha256?: string }, status: 'done' | 'unpacking'): boolean {
     const name = result.path.split(/[/\\]/).pop() ?? null;
     const changed = this.move([id], finishingStatuses, status, {
-      set: `path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL,
+      set: `path = ?, name = ?, size = ?, received = ?, sha256 = ?, resume_state = NULL, unpacked_to = NULL,
             error_code = NULL, error_message = NULL, finished_at = ?`,
       params: [result.path, name, result.size, result.size, result.sha256 ?? null, Date.now()],
     });
     return changed === 1;
+  }
+
+  /** Whether a download in the library has this file as its own. */
+  claims(path: string): boolean {
+    return this.sql('SELECT 1 FROM downloads WHERE path = ? OR unpacked_to = ? LIMIT 1').get(path, path) !== undefined;
+  }
+
+  /**
+   * Where unpacking is about to move its result, recorded durably before the
+   * move, so a crash between the move and `unpacked` finds it there on restart
+   * instead of unpacking a second copy beside it.
+   */
+  placing(id: number, to: string): void {
+    durably(this.db, () =>
+      this.sql(`UPDATE downloads SET unpacked_to = ? WHERE id = ? AND status = 'unpacking'`).run(to, id),
+    );
   }
 
   /** Unpacking ended: `to` is where the contents went, null when the file was not an archive. */
@@ -253,8 +269,9 @@ export class DownloadStore {
 
   /** False when the download had moved on meanwhile: a failure never overrides a person's pause or cancel. */
   fail(id: number, error: DownloadError): boolean {
+    // An unpacking that failed put nothing at the name it was about to take (see `placing`).
     const changed = this.move([id], statusesInto('failed'), 'failed', {
-      set: 'error_code = ?, error_message = ?',
+      set: `error_code = ?, error_message = ?, unpacked_to = CASE WHEN status = 'unpacking' THEN NULL ELSE unpacked_to END`,
       params: [error.code, error.message],
     });
     return changed === 1;

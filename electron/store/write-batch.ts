@@ -1,4 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
+import { JournalWatch } from './journal-watch';
+import { describeError } from './library-errors';
 
 /**
  * The library's connection. The scheduler's writes of one turn of the event
@@ -12,15 +14,30 @@ import { DatabaseSync } from 'node:sqlite';
 export class LibraryDatabase extends DatabaseSync {
   /** The turn's shared transaction is open. */
   batchOpen = false;
+  private readonly journal: JournalWatch;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    readonly warn: (message: string) => void = emitLibraryWarning,
+  ) {
     super(file);
+    this.journal = new JournalWatch(file, warn);
+  }
+
+  /** After a commit, outside any transaction: see `JournalWatch`. */
+  checkJournal(): void {
+    this.journal.check(this);
   }
 
   override close(): void {
     commitBatch(this);
     super.close();
   }
+}
+
+/** Without a logger to tell, what a person must know about the library still reaches the process's warnings. */
+export function emitLibraryWarning(message: string): void {
+  process.emitWarning(message, 'FerryLibraryWarning');
 }
 
 /** Runs a write in the turn's shared transaction, opening it if none is; other connections write as usual. */
@@ -42,8 +59,10 @@ export function commitBatch(db: DatabaseSync): void {
   } catch (error) {
     // Only a failing disk gets here; the writes are lost, but not silently, and the connection stays usable.
     rollBack(db);
-    process.emitWarning(error instanceof Error ? error : String(error), 'FerryLibraryWarning');
+    db.warn(`Ferry could not save its latest changes to the library ${db.file}: ${describeError(error, db.file)}.`);
+    return;
   }
+  db.checkJournal();
 }
 
 /** A failed COMMIT may have ended the transaction itself; then there is nothing to roll back. */

@@ -171,6 +171,22 @@ describe('DownloadStore', () => {
     expect(store.get(httpFailed.id)?.status).toBe('failed');
   });
 
+  it('records where unpacking is about to put its result, and forgets it when unpacking fails', () => {
+    const placed = store.add({ ref: 'https://a/pack.zip', directory: '/d', unpack: true });
+    const failed = store.add({ ref: 'https://a/other.zip', directory: '/d', unpack: true });
+    const waiting = store.add({ ref: 'https://a/late.zip', directory: '/d', unpack: true });
+    for (const { id } of [placed, failed]) store.finish(id, { path: `/d/${id}.zip`, size: 10 }, 'unpacking');
+    store.placing(placed.id, '/d/pack');
+    store.placing(failed.id, '/d/other');
+    store.placing(waiting.id, '/d/late');
+    expect(store.get(placed.id)).toMatchObject({ status: 'unpacking', unpackedTo: '/d/pack' });
+    expect(store.get(waiting.id)?.unpackedTo).toBeNull();
+    expect(store.claims('/d/pack')).toBe(true);
+    store.fail(failed.id, { code: 'unpack', message: 'Downloaded, but not unpacked: damaged.' });
+    expect(store.get(failed.id)).toMatchObject({ status: 'failed', unpackedTo: null });
+    expect(store.claims('/d/other')).toBe(false);
+  });
+
   it('can bring interrupted downloads back paused instead', () => {
     const download = store.add({ ref: 'https://a/1', directory: '/d' });
     store.transition([download.id], ['queued'], 'downloading');

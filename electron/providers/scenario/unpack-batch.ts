@@ -16,9 +16,13 @@ import type { PostProcessStep } from '../provider';
  */
 export function unpackBatch(download: Download): PostProcessStep | null {
   if (!download.unpack) return null;
-  return async (file, signal, limits) => {
+  return async (file, signal, options) => {
     if (!(await exists(file))) throw missingZip(file);
-    const result = await unpackMerging(file, { stagingName: `.ferry-unpack-${download.id}`, signal, limits });
+    const result = await unpackMerging(file, {
+      stagingName: `.ferry-unpack-${download.id}`,
+      signal,
+      limits: options?.limits,
+    });
     return result ? { path: result.path, discardSource: true } : null;
   };
 }
