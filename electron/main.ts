@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, nativeImage, net, session, shell, webContents } from 'electron';
 import type { Desktop } from './desktop';
 import { installAppMenu } from './desktop/app-menu';
+import { noticeInbox } from './desktop/app-notices';
 import { installClipboardWatch } from './desktop/clipboard-watch';
 import { installCloseToTray } from './desktop/close-to-tray';
 import { installDeepLinks } from './desktop/deep-links';
@@ -42,10 +43,11 @@ let quitting = false;
 let presence: DesktopPresence | null = null;
 const addRequests = addRequestInbox();
 const reveals = revealInbox();
+const notices = noticeInbox();
 
 if (app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, isAppUrl));
-  followWindowPages([addRequests, reveals]);
+  followWindowPages([addRequests, reveals, notices]);
   // Before the presence exists, start() is about to make and show the window anyway.
   installDeepLinks(addRequests, () => presence?.show());
   app.on('window-all-closed', () => {
@@ -72,6 +74,7 @@ async function start(): Promise<void> {
     desktop: electronDesktop(),
     addRequests,
     reveals,
+    notices,
     electron: process.versions.electron,
     chrome: process.versions.chrome,
     network: polledNetwork(() => net.isOnline()),

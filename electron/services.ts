@@ -7,6 +7,7 @@ import { AccountService } from './accounts/account-service';
 import { AccountStore } from './accounts/account-store';
 import { type Keychain, osKeychain } from './accounts/keychain';
 import type { Desktop } from './desktop';
+import { AppNotices, type NoticeInbox, noticeInbox } from './desktop/app-notices';
 import { linkCliOntoPath } from './desktop/cli-link';
 import { type AddRequestInbox, addRequestInbox, revealInbox, type WindowInbox } from './desktop/window-inbox';
 import { DownloadService } from './downloads/download-service';
@@ -33,6 +34,8 @@ export interface Services {
   addRequests: AddRequestInbox;
   /** What a notification, the tray or the app menu asked the window to bring into view, kept for a window. */
   reveals: WindowInbox<RevealTarget>;
+  /** Warnings about the library a person must read, kept for the window until it takes them. */
+  notices: AppNotices;
   logger: Logger;
   /** Where the app and the CLI write their logs, and the action that shows it to the person. */
   logFolder: { path: string; open(): Promise<void> };
@@ -60,6 +63,7 @@ export interface ServiceOptions {
   /** Where ferry:// links and launches wait; main.ts hands in the one its listeners fill from the first moment. */
   addRequests?: AddRequestInbox;
   reveals?: WindowInbox<RevealTarget>;
+  notices?: NoticeInbox;
   /** The `ferry` launcher an installed Ferry ships; null or absent when it runs from its source. */
   cliLauncher?: string | null;
   /** The person's home folder, where ~/.local/bin is; os.homedir() unless a test hands in another. */
@@ -89,7 +93,9 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     profileDir: options.profileDir,
     runtime: { node: process.versions.node, electron: options.electron ?? null, chrome: options.chrome ?? null },
   };
-  const db = openDatabase(options.profileDir, (message) => logger.warn(message));
+  const notices = new AppNotices(options.notices ?? noticeInbox(), logger);
+  notices.inbox.connect((notice) => events.emit('app:notice', notice));
+  const db = openDatabase(options.profileDir, (message) => notices.warn(message));
   const store = new DownloadStore(db);
   const accounts = new AccountStore(db, options.keychain ?? osKeychain());
   const providers = options.providers ?? defaultProviders(() => settings.get());
@@ -130,6 +136,7 @@ export async function createServices(options: ServiceOptions): Promise<Services>
     events,
     addRequests,
     reveals,
+    notices,
     logger,
     logFolder: { path: logPath, open: () => openLogFolder(logPath, options.desktop) },
     linkCli: () =>

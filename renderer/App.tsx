@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AppNotices } from './components/AppNotices';
 import { AddDialogHost } from './components/add-dialog/AddDialogHost';
 import { FirstRun } from './components/first-run/FirstRun';
 import { LiveAnnouncer } from './components/LiveAnnouncer';
@@ -33,6 +34,7 @@ export function App() {
     <div className="app-frame">
       <Sidebar />
       <main className="content" aria-labelledby="section-title">
+        <AppNotices />
         {welcoming ? (
           <FirstRun />
         ) : (

@@ -27,6 +27,11 @@ export function installNotifications(presence: DesktopPresence): void {
     showNotices(presence, planner.observe(changes, context, Date.now()));
     schedule();
   });
+  // The window shows the warning too, but a hidden window would keep it unread until someone opens it.
+  services.notices.onWarning(({ message }) => {
+    if (!presence.windowVisible())
+      showNotices(presence, [{ title: 'Ferry: a problem with the library', body: message }]);
+  });
 }
 
 /** Electron forgets a notification's click handler once the object is collected, so shown ones are held. */
@@ -38,7 +43,10 @@ export function holdWhileOnScreen(notification: Notification): void {
   notification.on('close', () => onScreen.delete(notification));
 }
 
-export function showNotices(presence: DesktopPresence, notices: Notice[], evenWhenFocused = false): void {
+/** A notice to show; one without a target (a library warning) shows the window when clicked. */
+type ShownNotice = Omit<Notice, 'target'> & Partial<Pick<Notice, 'target'>>;
+
+export function showNotices(presence: DesktopPresence, notices: ShownNotice[], evenWhenFocused = false): void {
   if (notices.length === 0 || !Notification.isSupported()) return;
   // The window already shows what happened to someone looking at it.
   const focused = presence.windowFocused() && !presence.services.settings.get().notifyWhileFocused;
@@ -46,7 +54,8 @@ export function showNotices(presence: DesktopPresence, notices: Notice[], evenWh
   for (const notice of notices) {
     const notification = new Notification({ title: notice.title, body: notice.body });
     holdWhileOnScreen(notification);
-    notification.on('click', () => presence.reveal(notice.target));
+    const { target } = notice;
+    notification.on('click', () => (target ? presence.reveal(target) : presence.show()));
     notification.show();
   }
 }

@@ -15,6 +15,7 @@ export function createHandlers(services: Services): Handlers {
     'app:linkCli': () => services.linkCli(),
     'app:takeAddRequests': () => services.addRequests.take(),
     'app:takeReveal': () => services.reveals.take().at(-1) ?? null,
+    'app:takeNotices': () => services.notices.inbox.take(),
     'settings:get': () => services.settings.get(),
     'settings:update': (patch) => services.settings.update(patch),
     'settings:chooseDownloadDir': () => services.folders.chooseDownloadDir(),

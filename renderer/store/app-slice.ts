@@ -23,5 +23,19 @@ export function createAppSlice(client: FerryClient): StateCreator<FerryState, []
         });
       }
     },
+    notices: [],
+    async takeNotices() {
+      try {
+        for (const notice of await client.call('app:takeNotices')) get().receiveNotice(notice);
+      } catch (error) {
+        set({ appError: `Ferry could not show its warnings about the library: ${errorMessage(error)}` });
+      }
+    },
+    receiveNotice(notice) {
+      set((state) => ({ notices: [...state.notices, notice] }));
+    },
+    dismissNotice(id) {
+      set((state) => ({ notices: state.notices.filter((notice) => notice.id !== id) }));
+    },
   });
 }

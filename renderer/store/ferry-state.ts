@@ -1,6 +1,7 @@
 import type { Account, AccountUpdate, BrowseEntry, NewAccount } from '../../shared/accounts';
 import type { ClipboardOffer } from '../../shared/add-request';
 import type { AppInfo } from '../../shared/app-info';
+import type { AppNotice } from '../../shared/app-notice';
 import type { DownloadEvent } from '../../shared/download-history';
 import type { DownloadAction } from '../../shared/download-status';
 import type { Download, DownloadProgress } from '../../shared/downloads';
@@ -57,6 +58,12 @@ export interface AppSlice {
   loadAppInfo(): Promise<void>;
   /** Says the window listens for reveals, and brings up one that a notification or the tray asked for before. */
   takeReveal(): Promise<void>;
+  /** Warnings a person must read (the library lost its latest changes), oldest first, until each is dismissed. */
+  notices: AppNotice[];
+  /** Says the window listens for warnings, and shows those raised before it did (at start). */
+  takeNotices(): Promise<void>;
+  receiveNotice(notice: AppNotice): void;
+  dismissNotice(id: number): void;
 }
 
 export interface DownloadsSlice {

@@ -40,10 +40,12 @@ export function connectStore(store: FerryStore, client: FerryClient): () => void
     client.on('app:reveal', (target) => state.reveal(target)),
     client.on('app:addRequested', ({ text, problem }) => state.openAddDialog(text, problem ?? undefined)),
     client.on('app:clipboardOffer', (offer) => state.receiveClipboardOffer(offer)),
+    client.on('app:notice', (notice) => state.receiveNotice(notice)),
   ];
   // Only once the window listens: a ferry:// link that started Ferry waited for this.
   void state.takeAddRequests();
   void state.takeReveal();
+  void state.takeNotices();
   void state.loadSettings();
   void state.loadAppInfo();
   void state.loadDownloads();

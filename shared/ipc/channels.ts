@@ -10,6 +10,7 @@ export const callChannels = [
   'app:linkCli',
   'app:takeAddRequests',
   'app:takeReveal',
+  'app:takeNotices',
   'settings:get',
   'settings:update',
   'settings:chooseDownloadDir',
@@ -50,6 +51,7 @@ export const eventChannels = [
   'app:reveal',
   'app:addRequested',
   'app:clipboardOffer',
+  'app:notice',
 ] as const;
 
 export type CallChannel = (typeof callChannels)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountSchema, accountUpdateSchema, browseEntrySchema, newAccountSchema } from '../accounts';
 import { addRequestSchema, clipboardOfferSchema } from '../add-request';
 import { appInfoSchema } from '../app-info';
+import { appNoticeSchema } from '../app-notice';
 import { cliLinkSchema } from '../cli-link';
 import { downloadEventSchema } from '../download-history';
 import { addDownloadsSchema, controlDownloadsSchema, downloadProgressSchema, downloadSchema } from '../downloads';
@@ -44,6 +45,8 @@ export const calls = {
   'app:takeAddRequests': { request: noPayload, response: z.array(addRequestSchema) },
   /** What a notification or the tray asked to bring into view while no window listened; null when nothing waits. */
   'app:takeReveal': { request: noPayload, response: revealTargetSchema.nullable() },
+  /** The window listens from now on: the warnings raised before it did (at start, say), oldest first. */
+  'app:takeNotices': { request: noPayload, response: z.array(appNoticeSchema) },
   'settings:get': { request: noPayload, response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'settings:chooseDownloadDir': { request: noPayload, response: settingsSchema },
@@ -104,6 +107,8 @@ export const events = {
   'app:addRequested': addRequestSchema,
   /** Copied text holds refs (clipboard watch on): the window offers to add them. */
   'app:clipboardOffer': clipboardOfferSchema,
+  /** A warning a person must read (the library's journal deleted under a running Ferry), raised while the window listens. */
+  'app:notice': appNoticeSchema,
 } as const satisfies Record<EventChannel, z.ZodType>;
 
 export type CallRequest<C extends CallChannel> = z.infer<(typeof calls)[C]['request']>;

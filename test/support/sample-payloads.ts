@@ -9,6 +9,7 @@ export const samplePayloads: { [C in CallChannel]: CallRequest<C> } = {
   'app:linkCli': undefined,
   'app:takeAddRequests': undefined,
   'app:takeReveal': undefined,
+  'app:takeNotices': undefined,
   'settings:get': undefined,
   'settings:update': { theme: 'dark', notifyOnComplete: false },
   'settings:chooseDownloadDir': undefined,
