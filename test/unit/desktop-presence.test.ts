@@ -1,6 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../electron/store/database';
 import { requireBuiltApp } from '../support/built-app';
 import {
   createElectronStandIn,
@@ -268,5 +271,60 @@ describe('revealing from outside the window', () => {
       recording.handlers.get('app:takeReveal')?.({ sender: made.webContents, senderFrame: made.webContents.mainFrame });
     expect(await take()).toEqual({ ok: true, value: { kind: 'settings' } });
     expect(await take()).toEqual({ ok: true, value: null });
+  });
+});
+
+/** What a Ferry killed after its journal was deleted leaves: a library whose index still counts the lost commit. */
+function loseJournalInACrash(library: string): void {
+  const script = `
+    const { DatabaseSync } = require('node:sqlite');
+    const db = new DatabaseSync(${JSON.stringify(library)});
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec("INSERT INTO queues (name, concurrency) VALUES ('Lost', 1)");
+    require('node:fs').rmSync(${JSON.stringify(`${library}-wal`)});
+    process.kill(process.pid, 'SIGKILL');`;
+  expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
+}
+
+describe('library warnings', () => {
+  it('keeps a warning raised at start, before any window, until the window takes it, once', async () => {
+    const library = join(profile.path, 'ferry.db');
+    openDatabase(profile.path).close();
+    loseJournalInACrash(library);
+    const { window, invoke } = await startMain('linux');
+    expect(window.webContents.sent.filter((sent) => sent.channel === 'app:notice')).toEqual([]);
+    expect(await invoke('app:takeNotices')).toEqual({
+      ok: true,
+      value: [{ id: 1, level: 'warning', message: expect.stringContaining('lost its most recent changes') }],
+    });
+    expect(await invoke('app:takeNotices')).toEqual({ ok: true, value: [] });
+  });
+
+  it('sends one raised while running to the window, and says it in a notification while the window is hidden', async () => {
+    const library = join(profile.path, 'ferry.db');
+    const { window, invoke, recording } = await startMain('linux');
+    expect(await invoke('app:takeNotices')).toEqual({ ok: true, value: [] });
+    await vi.waitFor(() => expect(desktopOf(window).visible).toBe(true));
+    desktopOf(window).hide();
+    server.route('/lamp.glb', { body: Buffer.alloc(1000, 1) });
+    expect(await invoke('downloads:add', { refs: [server.url('/lamp.glb')] })).toMatchObject({ ok: true });
+    rmSync(`${library}-wal`);
+    // The journal is looked at once a second at most.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await invoke('downloads:add', { refs: [server.url('/lamp.glb')] })).toMatchObject({ ok: true });
+
+    const sent = window.webContents.sent.filter((sent) => sent.channel === 'app:notice');
+    expect(sent).toEqual([
+      {
+        channel: 'app:notice',
+        payload: { id: 1, level: 'warning', message: expect.stringContaining('started a new journal') },
+      },
+    ]);
+    const notice = recording.desktop.notifications.find(
+      (shown) => shown.options.title === 'Ferry: a problem with the library',
+    );
+    expect(notice?.options.body).toContain('started a new journal');
+    notice?.emit('click');
+    expect(desktopOf(window).visible).toBe(true);
   });
 });
