@@ -10,6 +10,8 @@ export class AppFrame {
   readonly emptyState: Locator;
   /** The polite live region that tells screen readers when downloads finish or fail. */
   readonly announcer: Locator;
+  /** Warnings from the main process above the view (the library lost its latest changes), each until dismissed. */
+  readonly notices: Locator;
 
   constructor(readonly page: Page) {
     this.navigation = page.getByRole('navigation', { name: 'Sections' });
@@ -17,6 +19,7 @@ export class AppFrame {
     this.version = page.getByTestId('app-version');
     this.emptyState = page.locator('.empty-state');
     this.announcer = page.getByTestId('live-announcer');
+    this.notices = page.locator('.app-notices').getByRole('alert');
   }
 
   navButton(section: SectionName): Locator {
