@@ -28,7 +28,9 @@ export function createAppSlice(client: FerryClient): StateCreator<FerryState, []
       try {
         for (const notice of await client.call('app:takeNotices')) get().receiveNotice(notice);
       } catch (error) {
-        set({ appError: `Ferry could not show its warnings about the library: ${errorMessage(error)}` });
+        set({
+          appError: `Ferry could not show its warnings about the library (${errorMessage(error)}); they are in its log: Settings, Open log folder.`,
+        });
       }
     },
     receiveNotice(notice) {
