@@ -42,6 +42,7 @@ export async function runSoak(shape: SoakShape, log: (line: string) => void = ()
       log,
     });
     for (let count = sources.expiredLinks(); count > 0; count--) counts.add('signed link expired');
+    for (let count = sources.cutArchives(); count > 0; count--) counts.add('archive cut');
     const listed = (await ferry(['ls', '--json'], env)).stdout
       .split('\n')
       .filter(Boolean)
@@ -72,7 +73,8 @@ export async function runSoak(shape: SoakShape, log: (line: string) => void = ()
       problems: [...outcome.problems, ...rssProblems(runPeaks)],
     };
   } finally {
-    for (const account of ['Echo', 'Delos', 'Scenario']) await ferry(['accounts', 'rm', account], env).catch(() => {});
+    for (const account of ['Echo', 'Delos', 'Scenario', 'Store'])
+      await ferry(['accounts', 'rm', account], env).catch(() => {});
     await sources.close();
     if (!process.env.FERRY_SOAK_KEEP) await rm(root, { recursive: true, force: true });
   }

@@ -1,3 +1,7 @@
+import { CID } from 'multiformats/cid';
+import * as raw from 'multiformats/codecs/raw';
+import { sha256 } from 'multiformats/hashes/sha2';
+import { FakeCidStore } from '../test/support/fake-cid-store';
 import { type FakeDelos, startFakeDelos } from '../test/support/fake-delos';
 import { startFakeEcho3d } from '../test/support/fake-echo3d';
 import { type FakeScenario, startFakeScenario } from '../test/support/fake-scenario';
@@ -11,6 +15,7 @@ import type { PlannedDownload, Source } from './workload';
 const echo3dAccount = { key: 'soak-echo-KEY', email: 'soak@example.com', userKey: 'soak-echo-USER' };
 const delosAccount = { login: 'soak@example.com', password: 'soak-delos-PASS' };
 const scenarioAccount = { apiKey: 'soak-sc-KEY', apiSecret: 'soak-sc-SECRET' };
+const cidAccount = { login: 'soak@example.com', password: 'soak-cid-PASS' };
 
 export interface Sources {
   ref(download: PlannedDownload): string;
@@ -18,6 +23,8 @@ export interface Sources {
   accounts: string[][];
   proxies: ChaosProxy[];
   content: ContentServer;
+  /** CID store TARs answered cut short (one first answer each, by plan). */
+  cutArchives(): number;
   /** Scenario assets whose first signed link ran out mid-body, as the fake makes every first link do. */
   expiredLinks(): number;
   close(): Promise<void>;
@@ -54,6 +61,20 @@ export async function startSources(
     assets: bySource('scenario').map((d) => ({ id: d.id, name: d.name, mimeType: 'image/png', body: body(d) })),
     expireFirstLinkAfter: 700,
   });
+  const store = await FakeCidStore.start(cidAccount.login, cidAccount.password, 'soak-cid-STATIC');
+  const cids = new Map<string, string>();
+  const cutTars = new Set<string>();
+  for (const d of bySource('cid-store')) {
+    const bytes = body(d);
+    const cid = CID.createV1(raw.code, await sha256.digest(bytes)).toString();
+    cids.set(d.id, cid);
+    store.reply(cid, { kind: 'tar', entries: [{ path: d.name, body: bytes }] });
+    // The store ends a cut TAR cleanly: only the archive itself shows it is short.
+    if (random() < rates.archiveCut) {
+      store.fault(cid, { kind: 'cut-tar', times: 1 });
+      cutTars.add(cid);
+    }
+  }
   const proxy = (port: number, onResume?: (path: string) => boolean) =>
     ChaosProxy.start(port, new FaultPlan(random, rates), counts, { onResume });
   const changeOnce = new Set<string>();
@@ -67,32 +88,44 @@ export async function startSources(
   const echo3dProxy = await proxy(Number(new URL(echo3d.baseUrl).port));
   const delosProxy = await proxy(Number(new URL(delos.baseUrl).port));
   const scenarioProxy = await proxy(Number(new URL(scenario.baseUrl).port));
+  const storeProxy = await proxy(Number(new URL(store.endpoint).port));
   const base = (proxied: ChaosProxy, path = '') => `http://127.0.0.1:${proxied.port}${path}`;
   const tokenExpiry = setInterval(() => {
     delos.expireAccessTokens();
+    store.expireSessions();
+    counts.add('token expired');
     counts.add('token expired');
   }, 7_000);
   return {
     content,
-    proxies: [contentProxy, echo3dProxy, delosProxy, scenarioProxy],
+    proxies: [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy],
     ref: (download) =>
       ({
         direct: base(contentProxy, `/f/${download.id}`),
         echo3d: `echo3d:file/${download.id}`,
         delos: `delos:file/${download.id}`,
         scenario: `scenario:asset/${download.id}`,
+        'cid-store': `cid:${cids.get(download.id)}`,
       })[download.source],
     accounts: [
       ['echo3d', '--label', 'Echo', '--base-url', base(echo3dProxy), ...fields(echo3dAccount)],
       ['delos', '--label', 'Delos', '--base-url', base(delosProxy), ...fields(delosAccount)],
       ['scenario', '--label', 'Scenario', '--base-url', base(scenarioProxy, '/v1'), ...fields(scenarioAccount)],
+      ['cid', '--label', 'Store', `authUrl=${base(storeProxy, '/auth')}`, ...fields(cidAccount)],
     ],
+    cutArchives: () => [...cutTars].filter((cid) => store.gets().some((get) => get.url.includes(cid))).length,
     expiredLinks: () =>
       bySource('scenario').filter((d) => scenario.server.requestsFor(`/v1/assets/${d.id}/download`).length > 1).length,
     async close() {
       clearInterval(tokenExpiry);
-      for (const closing of [contentProxy, echo3dProxy, delosProxy, scenarioProxy]) await closing.close();
-      await Promise.all([content.close(), echo3d.server.close(), delos.server.close(), scenario.server.close()]);
+      for (const closing of [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy]) await closing.close();
+      await Promise.all([
+        content.close(),
+        echo3d.server.close(),
+        delos.server.close(),
+        scenario.server.close(),
+        store.close(),
+      ]);
     },
   };
 }

@@ -1,8 +1,8 @@
 import { between, logBetween, seededRandom } from './random';
 
-export type Source = 'direct' | 'echo3d' | 'delos' | 'scenario';
+export type Source = 'direct' | 'echo3d' | 'delos' | 'scenario' | 'cid-store';
 
-export const platformSources: Source[] = ['echo3d', 'delos', 'scenario'];
+export const platformSources: Source[] = ['echo3d', 'delos', 'scenario', 'cid-store'];
 
 export interface PlannedDownload {
   id: string;
@@ -54,12 +54,12 @@ export const shortShape: SoakShape = {
   name: 'short',
   seed: 15,
   bands: [
-    { count: 100, low: KiB, high: 64 * KiB },
-    { count: 40, low: 64 * KiB, high: MiB },
-    { count: 9, low: MiB, high: 8 * MiB },
-    { count: 1, low: 32 * MiB, high: 32 * MiB },
+    { count: 160, low: KiB, high: 64 * KiB },
+    { count: 70, low: 64 * KiB, high: MiB },
+    { count: 18, low: MiB, high: 16 * MiB },
+    { count: 2, low: 64 * MiB, high: 64 * MiB },
   ],
-  kills: 3,
+  kills: 4,
   platformMaxSize: 2 * MiB,
   goneShare: 0.03,
 };
