@@ -283,8 +283,9 @@ export class DownloadRunner {
 
   private shouldRefresh(id: number, outcome: Extract<TransferOutcome, { status: 'failed' }>): boolean {
     const expired = outcome.error.status === 401 || outcome.error.status === 403 || outcome.error.status === 410;
-    if (!expired || !outcome.state) return false;
-    const received = receivedIn(outcome.state);
+    if (!expired) return false;
+    // A token can be revoked between the resolve and the first byte: no part yet, and still worth one fresh token.
+    const received = outcome.state ? receivedIn(outcome.state) : 0;
     const before = this.refreshed.get(id);
     if (before !== undefined && received <= before) return false;
     this.refreshed.set(id, received);
