@@ -33,7 +33,7 @@ export function soakTable(figures: SoakFigures): string {
     ['Waste ratio', (figures.bytesTransferred / Math.max(1, figures.bytesNeeded)).toFixed(3)],
     ['Failures by reason', failures || 'none'],
     ['Peak RSS (any run)', mib(Math.max(0, ...figures.runPeaks))],
-    ['Peak RSS per run', figures.runPeaks.map((peak) => (peak / 1024 / 1024).toFixed(0)).join(', ') + ' MiB'],
+    ['Peak RSS per run', `${figures.runPeaks.map((peak) => (peak / 1024 / 1024).toFixed(0)).join(', ')} MiB`],
     ['Duration', `${(figures.durationMs / 1000).toFixed(0)} s`],
     ['Problems found', String(figures.problems.length)],
   ];

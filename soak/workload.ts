@@ -54,12 +54,12 @@ export const shortShape: SoakShape = {
   name: 'short',
   seed: 15,
   bands: [
-    { count: 160, low: KiB, high: 64 * KiB },
-    { count: 70, low: 64 * KiB, high: MiB },
-    { count: 18, low: MiB, high: 16 * MiB },
-    { count: 2, low: 64 * MiB, high: 64 * MiB },
+    { count: 250, low: KiB, high: 64 * KiB },
+    { count: 110, low: 64 * KiB, high: MiB },
+    { count: 36, low: MiB, high: 16 * MiB },
+    { count: 4, low: 64 * MiB, high: 64 * MiB },
   ],
-  kills: 4,
+  kills: 5,
   platformMaxSize: 2 * MiB,
   goneShare: 0.03,
 };
