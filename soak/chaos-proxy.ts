@@ -79,7 +79,8 @@ export class ChaosProxy {
       this.answerText(answer, response, headers);
       return;
     }
-    const length = Number(headers['content-length'] ?? 0);
+    // A chunked body (a CAR) has no length: its fault lands in the first 256 KiB, or not at all if it is shorter.
+    const length = Number(headers['content-length'] ?? 0) || 256 * 1024;
     const fault = mayFault ? this.plan.forBody(path, type, length) : undefined;
     response.writeHead(answer.statusCode ?? 502, headers);
     this.stream(answer, response, fault);

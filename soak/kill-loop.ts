@@ -9,6 +9,8 @@ export interface RunRecord {
 
 export interface KillPlan {
   env: FerryEnv;
+  /** Beyond `run --parallel 16`, such as `--gateway URL`. */
+  runArgs: string[];
   kills: number;
   seed: number;
   needed: number;
@@ -30,7 +32,7 @@ export async function killAndRestart(plan: KillPlan): Promise<RunRecord[]> {
   const runs: RunRecord[] = [];
   while (true) {
     const killing = runs.filter((run) => run.killed).length < plan.kills;
-    const run = startFerry(['run', '--parallel', '16'], plan.env);
+    const run = startFerry(['run', '--parallel', '16', ...plan.runArgs], plan.env);
     const from = plan.transferred();
     const byteShare = (plan.needed / (plan.kills * 2.5)) * (0.5 + random());
     const deadline = Date.now() + (killing ? 2_000 + random() * 18_000 : finalRunLimitMs);

@@ -4,9 +4,10 @@ const MiB = 1024 * 1024;
 export const rssCeiling = 512 * MiB;
 
 /**
- * RSS must not grow across the run: the later half of the runs may peak at most 50 %
- * (plus 64 MiB of allocator slack) above the earlier half. Each run is a new process,
- * so growth here means something Ferry keeps (library, history, logs) costs memory as it grows.
+ * RSS must not grow across the run: within a phase, the later half of the runs may peak
+ * at most 50 % (plus 64 MiB of allocator slack) above the earlier half. Each run is a new
+ * process, so growth here means something Ferry keeps (library, history, logs) costs
+ * memory as it grows; the last run of a phase, the longest, is in the later half.
  */
 export function rssProblems(runPeaks: number[]): string[] {
   const problems: string[] = [];

@@ -1,11 +1,8 @@
-import { CID } from 'multiformats/cid';
-import * as raw from 'multiformats/codecs/raw';
-import { sha256 } from 'multiformats/hashes/sha2';
-import { FakeCidStore } from '../test/support/fake-cid-store';
 import { type FakeDelos, startFakeDelos } from '../test/support/fake-delos';
 import { startFakeEcho3d } from '../test/support/fake-echo3d';
 import { type FakeScenario, startFakeScenario } from '../test/support/fake-scenario';
 import { ChaosProxy } from './chaos-proxy';
+import { cidAccount, startCidSources } from './cid-sources';
 import { contentBuffer, contentKey } from './content';
 import { ContentServer } from './content-server';
 import { type FaultCounts, FaultPlan, type FaultRates } from './fault-plan';
@@ -15,7 +12,6 @@ import type { PlannedDownload, Source } from './workload';
 const echo3dAccount = { key: 'soak-echo-KEY', email: 'soak@example.com', userKey: 'soak-echo-USER' };
 const delosAccount = { login: 'soak@example.com', password: 'soak-delos-PASS' };
 const scenarioAccount = { apiKey: 'soak-sc-KEY', apiSecret: 'soak-sc-SECRET' };
-const cidAccount = { login: 'soak@example.com', password: 'soak-cid-PASS' };
 
 export interface Sources {
   ref(download: PlannedDownload): string;
@@ -23,7 +19,9 @@ export interface Sources {
   accounts: string[][];
   proxies: ChaosProxy[];
   content: ContentServer;
-  /** CID store TARs answered cut short (one first answer each, by plan). */
+  /** The IPFS gateway's address through its proxy, for `ferry run --gateway`. */
+  gatewayUrl: string;
+  /** CID store TARs and gateway CARs answered cut short (one first answer each, by plan). */
   cutArchives(): number;
   /** Scenario assets whose first signed link ran out mid-body, as the fake makes every first link do. */
   expiredLinks(): number;
@@ -61,20 +59,13 @@ export async function startSources(
     assets: bySource('scenario').map((d) => ({ id: d.id, name: d.name, mimeType: 'image/png', body: body(d) })),
     expireFirstLinkAfter: 700,
   });
-  const store = await FakeCidStore.start(cidAccount.login, cidAccount.password, 'soak-cid-STATIC');
-  const cids = new Map<string, string>();
-  const cutTars = new Set<string>();
-  for (const d of bySource('cid-store')) {
-    const bytes = body(d);
-    const cid = CID.createV1(raw.code, await sha256.digest(bytes)).toString();
-    cids.set(d.id, cid);
-    store.reply(cid, { kind: 'tar', entries: [{ path: d.name, body: bytes }] });
-    // The store ends a cut TAR cleanly: only the archive itself shows it is short.
-    if (random() < rates.archiveCut) {
-      store.fault(cid, { kind: 'cut-tar', times: 1 });
-      cutTars.add(cid);
-    }
-  }
+  const cidSources = await startCidSources(
+    plan.filter((d) => d.source === 'cid-store' || d.source === 'ipfs-gateway'),
+    body,
+    rates.archiveCut,
+    random,
+  );
+  const { store, gateway } = cidSources;
   const proxy = (port: number, onResume?: (path: string) => boolean) =>
     ChaosProxy.start(port, new FaultPlan(random, rates), counts, { onResume });
   const changeOnce = new Set<string>();
@@ -89,6 +80,7 @@ export async function startSources(
   const delosProxy = await proxy(Number(new URL(delos.baseUrl).port));
   const scenarioProxy = await proxy(Number(new URL(scenario.baseUrl).port));
   const storeProxy = await proxy(Number(new URL(store.endpoint).port));
+  const gatewayProxy = await proxy(Number(new URL(gateway.url).port));
   const base = (proxied: ChaosProxy, path = '') => `http://127.0.0.1:${proxied.port}${path}`;
   const tokenExpiry = setInterval(() => {
     delos.expireAccessTokens();
@@ -98,14 +90,16 @@ export async function startSources(
   }, 7_000);
   return {
     content,
-    proxies: [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy],
+    proxies: [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy, gatewayProxy],
+    gatewayUrl: base(gatewayProxy),
     ref: (download) =>
       ({
         direct: base(contentProxy, `/f/${download.id}`),
         echo3d: `echo3d:file/${download.id}`,
         delos: `delos:file/${download.id}`,
         scenario: `scenario:asset/${download.id}`,
-        'cid-store': `cid:${cids.get(download.id)}`,
+        'cid-store': cidSources.ref(download),
+        'ipfs-gateway': cidSources.ref(download),
       })[download.source],
     accounts: [
       ['echo3d', '--label', 'Echo', '--base-url', base(echo3dProxy), ...fields(echo3dAccount)],
@@ -113,18 +107,20 @@ export async function startSources(
       ['scenario', '--label', 'Scenario', '--base-url', base(scenarioProxy, '/v1'), ...fields(scenarioAccount)],
       ['cid', '--label', 'Store', `authUrl=${base(storeProxy, '/auth')}`, ...fields(cidAccount)],
     ],
-    cutArchives: () => [...cutTars].filter((cid) => store.gets().some((get) => get.url.includes(cid))).length,
+    cutArchives: cidSources.cutArchives,
     expiredLinks: () =>
       bySource('scenario').filter((d) => scenario.server.requestsFor(`/v1/assets/${d.id}/download`).length > 1).length,
     async close() {
       clearInterval(tokenExpiry);
-      for (const closing of [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy]) await closing.close();
+      for (const closing of [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy, gatewayProxy]) {
+        await closing.close();
+      }
       await Promise.all([
         content.close(),
         echo3d.server.close(),
         delos.server.close(),
         scenario.server.close(),
-        store.close(),
+        cidSources.close(),
       ]);
     },
   };

@@ -1,8 +1,8 @@
 import { between, logBetween, seededRandom } from './random';
 
-export type Source = 'direct' | 'echo3d' | 'delos' | 'scenario' | 'cid-store';
+export type Source = 'direct' | 'echo3d' | 'delos' | 'scenario' | 'cid-store' | 'ipfs-gateway';
 
-export const platformSources: Source[] = ['echo3d', 'delos', 'scenario', 'cid-store'];
+export const platformSources: Source[] = ['echo3d', 'delos', 'scenario', 'cid-store', 'ipfs-gateway'];
 
 export interface PlannedDownload {
   id: string;
@@ -25,6 +25,8 @@ export interface SoakShape {
   bands: SizeBand[];
   /** SIGKILLs of `ferry run`, each followed by a restart. */
   kills: number;
+  /** More SIGKILLs in the second phase, the IPFS gateway's (see run-soak.ts). */
+  gatewayKills: number;
   /** Platform fakes hold their files in memory: larger files go to direct links. */
   platformMaxSize: number;
   /** Share of direct links that answer 404 for good. */
@@ -46,6 +48,7 @@ export const fullShape: SoakShape = {
     { count: 5, low: 256 * MiB, high: 256 * MiB },
   ],
   kills: 12,
+  gatewayKills: 2,
   platformMaxSize: 4 * MiB,
   goneShare: 0.02,
 };
@@ -60,6 +63,7 @@ export const shortShape: SoakShape = {
     { count: 4, low: 64 * MiB, high: 64 * MiB },
   ],
   kills: 5,
+  gatewayKills: 1,
   platformMaxSize: 2 * MiB,
   goneShare: 0.03,
 };
