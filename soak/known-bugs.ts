@@ -1,8 +1,8 @@
 /**
- * Bugs the soak has found and that are not fixed yet (the fixes belong to code other
- * changes own right now): `npm run soak` reports them as problems and fails, and the
- * short run in `npm test` prints them without failing on a timing it cannot control.
- * Remove an entry once its bug is fixed.
+ * Bugs the soak has found and that are not fixed yet (docs/reliability.md says where a
+ * fix belongs): `npm run soak` reports them as problems and fails, and the short run in
+ * `npm test` prints them without failing on a timing it cannot control. Remove an entry
+ * once its bug is fixed, so that the short run fails if it comes back.
  */
 const fetchedItself = /downloads\/(cid-store|ipfs-gateway)\//;
 const numberedCopy = / \(\d+\)\.\w+, not /;
