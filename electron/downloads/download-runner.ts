@@ -14,6 +14,7 @@ import { accountThrottle } from '../providers/account-throttle';
 import type { Provider, ProviderFetch } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
+import { recordFinishing } from './fetch-finishing';
 import { recordSha256 } from './file-hash';
 import { fetchStaging } from './leftovers';
 import { explain, fetchErrorCode } from './outcome-wording';
@@ -245,6 +246,7 @@ export class DownloadRunner {
         throttle: async (bytes) => {
           for (const limit of limits) await limit.take(bytes, signal);
         },
+        finishing: recordFinishing(this.options.store, id),
       })
       .then(
         (fetched) => ({ fetched }),

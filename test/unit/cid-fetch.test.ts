@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../electron/engine/engine';
 import { EngineError } from '../../electron/engine/engine-error';
 import type { RetryPolicy } from '../../electron/engine/retry-policy';
+import type { FinishingFile } from '../../electron/engine/transfer-types';
 import { accountKey, accountThrottle } from '../../electron/providers/account-throttle';
 import { createCidProvider } from '../../electron/providers/cid/cid-provider';
 import type { FetchedContent, ProviderAccount } from '../../electron/providers/provider';
@@ -50,6 +52,7 @@ async function fetchCid(
   account: ProviderAccount | null,
   gateways: string[] = [],
   checked: () => void = () => undefined,
+  finishing: (file: FinishingFile) => Promise<void> = async () => undefined,
 ): Promise<FetchedContent> {
   const provider = createCidProvider({
     gateways: () => ({ urls: gateways, forced: gateways.length > 0 }),
@@ -66,6 +69,7 @@ async function fetchCid(
     progress: () => undefined,
     checksAgainstCid: checked,
     throttle: async () => undefined,
+    finishing,
   });
 }
 
@@ -75,6 +79,19 @@ async function failure(work: Promise<unknown>): Promise<Error> {
     (caught: unknown) => caught as Error,
   );
 }
+
+describe('a fetched file about to take its name', () => {
+  it('is recorded with its path, size and sha256 before it is there, so a lost done mark can be recovered', async () => {
+    const only = await gateway();
+    const recorded: { file: FinishingFile; there: boolean }[] = [];
+    const record = async (file: FinishingFile) => {
+      recorded.push({ file, there: existsSync(file.path) });
+    };
+    const fetched = await fetchCid(content.root.toString(), null, [only.url], undefined, record);
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    expect(recorded).toEqual([{ file: { path: fetched.path, size: data.length, sha256 }, there: false }]);
+  });
+});
 
 describe('a CAR from the gateways that ends early', () => {
   it('is fetched again from the same gateway, as a dropped connection is', async () => {
