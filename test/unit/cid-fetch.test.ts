@@ -179,6 +179,18 @@ describe('the CID store', () => {
   const withLogin = (label: string) =>
     storeAccount(label, { authUrl: store.authUrl, login: 'artist', password: 'pw-SECRET-1' });
 
+  it('records a file unpacked from its TAR with its hash before it takes its name, as a raw answer is', async () => {
+    store.reply(content.root.toString(), { kind: 'tar', entries: [{ path: 'data.bin', body: data }] });
+    const recorded: FinishingFile[] = [];
+    const account = storeAccount('Store', { endpoint: store.endpoint, token: 'static-TOKEN-1' });
+    const fetched = await fetchCid(content.root.toString(), account, [], undefined, async (file) => {
+      recorded.push(file);
+    });
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    expect(recorded).toEqual([{ path: fetched.path, size: data.length, sha256 }]);
+    expect(fetched.sha256).toBe(sha256);
+  });
+
   it('waits out a 429 on get as Retry-After asks, holding the whole account meanwhile, then finishes', async () => {
     store.rateLimit('/api/v1/get', 1, 1);
     const account = storeAccount('Limited', { endpoint: store.endpoint, token: 'static-TOKEN-1' });

@@ -6,6 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { unpackArchive } from '../../archives/unpack';
 import { EngineError } from '../../engine/engine-error';
 import { type HttpResponse, header, host } from '../../engine/http-request';
+import { sha256File } from '../../fs/sha256-file';
 import type { FetchContext } from '../provider';
 import { excerpt } from '../provider-http';
 import { type CidRef, cidPath, contentName } from './cid-ref';
@@ -90,7 +91,8 @@ export async function contentOf(
   const info = await stat(path);
   if (info.isDirectory()) return { path, name: contentName(ref), size: await folderSize(path), sha256: null };
   const name = ref.filename ?? withExtension(basename(path), await headOf(path));
-  return { path, name, size: info.size };
+  // Hashed before it takes its final name, so that name can be recorded with a hash a restart can check.
+  return { path, name, size: info.size, sha256: await sha256File(path) };
 }
 
 function isTar(head: Buffer): boolean {
