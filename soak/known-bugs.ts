@@ -16,6 +16,12 @@ export const knownBugs = [
     matches: (problem: string) =>
       (numberedCopy.test(problem) && !fetchedItself.test(problem)) || /part file no download owns/.test(problem),
   },
+  {
+    name: 'a Delos token refused twice before a byte is called refused credentials',
+    // electron/downloads (shouldRefresh): one fresh token per download until bytes arrive; a 429 wait after it, and
+    // the soak's revocation every 7 s, refuse the fresh one too, and the download fails blaming the login and password.
+    matches: (problem: string) => /^delos-\d+ .*failed \(http_4xx: Delos refused the credentials/.test(problem),
+  },
 ];
 
 export function knownBugOf(problem: string): string | undefined {
