@@ -16,6 +16,7 @@ import type { Provider, ProviderFetch } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
 import type { DownloadStore } from '../store/download-store';
 import { takeEarlierCopy } from './earlier-copy';
+import { recordFinishing } from './fetch-finishing';
 import { recordSha256 } from './file-hash';
 import { fetchStaging } from './leftovers';
 import { explain, fetchErrorCode } from './outcome-wording';
@@ -248,6 +249,7 @@ export class DownloadRunner {
         throttle: async (bytes) => {
           for (const limit of limits) await limit.take(bytes, signal);
         },
+        finishing: recordFinishing(this.options.store, id),
       })
       .then(
         (fetched) => ({ fetched }),
@@ -286,8 +288,9 @@ export class DownloadRunner {
 
   private shouldRefresh(id: number, outcome: Extract<TransferOutcome, { status: 'failed' }>): boolean {
     const expired = outcome.error.status === 401 || outcome.error.status === 403 || outcome.error.status === 410;
-    if (!expired || !outcome.state) return false;
-    const received = receivedIn(outcome.state);
+    if (!expired) return false;
+    // A token can be revoked between the resolve and the first byte: no part yet, and still worth one fresh token.
+    const received = outcome.state ? receivedIn(outcome.state) : 0;
     const before = this.refreshed.get(id);
     if (before !== undefined && received <= before) return false;
     this.refreshed.set(id, received);

@@ -1,14 +1,6 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { sha256File } from '../fs/sha256-file';
 import type { Logger } from '../logs/logger';
 import type { DownloadStore } from '../store/download-store';
-
-/** The sha256 of a file on disk, read once from start to end. */
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /**
  * Hashes a finished file into its library row, for a file whose hash did not

@@ -3,9 +3,9 @@ import type { Download } from '../../shared/downloads';
 import { partPath } from '../engine/part-file';
 import type { FinishingFile } from '../engine/transfer-types';
 import { exists } from '../fs/move-no-clobber';
+import { sha256File } from '../fs/sha256-file';
 import type { Logger } from '../logs/logger';
 import type { DownloadStore } from '../store/download-store';
-import { sha256File } from './file-hash';
 
 export interface FinishedEarlierContext {
   store: Pick<DownloadStore, 'resume'>;

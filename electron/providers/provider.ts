@@ -5,6 +5,7 @@ import type { PlatformId } from '../../shared/platforms';
 import type { RefDescription } from '../../shared/ref-preview';
 import type { UnpackLimits } from '../archives/unpack-limits';
 import type { DownloadSpec } from '../engine/download-spec';
+import type { FinishingFile } from '../engine/transfer-types';
 
 /** The account a provider signs with: its fields with the secrets, fetched from the keychain just before use. */
 export interface ProviderAccount {
@@ -142,6 +143,12 @@ export interface FetchContext {
   checksAgainstCid(): void;
   /** Waits as the speed limits (global, queue, download) ask before `bytes` more are read. */
   throttle(bytes: number): Promise<void>;
+  /**
+   * Records where a complete file goes, with its size and sha256, just before it moves
+   * there: a done mark lost to a crash after the move is then recognised on the next
+   * start (as a transfer's is) instead of fetching a second copy beside it.
+   */
+  finishing(file: FinishingFile): Promise<void>;
 }
 
 export interface FetchedContent {

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,6 +7,7 @@ import type { UnpackLimits } from '../../electron/archives/unpack-limits';
 import { Engine } from '../../electron/engine/engine';
 import { EngineError } from '../../electron/engine/engine-error';
 import type { RetryPolicy } from '../../electron/engine/retry-policy';
+import type { FinishingFile } from '../../electron/engine/transfer-types';
 import { accountKey, accountThrottle } from '../../electron/providers/account-throttle';
 import { createCidProvider } from '../../electron/providers/cid/cid-provider';
 import type { FetchedContent, ProviderAccount } from '../../electron/providers/provider';
@@ -52,6 +54,7 @@ async function fetchCid(
   gateways: string[] = [],
   checked: () => void = () => undefined,
   unpackLimits?: UnpackLimits,
+  finishing: (file: FinishingFile) => Promise<void> = async () => undefined,
 ): Promise<FetchedContent> {
   const provider = createCidProvider({
     gateways: () => ({ urls: gateways, forced: gateways.length > 0 }),
@@ -69,6 +72,7 @@ async function fetchCid(
     progress: () => undefined,
     checksAgainstCid: checked,
     throttle: async () => undefined,
+    finishing,
   });
 }
 
@@ -78,6 +82,19 @@ async function failure(work: Promise<unknown>): Promise<Error> {
     (caught: unknown) => caught as Error,
   );
 }
+
+describe('a fetched file about to take its name', () => {
+  it('is recorded with its path, size and sha256 before it is there, so a lost done mark can be recovered', async () => {
+    const only = await gateway();
+    const recorded: { file: FinishingFile; there: boolean }[] = [];
+    const record = async (file: FinishingFile) => {
+      recorded.push({ file, there: existsSync(file.path) });
+    };
+    const fetched = await fetchCid(content.root.toString(), null, [only.url], undefined, undefined, record);
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    expect(recorded).toEqual([{ file: { path: fetched.path, size: data.length, sha256 }, there: false }]);
+  });
+});
 
 describe('a CAR from the gateways that ends early', () => {
   it('is fetched again from the same gateway, as a dropped connection is', async () => {
@@ -177,6 +194,18 @@ describe('the CID store', () => {
     expect(store.gets()).toHaveLength(1);
     const fetched = await fetchCid(content.root.toString(), account, [], undefined, { ...limits, maxEntries: 10 });
     expect(await readFile(join(fetched.path, 'a.png'), 'utf8')).toBe('photos/a.png');
+  });
+
+  it('records a file unpacked from its TAR with its hash before it takes its name, as a raw answer is', async () => {
+    store.reply(content.root.toString(), { kind: 'tar', entries: [{ path: 'data.bin', body: data }] });
+    const recorded: FinishingFile[] = [];
+    const account = storeAccount('Store', { endpoint: store.endpoint, token: 'static-TOKEN-1' });
+    const fetched = await fetchCid(content.root.toString(), account, [], undefined, undefined, async (file) => {
+      recorded.push(file);
+    });
+    const sha256 = createHash('sha256').update(data).digest('hex');
+    expect(recorded).toEqual([{ path: fetched.path, size: data.length, sha256 }]);
+    expect(fetched.sha256).toBe(sha256);
   });
 
   it('waits out a 429 on get as Retry-After asks, holding the whole account meanwhile, then finishes', async () => {

@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyControl } from '../../electron/downloads/download-controls';
@@ -69,6 +70,29 @@ describe('providers that fetch the content themselves', () => {
       sha256: null,
       unpackedTo: null,
     });
+  });
+
+  it('recognises a fetched file whose done mark was lost, instead of fetching a second copy beside it', async () => {
+    const body = 'verified bytes';
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const { provider, contexts } = selfFetching(async (context) => {
+      const path = join(context.directory, 'data.bin');
+      await context.finishing({ path, size: body.length, sha256 });
+      await writeFile(path, body);
+      // What a crash right after the move looks like to the library: the file is there, the done mark is not.
+      throw new EngineError('network', 'The process ended before the done mark.');
+    });
+    const download = store.add({ ref: 'cid:bafyfile', directory: library.profile.path });
+    await scheduler(provider).runUntilIdle();
+    store.transition([download.id], ['failed'], 'queued');
+    await scheduler(provider).runUntilIdle();
+    expect(contexts).toHaveLength(1);
+    expect(store.get(download.id)).toMatchObject({
+      status: 'done',
+      path: join(library.profile.path, 'data.bin'),
+      sha256,
+    });
+    expect(await readdir(library.profile.path)).not.toContain('data (1).bin');
   });
 
   it('marks its progress as checked against the CID once the fetch says so', async () => {

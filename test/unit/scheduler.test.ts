@@ -254,6 +254,17 @@ describe('expired links', () => {
     expect(issued).toBe(3);
   });
 
+  it('refreshes a link refused before its first byte once, then downloads it', async () => {
+    const file = Buffer.alloc(50_000, 9);
+    server.route('/refused-at-start', (_request, index) =>
+      index === 0 ? { status: 401 } : { body: file, etag: '"s"' },
+    );
+    const download = store.add({ ref: server.url('/refused-at-start'), directory: profile.path });
+    await scheduler({ maxParallel: 2 }).runUntilIdle();
+    expect(store.get(download.id)?.status).toBe('done');
+    expect(server.requestsFor('/refused-at-start').length).toBe(2);
+  });
+
   it('refreshes only once, then reports the refusal', async () => {
     server.route('/always-expired', (_request, index) =>
       index === 0 ? { body: Buffer.alloc(300_000), etag: '"e"', dropAfter: 100_000 } : { status: 403 },

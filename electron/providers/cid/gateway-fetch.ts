@@ -9,7 +9,7 @@ import { type CidRef, cidPath } from './cid-ref';
 import { asFetchError } from './fetch-errors';
 import { gatewayUrl } from './gateways';
 import { meteredBody } from './metered-body';
-import { inStaging, placeContent } from './staging';
+import { finishingAt, inStaging, placeContent } from './staging';
 import type { Exported } from './unixfs-export';
 import { VerifiedBlocks } from './verified-blocks';
 import { WriterPace } from './writer-pace';
@@ -54,7 +54,7 @@ async function fromFirstGateway(
       failures.push(failure);
       continue;
     }
-    const path = await placeContent(exported.path, context.directory, exported.name);
+    const path = await placeContent(exported.path, context.directory, exported.name, finishingAt(exported, context));
     return { path, size: exported.size, sha256: exported.sha256 };
   }
   throw allFailed(ref, failures);

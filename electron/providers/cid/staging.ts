@@ -2,6 +2,7 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { numberedName, sanitizeFileName } from '../../engine/file-name';
 import { moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../../fs/move-no-clobber';
+import type { FetchContext } from '../provider';
 
 /**
  * Runs `work` in a fresh staging folder (first cleared of whatever a crashed
@@ -22,15 +23,31 @@ export async function inStaging<T>(staging: string, work: () => Promise<T>): Pro
 /**
  * Moves a finished file or folder into `directory` under `name`, or
  * `name (1)`, `name (2)`… when the name is taken: nothing is ever replaced.
+ * `beforeMove` learns each name a file is about to take, before it takes it.
  */
-export async function placeContent(from: string, directory: string, name: string): Promise<string> {
+export async function placeContent(
+  from: string,
+  directory: string,
+  name: string,
+  beforeMove?: (to: string) => Promise<void>,
+): Promise<string> {
   const safe = sanitizeFileName(name) || 'download';
   const isFolder = (await stat(from)).isDirectory();
   for (let n = 0; ; n++) {
     const to = join(directory, n === 0 ? safe : numberedName(safe, n));
+    if (!isFolder) await beforeMove?.(to);
     if (isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to)) {
       await syncFolder(directory);
       return to;
     }
   }
+}
+
+/** The `beforeMove` that records a file's finishing state; none for a folder, which has no one hash to check. */
+export function finishingAt(
+  content: { size: number; sha256?: string | null },
+  context: Pick<FetchContext, 'finishing'>,
+): ((to: string) => Promise<void>) | undefined {
+  const { size, sha256 } = content;
+  return sha256 ? (to) => context.finishing({ path: to, size, sha256 }) : undefined;
 }

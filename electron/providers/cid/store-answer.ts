@@ -7,6 +7,7 @@ import { unpackArchive } from '../../archives/unpack';
 import type { UnpackLimits } from '../../archives/unpack-limits';
 import { EngineError } from '../../engine/engine-error';
 import { type HttpResponse, header, host } from '../../engine/http-request';
+import { sha256File } from '../../fs/sha256-file';
 import type { FetchContext } from '../provider';
 import { excerpt } from '../provider-http';
 import { type CidRef, cidPath, contentName } from './cid-ref';
@@ -97,7 +98,8 @@ export async function contentOf(
   const info = await stat(path);
   if (info.isDirectory()) return { path, name: contentName(ref), size: await folderSize(path), sha256: null };
   const name = ref.filename ?? withExtension(basename(path), await headOf(path));
-  return { path, name, size: info.size };
+  // Hashed before it takes its final name, so that name can be recorded with a hash a restart can check.
+  return { path, name, size: info.size, sha256: await sha256File(path) };
 }
 
 function isTar(head: Buffer): boolean {

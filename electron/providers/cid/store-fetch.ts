@@ -12,7 +12,7 @@ import type { FetchContext, FetchedContent, ProviderFetch } from '../provider';
 import { excerpt } from '../provider-http';
 import { type CidRef, cidPath } from './cid-ref';
 import { asFetchError, fetchFailure } from './fetch-errors';
-import { inStaging, placeContent } from './staging';
+import { finishingAt, inStaging, placeContent } from './staging';
 import { contentOf, receive, type StoreContent } from './store-answer';
 import { credentialsRefused, type StoreSession, type StoreSignIn } from './store-sign-in';
 
@@ -49,7 +49,7 @@ export function storeFetch(
         }).catch((error: unknown) => {
           throw fetchFailure(error);
         });
-        const path = await placeContent(content.path, context.directory, content.name);
+        const path = await placeContent(content.path, context.directory, content.name, finishingAt(content, context));
         return { path, size: content.size, sha256: content.sha256 };
       }),
   };

@@ -1,0 +1,54 @@
+import { type FerryEnv, startFerry } from './ferry-process';
+import { seededRandom } from './random';
+
+export interface RunRecord {
+  killed: boolean;
+  peakRss: number;
+  code: number | null;
+}
+
+export interface KillPlan {
+  env: FerryEnv;
+  /** Beyond `run --parallel 16`, such as `--gateway URL`. */
+  runArgs: string[];
+  kills: number;
+  seed: number;
+  needed: number;
+  transferred: () => number;
+  log: (line: string) => void;
+}
+
+/** The last run gets this long to finish everything left; generous, since a stuck run is itself a finding. */
+const finalRunLimitMs = 45 * 60_000;
+
+/**
+ * Runs `ferry run --parallel 16`, SIGKILLs it at a random point and starts it again,
+ * `kills` times, then lets the last run finish. A kill comes after a random share of
+ * the bytes (so it lands mid-transfer however fast the machine is) or a random time,
+ * whichever is first.
+ */
+export async function killAndRestart(plan: KillPlan): Promise<RunRecord[]> {
+  const random = seededRandom(plan.seed + 2);
+  const runs: RunRecord[] = [];
+  while (true) {
+    const killing = runs.filter((run) => run.killed).length < plan.kills;
+    const run = startFerry(['run', '--parallel', '16', ...plan.runArgs], plan.env);
+    const from = plan.transferred();
+    const byteShare = (plan.needed / (plan.kills * 2.5)) * (0.5 + random());
+    const deadline = Date.now() + (killing ? 2_000 + random() * 18_000 : finalRunLimitMs);
+    const poll = setInterval(() => {
+      const due = Date.now() >= deadline || (killing && plan.transferred() - from >= byteShare);
+      if (due) run.child.kill('SIGKILL');
+    }, 100);
+    const result = await run.finished;
+    clearInterval(poll);
+    const killed = result.signal === 'SIGKILL';
+    runs.push({ killed, peakRss: run.peakRss(), code: result.code });
+    plan.log(
+      `run ${runs.length}: ${killed ? 'SIGKILLed' : `exited ${result.code}`}, peak RSS ${(run.peakRss() / 2 ** 20).toFixed(0)} MiB`,
+    );
+    if (!killed && result.code !== 0 && result.code !== 1)
+      throw new Error(`ferry run exited ${result.code}: ${result.stderr.trim()}`);
+    if (!killed || !killing) return runs;
+  }
+}
