@@ -32,16 +32,22 @@ export class PartFile {
     return partPath(this.directory, this.name);
   }
 
-  /** Creates a part for a name not used by any file, part or running transfer; numbers it if needed. */
-  static async create(directory: string, wanted: string): Promise<PartFile> {
+  /**
+   * Creates a part for a name not used by any file, part or running transfer; numbers it if needed. `claim` hears
+   * the name before the part exists and creation waits for it, so a process killed in between still knows the
+   * part is its own instead of taking it for someone else's and numbering the next one.
+   */
+  static async create(directory: string, wanted: string, claim: (name: string) => Promise<void>): Promise<PartFile> {
     for (let n = 0; ; n++) {
       const name = n === 0 ? wanted : numberedName(wanted, n);
       const finalPath = join(directory, name);
-      if (reservedPaths.has(finalPath) || (await exists(finalPath))) continue;
-      const handle = await openNew(directory, name);
-      if (!handle) continue;
+      if (reservedPaths.has(finalPath) || (await exists(finalPath)) || (await exists(partPath(directory, name))))
+        continue;
       reservedPaths.add(finalPath);
-      return new PartFile(handle, directory, name);
+      await claim(name);
+      const handle = await openNew(directory, name);
+      if (handle) return new PartFile(handle, directory, name);
+      reservedPaths.delete(finalPath);
     }
   }
 

@@ -23,6 +23,8 @@ export interface ResumeState {
    * may not have been written.
    */
   finishing?: FinishingFile;
+  /** Set just before the part is created under `fileName`: recorded as durably as `finishing`. */
+  opening?: true;
 }
 
 /** The complete file's final path, size and sha256, as it is about to be renamed there. */

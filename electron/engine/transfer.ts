@@ -224,10 +224,9 @@ export class Transfer {
     checkOfferedSize(this.remote.size, this.options.spec.expectedSize, host(this.remote.target.url));
     this.remote.validator = readValidator(response.headers);
     if (this.part) await this.part.empty();
-    else this.part = await PartFile.create(this.options.directory, this.nameFor(response));
+    else
+      this.part = await PartFile.create(this.options.directory, this.nameFor(response), (name) => this.claimPart(name));
     this.plan = SegmentPlan.whole(this.remote.size);
-    // Record the part's name at once, so a process killed before its first timed checkpoint still finds it.
-    void this.checkpointer.request().catch(() => undefined);
     return { part: this.part, plan: this.plan };
   }
 
@@ -254,6 +253,13 @@ export class Transfer {
     return { status: 'done', path, ...verified };
   }
 
+  /** A first checkpoint, before the part exists: the whole file missing, under the name the part is about to take. */
+  private async claimPart(fileName: string): Promise<void> {
+    const { size, validator } = this.remote;
+    const ranges = [{ start: 0, end: size }];
+    await this.announce({ fileName, size, ...validator, ranges, opening: true });
+  }
+
   /**
    * A last checkpoint naming where the file goes, so a crash between the
    * rename and the done mark loses nothing; the rename waits until the
@@ -261,7 +267,10 @@ export class Transfer {
    */
   private async announceFinishing(fileName: string, finishing: FinishingFile): Promise<void> {
     const { size } = finishing;
-    const state: ResumeState = { fileName, size, ...this.remote.validator, ranges: [], finishing };
+    await this.announce({ fileName, size, ...this.remote.validator, ranges: [], finishing });
+  }
+
+  private async announce(state: ResumeState): Promise<void> {
     try {
       await this.options.onCheckpoint?.(state);
     } catch {

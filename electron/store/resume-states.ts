@@ -27,9 +27,10 @@ export class ResumeStates {
 
   /**
    * Not for a download that finished or was canceled meanwhile: its part is
-   * gone, and so must its state be. The last checkpoint, naming the file about
-   * to take its final name, resolves once it is flushed to the disk: if the
-   * done mark that follows is lost, it is how the next start recognises the file.
+   * gone, and so must its state be. The first checkpoint, naming the part about
+   * to be created, and the last, naming the file about to take its final name,
+   * resolve once they are flushed to the disk: if the process dies next, they
+   * are how the next start recognises the part or the file as its own.
    */
   record(id: number, state: ResumeState, received: number): Promise<void> | undefined {
     const write = () =>
@@ -37,7 +38,7 @@ export class ResumeStates {
         `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
          WHERE id = ? AND status NOT IN ('done', 'canceled')`,
       ).run(JSON.stringify(state), received, state.size, state.fileName, id);
-    if (!state.finishing) {
+    if (!state.finishing && !state.opening) {
       batched(this.db, write);
       return undefined;
     }
