@@ -18,6 +18,7 @@ import type { DownloadStore } from '../store/download-store';
 import { takeEarlierCopy } from './earlier-copy';
 import { recordFinishing } from './fetch-finishing';
 import { recordSha256 } from './file-hash';
+import { FreshCredentials } from './fresh-credentials';
 import { fetchStaging } from './leftovers';
 import { explain, fetchErrorCode } from './outcome-wording';
 import { messageOf, resolveDownload } from './resolve-download';
@@ -52,12 +53,7 @@ export interface Run {
  */
 export class DownloadRunner {
   private readonly options: RunnerOptions;
-  /**
-   * Bytes each download had when it was last given a fresh link or token. It
-   * gets another only once it has moved on since: a long file may outlive
-   * several links, but a refusal that comes back at once cannot loop.
-   */
-  private readonly refreshed = new Map<number, number>();
+  private readonly fresh = new FreshCredentials();
   /** Downloads queued again for a fresh link: their next start asks the provider to refresh. */
   private readonly refreshing = new Set<number>();
 
@@ -185,18 +181,18 @@ export class DownloadRunner {
     const { store } = this.options;
     const { id } = download;
     if (outcome.status === 'done') {
-      this.refreshed.delete(id);
+      this.fresh.forget(id);
       failpoint('after-rename');
       await this.finished(download, provider, await takeEarlierCopy(id, outcome, this.options));
     } else if (outcome.status === 'failed') {
       if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));
-      if (this.shouldRefresh(id, outcome)) {
+      if (this.fresh.shouldRefresh(id, outcome)) {
         // A link that expired or a token rejected mid-download: a fresh one, then resume, never start over.
         this.refreshing.add(id);
         store.transition([id], ['waiting', 'downloading'], 'queued');
         return;
       }
-      this.refreshed.delete(id);
+      this.fresh.forget(id);
       this.fail(id, { code: outcome.error.code, message: outcome.error.message });
     } else if (outcome.status === 'paused') {
       if (outcome.state) store.resume.record(id, outcome.state, receivedIn(outcome.state));
@@ -284,17 +280,6 @@ export class DownloadRunner {
     const sha256 =
       outcome.sha256 !== undefined ? outcome.sha256 : await recordSha256(this.options, download.id, outcome.path);
     this.options.emit({ event: 'done', id: download.id, ...file, sha256, unpackedTo: null });
-  }
-
-  private shouldRefresh(id: number, outcome: Extract<TransferOutcome, { status: 'failed' }>): boolean {
-    const expired = outcome.error.status === 401 || outcome.error.status === 403 || outcome.error.status === 410;
-    if (!expired) return false;
-    // A token can be revoked between the resolve and the first byte: no part yet, and still worth one fresh token.
-    const received = outcome.state ? receivedIn(outcome.state) : 0;
-    const before = this.refreshed.get(id);
-    if (before !== undefined && received <= before) return false;
-    this.refreshed.set(id, received);
-    return true;
   }
 }
 
