@@ -27,7 +27,7 @@ export class Checkpointer {
   /** `source` gives undefined while there is nothing to record yet: no part, or no plan. */
   constructor(
     private readonly source: () => CheckpointSource | undefined,
-    private readonly listener: ((state: ResumeState) => void) | undefined,
+    private readonly listener: ((state: ResumeState) => void | Promise<void>) | undefined,
   ) {}
 
   /** Bytes were written since the last sync. */
@@ -56,6 +56,17 @@ export class Checkpointer {
     const next = this.queue.then(() => this.checkpoint());
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /**
+   * A state that names a file instead of reading the part (the part about to be created, the complete file about
+   * to take its final name), waited for, so the listener keeps it before the file changes. Advisory, as every
+   * checkpoint is to the engine: a listener that fails only loses that record.
+   */
+  async announce(state: ResumeState): Promise<void> {
+    try {
+      await this.listener?.(state);
+    } catch {}
   }
 
   /** The state to resume from; after a failed sync only the last durable one may be trusted. */

@@ -23,7 +23,6 @@ import { type Segment, SegmentPlan } from './segments';
 import { TokenBucket } from './token-bucket';
 import type {
   FinishingFile,
-  ResumeState,
   TransferOptions,
   TransferOutcome,
   TransferProgress,
@@ -254,28 +253,21 @@ export class Transfer {
   }
 
   /** A first checkpoint, before the part exists: the whole file missing, under the name the part is about to take. */
-  private async claimPart(fileName: string): Promise<void> {
+  private claimPart(fileName: string): Promise<void> {
     const { size, validator } = this.remote;
-    const ranges = [{ start: 0, end: size }];
-    await this.announce({ fileName, size, ...validator, ranges, opening: true });
+    return this.checkpointer.announce({
+      fileName,
+      size,
+      ...validator,
+      ranges: [{ start: 0, end: size }],
+      opening: true,
+    });
   }
 
-  /**
-   * A last checkpoint naming where the file goes, so a crash between the
-   * rename and the done mark loses nothing; the rename waits until the
-   * listener has it on disk. A listener that fails only loses that record.
-   */
-  private async announceFinishing(fileName: string, finishing: FinishingFile): Promise<void> {
+  /** A last checkpoint naming where the file goes, so a crash between the rename and the done mark loses nothing. */
+  private announceFinishing(fileName: string, finishing: FinishingFile): Promise<void> {
     const { size } = finishing;
-    await this.announce({ fileName, size, ...this.remote.validator, ranges: [], finishing });
-  }
-
-  private async announce(state: ResumeState): Promise<void> {
-    try {
-      await this.options.onCheckpoint?.(state);
-    } catch {
-      // Advisory, as every checkpoint is to the engine.
-    }
+    return this.checkpointer.announce({ fileName, size, ...this.remote.validator, ranges: [], finishing });
   }
 
   private async discardPart(): Promise<void> {

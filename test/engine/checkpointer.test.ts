@@ -35,7 +35,9 @@ describe('Checkpointer', () => {
     const reported: ResumeState[] = [];
     const checkpointer = new Checkpointer(
       () => source(part, 400),
-      (state) => reported.push(state),
+      (state) => {
+        reported.push(state);
+      },
     );
     checkpointer.wrote();
     const checkpoint = checkpointer.request();
@@ -106,7 +108,9 @@ describe('Checkpointer', () => {
     const reported: ResumeState[] = [];
     const checkpointer = new Checkpointer(
       () => undefined,
-      (state) => reported.push(state),
+      (state) => {
+        reported.push(state);
+      },
     );
     checkpointer.wrote();
     expect(await checkpointer.request()).toBeUndefined();

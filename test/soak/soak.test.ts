@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { knownBugOf } from '../../soak/known-bugs';
 import { soakTable } from '../../soak/report';
 import { runSoak } from '../../soak/run-soak';
 import { shortShape } from '../../soak/workload';
@@ -12,9 +11,7 @@ describe('the short soak', () => {
     requireBuiltApp();
     const figures = await runSoak(shortShape);
     process.stdout.write(`${soakTable(figures)}\n`);
-    const known = figures.problems.filter((problem) => knownBugOf(problem));
-    for (const problem of known) process.stdout.write(`known bug (${knownBugOf(problem)}): ${problem}\n`);
-    expect(figures.problems.filter((problem) => !knownBugOf(problem))).toEqual([]);
+    expect(figures.problems).toEqual([]);
     expect(figures.kills).toBeGreaterThanOrEqual(3);
     expect(figures.downloads).toBe(shortShape.bands.reduce((sum, band) => sum + band.count, 0));
     // Only the links planned as gone fail, and as what they are.
