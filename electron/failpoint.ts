@@ -8,7 +8,8 @@
  * - `after-last-byte`: every byte is in the part file, not yet flushed.
  * - `after-fsync`: the part is flushed, its final name not yet recorded.
  * - `after-rename`: the file has its final name, the library not yet told.
- * - `during-unpack`: an archive is unpacked in its staging folder, nothing moved.
+ * - `during-unpack`: an archive's first file is unpacked in its staging folder, the rest not yet.
+ * - `folder-claimed`: the unpacked folder's name is claimed (an empty folder), its contents not yet moved in.
  * - `after-unpack`: the unpacked files are in place, the library not yet told.
  */
 const armed = process.env.FERRY_FAILPOINT || null;

@@ -23,6 +23,11 @@ export interface UnpackResult {
   skipped: number;
 }
 
+/** The hidden folder beside an archive where a download's unpacking is staged, so a restart can find and clear it. */
+export function unpackStagingName(downloadId: number): string {
+  return `.ferry-unpack-${downloadId}`;
+}
+
 export interface UnpackOptions {
   /** A hidden folder beside the archive that holds the work in progress; a rerun clears it first. */
   stagingName: string;
@@ -77,7 +82,6 @@ async function unpackStaged(
     if (format === 'tar') await ensureSpace(dirname(archive), archiveBytes);
     const budget = new UnpackBudget(archive, archiveBytes, options.limits ?? defaultUnpackLimits, options.passing);
     const counts = await extract({ archive, format, staging, budget, signal: options.signal });
-    failpoint('during-unpack');
     const path = await place(staging);
     return { path, format, ...counts };
   } catch (error) {
@@ -112,6 +116,7 @@ async function extract({ archive, format, staging, budget, signal }: Extraction)
     } else if (entry.kind === 'file' && body) {
       await writer.write(target, entry, budget.metered(body), signal);
       counts.files++;
+      if (counts.files === 1) failpoint('during-unpack');
     } else {
       counts.skipped++;
     }

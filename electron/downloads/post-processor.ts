@@ -1,7 +1,9 @@
-import { rm, stat } from 'node:fs/promises';
+import { rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { limitFunction } from 'p-limit';
 import { downloadErrorMessages } from '../../shared/download-errors';
 import type { Download } from '../../shared/downloads';
+import { unpackStagingName } from '../archives/unpack';
 import { failpoint } from '../failpoint';
 import { exists } from '../fs/move-no-clobber';
 import type { Logger } from '../logs/logger';
@@ -114,13 +116,21 @@ export class PostProcessor {
 
   /**
    * The result of an unpacking that a crash stopped after its move and before
-   * it was recorded: the move is a single rename, so what stands at the name
-   * recorded just before it is the whole result.
+   * it was recorded: what stands at the name recorded just before the move.
+   * A folder still empty there was only claimed (the crash came before the
+   * rename into it), so it goes and the archive is unpacked again.
    */
   private async placedBeforeCrash(download: Download): Promise<PostProcessed | null> {
-    if (!download.unpackedTo || !(await exists(download.unpackedTo))) return null;
-    this.options.logger.info(`Download ${download.id} had been unpacked into ${download.unpackedTo} before a restart.`);
-    return { path: download.unpackedTo };
+    const placed = download.unpackedTo;
+    if (!placed || !download.path || !(await exists(placed))) return null;
+    const onlyClaimed = await rmdir(placed).then(
+      () => true,
+      () => false,
+    );
+    if (onlyClaimed) return null;
+    await rm(join(dirname(download.path), unpackStagingName(download.id)), { recursive: true, force: true });
+    this.options.logger.info(`Download ${download.id} had been unpacked into ${placed} before a restart.`);
+    return { path: placed };
   }
 
   /** A stray file left by a failure here costs disk space, not work: the download is done. */

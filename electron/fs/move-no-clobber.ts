@@ -1,4 +1,5 @@
 import { link, lstat, mkdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { failpoint } from '../failpoint';
 import { fsyncCoalesced } from './coalesced-fsync';
 
 /**
@@ -40,6 +41,7 @@ export async function moveFolderNoClobber(from: string, to: string): Promise<boo
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  failpoint('folder-claimed');
   try {
     await rename(from, to);
   } catch (error) {

@@ -65,7 +65,7 @@ describe('ferry run killed while unpacking, then run again', () => {
     server.route('/castle.zip', { body: zip });
   });
 
-  for (const failpoint of ['during-unpack', 'after-unpack']) {
+  for (const failpoint of ['during-unpack', 'folder-claimed', 'after-unpack']) {
     it(`unpacks once, into one folder, without downloading again (killed ${failpoint})`, async () => {
       await ferry(['add', '--unpack', server.url('/castle.zip'), '-o', downloads], profile.path);
       await runKilledAt(failpoint);
@@ -76,6 +76,7 @@ describe('ferry run killed while unpacking, then run again', () => {
       expect(jsonLines(rerun.stdout).at(-1)).toMatchObject({ event: 'done', unpackedTo: castle });
       expect(readdirSync(downloads).sort()).toEqual(['castle', 'castle.zip']);
       expect(readFileSync(join(castle, 'textures', 'stone.png'), 'utf8')).toBe('stone');
+      expect(readFileSync(join(castle, 'castle.glb'), 'utf8')).toBe('mesh');
       expect(readFileSync(join(downloads, 'castle.zip')).equals(zip)).toBe(true);
       expect(server.requestsFor('/castle.zip')).toHaveLength(1);
       expect(await listed()).toEqual([expect.objectContaining({ status: 'done', unpackedTo: castle })]);

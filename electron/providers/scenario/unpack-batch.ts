@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Download } from '../../../shared/downloads';
 import { UnpackError } from '../../archives/archive-entry';
-import { unpackMerging } from '../../archives/unpack';
+import { unpackMerging, unpackStagingName } from '../../archives/unpack';
 import { exists } from '../../fs/move-no-clobber';
 import type { PostProcessStep } from '../provider';
 
@@ -19,7 +19,7 @@ export function unpackBatch(download: Download): PostProcessStep | null {
   return async (file, signal, options) => {
     if (!(await exists(file))) throw missingZip(file);
     const result = await unpackMerging(file, {
-      stagingName: `.ferry-unpack-${download.id}`,
+      stagingName: unpackStagingName(download.id),
       signal,
       limits: options?.limits,
     });
