@@ -3,7 +3,7 @@ import { request } from 'undici';
 import { FerryError } from '../../shared/errors';
 import type { ProviderId } from '../../shared/platforms';
 import { redactText } from '../../shared/redact';
-import { backoffDelay, parseRetryAfter, type RetryPolicy } from '../engine/retry-policy';
+import { backoffDelay, parseRetryAfter, type RetryPolicy, waitInWords } from '../engine/retry-policy';
 import { type AccountThrottle, accountThrottle } from './account-throttle';
 import { readCapped } from './capped-body';
 
@@ -28,7 +28,7 @@ export const downloadApiRetryPolicy: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 500,
   maxDelayMs: 30_000,
-  maxRetryAfterMs: 10 * 60_000,
+  maxRetryAfterMs: 5 * 60_000,
 };
 
 export interface ApiCall {
@@ -109,7 +109,7 @@ async function waitForAccount(url: string, call: ApiCall, policy: RetryPolicy): 
   if (until !== null && until - Date.now() > policy.maxRetryAfterMs) {
     throw new FerryError(
       'provider',
-      `${platformOf(url, call)} asked Ferry to slow down for this account (HTTP 429), so Ferry holds its calls until ${clock(until)}. Try again after that.`,
+      `${platformOf(url, call)} asked Ferry to slow down for this account (HTTP 429), so Ferry holds its calls until ${new Date(until).toLocaleTimeString()}. Try again after that.`,
       { provider: call.provider },
     );
   }
@@ -183,12 +183,12 @@ function gaveUp(
   const status = `HTTP ${answer.status}`;
   let message: string;
   if (answer.status === 429) {
-    const held = call.accountKey ? ", so Ferry holds this account's calls and downloads until then" : '';
-    message = `${platform} is limiting how often this account may call it (${status}${tries(attempt)}) and asks Ferry to wait until ${clock(Date.now() + delay)}${held}. Try again after that.`;
+    const held = call.accountKey ? ", so Ferry holds this account's calls and downloads meanwhile" : '';
+    message = `${platform} is limiting how often this account may call it (${status}${tries(attempt)}) and asks Ferry to come back ${whenInWords(delay)}${held}. Try again after that.`;
   } else if (!repeated) {
     message = `${platform} answered ${status}${said}. Ferry did not send the request again, because ${platform} may have acted on it already: check ${platform} before trying again.`;
   } else if (tooLong) {
-    message = `${platform} is unavailable (${status}${said}) and asks Ferry to come back at ${clock(Date.now() + delay)}. Try again after that.`;
+    message = `${platform} is unavailable (${status}${said}) and asks Ferry to come back ${whenInWords(delay)}. Try again after that.`;
   } else {
     message = `${platform} answered ${status}${tries(attempt)}${said}. It seems to be having trouble: try again in a few minutes.`;
   }
@@ -212,8 +212,10 @@ function tries(attempt: number): string {
   return attempt > 1 ? ` on ${attempt} tries` : '';
 }
 
-function clock(time: number): string {
-  return new Date(time).toLocaleTimeString();
+/** When a wait ends, as a person reads it: the time of day for a wait of hours, its length for a longer one. */
+function whenInWords(ms: number): string {
+  if (ms >= 12 * 3_600_000) return `in ${waitInWords(ms)}`;
+  return `at ${new Date(Date.now() + ms).toLocaleTimeString()} (in ${waitInWords(ms)})`;
 }
 
 function mebibytes(bytes: number): string {

@@ -118,8 +118,12 @@ describe('API calls are tried again', () => {
     const error = await failure(callApi(server.url('/later'), { platform: 'Scenario', retry: quick }));
     expect(server.requestsFor('/later')).toHaveLength(1);
     expect(error.message).toMatch(
-      /^Scenario is unavailable \(HTTP 503\) and asks Ferry to come back at .+\. Try again/,
+      /^Scenario is unavailable \(HTTP 503\) and asks Ferry to come back at .+ \(in 60 minutes\)\. Try again/,
     );
+
+    server.route('/years', { status: 503, headers: { 'retry-after': '99999999' } });
+    const years = await failure(callApi(server.url('/years'), { platform: 'Scenario', retry: quick }));
+    expect(years.message).toContain('asks Ferry to come back in 1,157 days. Try again after that.');
   });
 
   it('sends a POST again only when the server did not act on it, or the caller says it may', async () => {
@@ -211,6 +215,6 @@ describe('429 slows the whole account', () => {
     );
     expect(server.requestsFor('/assets')).toHaveLength(4);
     expect(error.message).toMatch(/^Scenario is limiting how often this account may call it \(HTTP 429 on 4 tries\)/);
-    expect(error.message).toContain("Ferry holds this account's calls and downloads until then. Try again after that.");
+    expect(error.message).toContain("Ferry holds this account's calls and downloads meanwhile. Try again after that.");
   });
 });
