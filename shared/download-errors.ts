@@ -14,6 +14,8 @@ const downloadErrorCodes = [
   'http_5xx',
   'redirect',
   'bad_response',
+  /** The server's TLS certificate is not one this computer trusts: never retried. */
+  'untrusted_certificate',
   'disk_full',
   'disk',
   'verification',
@@ -44,6 +46,7 @@ export const downloadErrorTitles: Record<DownloadErrorCode, string> = {
   http_5xx: 'Server error',
   redirect: 'A redirect Ferry would not follow',
   bad_response: 'Unexpected answer from the server',
+  untrusted_certificate: 'The server’s certificate is not trusted',
   disk_full: 'The disk is full',
   disk: 'Could not write the file',
   verification: 'The file did not check out',

@@ -8,6 +8,7 @@ export type EngineErrorCode =
   | 'http_5xx'
   | 'redirect'
   | 'bad_response'
+  | 'untrusted_certificate'
   | 'disk_full'
   | 'disk'
   | 'verification'
@@ -90,7 +91,7 @@ function protocolRefusal(code: string, host: string, cause: unknown): EngineErro
   }
   if (untrustedCertificateCodes.has(code)) {
     return new EngineError(
-      'network',
+      'untrusted_certificate',
       `${host}'s certificate is not one this computer trusts (${code}), so Ferry did not connect: the connection may be intercepted. Check the address; download from it only if you know why its certificate is not trusted.`,
       { cause },
     );

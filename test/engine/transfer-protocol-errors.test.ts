@@ -74,7 +74,7 @@ describe('a certificate this computer does not trust', () => {
     try {
       secure.route('/file.bin', { body: Buffer.from('body') });
       const outcome = await h.start({ spec: { url: secure.url('/file.bin') } }).transfer.run();
-      expect(outcome).toMatchObject({ status: 'failed', error: { code: 'network' } });
+      expect(outcome).toMatchObject({ status: 'failed', error: { code: 'untrusted_certificate' } });
       const message = outcome.status === 'failed' ? outcome.error.message : '';
       expect(message).toMatch(/certificate is not one this computer trusts \((DEPTH_ZERO_SELF_SIGNED_CERT|[A-Z_]+)\)/);
       expect(message).not.toMatch(/try again|gave up/i);
