@@ -137,10 +137,10 @@ describe('parameters on a platform ref', () => {
     ['echo3d:file/st-1?fromat=glb', '"fromat" is not a parameter of echo3d:file refs: they take only name='],
     ['echo3d:entry/e-1?format=glb&convrt=true', '"convrt" is not a parameter of echo3d:entry refs'],
     ['echo3d:entry/e-1?files=all&mode=fast', 'they take only format=, convert=, files='],
-    ['scenario:asset/asset_1?size=big', 'scenario:asset refs take only ?format=, not "size"'],
+    ['scenario:asset/asset_1?size=big', '"size" is not a parameter of scenario:asset refs: they take only format='],
     [
       'scenario:batch?assets=a1&flatt=true',
-      'scenario:batch takes assets, inferences, models, template, flat, not "flatt"',
+      '"flatt" is not a parameter of scenario:batch refs: they take only assets=, inferences=, models=, template=, flat=',
     ],
     ['delos:file/f-1?customr=c-1', '"customr" is not a parameter of delos:file refs: they take only customer='],
     [`cid:${CID_V1}?format=car`, '"format" is not a parameter of cid: and ipfs:// refs: they take only filename='],

@@ -31,7 +31,9 @@ describe('Scenario asset refs', () => {
   it('refuses a missing or odd id and options it does not know', () => {
     expect(problemOf('scenario:asset/')).toContain('is not a Scenario asset id');
     expect(problemOf('scenario:asset/a/b')).toContain('"a/b" is not a Scenario asset id');
-    expect(problemOf('scenario:asset/a1?size=2')).toBe('scenario:asset refs take only ?format=, not "size".');
+    expect(problemOf('scenario:asset/a1?size=2')).toBe(
+      '"size" is not a parameter of scenario:asset refs: they take only format=.',
+    );
     expect(problemOf('scenario:model/a1')).toContain('is not a Scenario ref: use scenario:asset/<assetId>');
   });
 });
@@ -68,7 +70,7 @@ describe('Scenario batch refs', () => {
     );
     expect(problemOf('scenario:batch?assets=a1&flat=yes')).toBe('scenario:batch takes flat=true or flat=false.');
     expect(problemOf('scenario:batch?assets=a1&format=png')).toBe(
-      'scenario:batch takes assets, inferences, models, template, flat, not "format".',
+      '"format" is not a parameter of scenario:batch refs: they take only assets=, inferences=, models=, template=, flat=.',
     );
     expect(problemOf('scenario:batch?assets=a1&template=')).toContain('must have 1 to 200 characters');
     expect(problemOf('scenario:batch?models=m/1')).toBe('"m/1" in models= is not a Scenario id.');

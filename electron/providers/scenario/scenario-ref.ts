@@ -1,3 +1,5 @@
+import { unknownParameterProblem } from '../ref-parameters';
+
 /** The formats Scenario converts an asset to (seeds/scenario-download.md, `targetFormat`). */
 export const scenarioFormats = [
   'gif',
@@ -54,8 +56,8 @@ export function parseScenarioRef(text: string): ScenarioRef | { problem: string 
 
 function parseAsset(assetId: string, options: URLSearchParams): ScenarioRef | { problem: string } {
   if (!ID.test(assetId)) return { problem: `"${assetId.slice(0, 200)}" is not a Scenario asset id.` };
-  const unknown = [...options.keys()].find((name) => name !== 'format');
-  if (unknown) return { problem: `scenario:asset refs take only ?format=, not "${unknown.slice(0, 50)}".` };
+  const unknown = unknownParameterProblem('scenario:asset', options.toString(), ['format']);
+  if (unknown) return { problem: unknown };
   const format = options.get('format')?.toLowerCase();
   if (format === undefined) return { kind: 'asset', assetId };
   if (!(scenarioFormats as readonly string[]).includes(format)) {
@@ -67,10 +69,8 @@ function parseAsset(assetId: string, options: URLSearchParams): ScenarioRef | { 
 }
 
 function parseBatch(options: URLSearchParams): ScenarioRef | { problem: string } {
-  const unknown = [...options.keys()].find((name) => !BATCH_OPTIONS.includes(name));
-  if (unknown) {
-    return { problem: `scenario:batch takes ${BATCH_OPTIONS.join(', ')}, not "${unknown.slice(0, 50)}".` };
-  }
+  const unknown = unknownParameterProblem('scenario:batch', options.toString(), BATCH_OPTIONS);
+  if (unknown) return { problem: unknown };
   const lists = { assetIds: 'assets', inferenceIds: 'inferences', modelIds: 'models' } as const;
   const ids = { assetIds: [] as string[], inferenceIds: [] as string[], modelIds: [] as string[] };
   for (const [key, name] of Object.entries(lists) as [keyof typeof lists, string][]) {
