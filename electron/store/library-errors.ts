@@ -58,6 +58,18 @@ function diskIsFull(file: string): boolean {
   }
 }
 
+/**
+ * A commit that failed: its changes are gone, the library before them is whole. What a person sees next, and
+ * what to do about the cause.
+ */
+export function lostChangesMessage(error: unknown, file: string): string {
+  const { reason, advice } = explain(error, file) ?? {
+    reason: error instanceof Error ? error.message : String(error),
+    advice: 'If it happens again, check the disk.',
+  };
+  return `Ferry could not save its latest changes to the library ${file}: ${reason}. The rest of the library is whole, but a download may show an older state until it runs again (a finished file is recognised then). ${advice}`;
+}
+
 /** What went wrong with the library, in words, for messages that say what to do themselves. */
 export function describeError(error: unknown, file: string): string {
   return explain(error, file)?.reason ?? (error instanceof Error ? error.message : String(error));

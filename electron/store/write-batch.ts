@@ -1,6 +1,6 @@
 import { DatabaseSync } from 'node:sqlite';
 import { JournalWatch } from './journal-watch';
-import { describeError } from './library-errors';
+import { lostChangesMessage } from './library-errors';
 
 /**
  * The library's connection. The scheduler's writes of one turn of the event
@@ -59,7 +59,7 @@ export function commitBatch(db: DatabaseSync): void {
   } catch (error) {
     // Only a failing disk gets here; the writes are lost, but not silently, and the connection stays usable.
     rollBack(db);
-    db.warn(`Ferry could not save its latest changes to the library ${db.file}: ${describeError(error, db.file)}.`);
+    db.warn(lostChangesMessage(error, db.file));
     return;
   }
   db.checkJournal();

@@ -3,6 +3,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEventHub } from '../../electron/ipc/event-hub';
+import { openSettingsStore } from '../../electron/settings/settings-store';
+import { defaultSettings } from '../../shared/settings';
+import { captureLogger } from '../support/capture-logger';
 import { FaultServer } from '../support/fault-server';
 import { mountSmallDisk, smallDiskSkipReason } from '../support/small-disk';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
@@ -110,6 +114,26 @@ describe.skipIf(!isRoot)('a profile on a full disk', () => {
     expect(listed.map((row) => row.ref)).toEqual([server.url('/a.bin')]);
   }, 30_000);
 
+  it('refuses to save settings on a full disk, saying so, and keeps the saved settings whole', async () => {
+    const home = smallDisk('settings', 1024 * 1024);
+    const logger = captureLogger();
+    const open = () =>
+      openSettingsStore({ profileDir: home, defaults: defaultSettings(home), events: createEventHub(logger), logger });
+    const store = await open();
+    await store.update({ speedLimit: 111_000 });
+    const filler = fillUp(home);
+
+    await expect(store.update({ speedLimit: 222_000 })).rejects.toThrow(
+      `Ferry could not save your settings to ${join(home, 'settings.json')} (the disk is full).`,
+    );
+    expect(JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'))).toMatchObject({ speedLimit: 111_000 });
+    expect(readdirSync(home).sort()).toEqual(['filler', 'settings.json']);
+
+    rmSync(filler);
+    expect((await store.update({ speedLimit: 333_000 })).speedLimit).toBe(333_000);
+    expect((await open()).get().speedLimit).toBe(333_000);
+  });
+
   it('says so when the disk fills under a running download, and the next run ends with the one right file', async () => {
     const home = smallDisk('profile', 1024 * 1024);
     const downloads = join(profile.path, 'downloads');
@@ -121,8 +145,9 @@ describe.skipIf(!isRoot)('a profile on a full disk', () => {
     const filler = fillUp(home);
     const first = await run.result;
     expect(first.stderr).toContain(
-      `Ferry could not save its latest changes to the library ${join(home, 'ferry.db')}: the disk is full.`,
+      `Ferry could not save its latest changes to the library ${join(home, 'ferry.db')}: the disk is full. The rest of the library is whole`,
     );
+    expect(first.stderr).toContain('Free some space, then try again.');
     expect(first.stderr).not.toMatch(/SQLITE|disk I\/O error|^\s+at /m);
 
     rmSync(filler);
