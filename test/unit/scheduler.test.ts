@@ -265,13 +265,14 @@ describe('expired links', () => {
     expect(server.requestsFor('/refused-at-start').length).toBe(2);
   });
 
-  it('refreshes only once, then reports the refusal', async () => {
+  it('refreshes at most three times in a row without a byte, then reports the refusal', async () => {
     server.route('/always-expired', (_request, index) =>
       index === 0 ? { body: Buffer.alloc(300_000), etag: '"e"', dropAfter: 100_000 } : { status: 403 },
     );
     const download = store.add({ ref: server.url('/always-expired'), directory: profile.path });
     await scheduler({ maxParallel: 2 }).runUntilIdle();
     expect(store.get(download.id)).toMatchObject({ status: 'failed', error: { code: 'http_4xx' } });
-    expect(server.requestsFor('/always-expired').length).toBe(3);
+    // The first answer, the refusal after its bytes, and three refusals of fresh links in a row.
+    expect(server.requestsFor('/always-expired').length).toBe(5);
   });
 });
