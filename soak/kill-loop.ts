@@ -1,4 +1,4 @@
-import { type FerryEnv, startFerry } from './ferry-process';
+import { type FerryEnv, rssSampleMs, startFerry } from './ferry-process';
 import { seededRandom } from './random';
 
 export interface RunRecord {
@@ -50,8 +50,10 @@ export async function killAndRestart(plan: KillPlan): Promise<RunRecord[]> {
       throw new Error(`the last ferry run was still at work after ${finalRunLimitMs / 60_000} minutes`);
     const killed = result.signal === 'SIGKILL';
     runs.push({ killed, peakRss: run.peakRss(), rssSamples: run.rssSamples, code: result.code });
+    const seconds = ((run.rssSamples.length * rssSampleMs) / 1000).toFixed(0);
+    const peak = (run.peakRss() / 2 ** 20).toFixed(0);
     plan.log(
-      `run ${runs.length}: ${killed ? 'SIGKILLed' : `exited ${result.code}`}, peak RSS ${(run.peakRss() / 2 ** 20).toFixed(0)} MiB`,
+      `run ${runs.length}: ${killed ? 'SIGKILLed' : `exited ${result.code}`} after ${seconds} s, peak RSS ${peak} MiB`,
     );
     if (!killed && result.code !== 0 && result.code !== 1)
       throw new Error(`ferry run exited ${result.code}: ${result.stderr.trim()}`);

@@ -25,8 +25,8 @@ export function rssProblems(runPeaks: number[]): string[] {
   return problems;
 }
 
-/** Long enough for each quarter to span 10 s of work: a shorter run says nothing about growth within it. */
-const longRunMs = 40_000;
+/** Long enough for each quarter to span 5 s of work (20 samples): a shorter run says nothing about growth within it. */
+const longRunMs = 20_000;
 
 export interface QuarterPeaks {
   seconds: number;
