@@ -76,7 +76,7 @@ export class ChaosProxy {
     if (headers.location) headers.location = this.rewrite(headers.location);
     const type = String(headers['content-type'] ?? '');
     if (textTypes.test(type)) {
-      this.answerText(answer, response, headers);
+      this.answerText(path, answer, response, headers, mayFault);
       return;
     }
     // A chunked body (a CAR) has no length: its fault lands in the first 256 KiB, or not at all if it is shorter.
@@ -86,15 +86,39 @@ export class ChaosProxy {
     this.stream(answer, response, fault);
   }
 
-  private answerText(answer: IncomingMessage, response: ServerResponse, headers: IncomingMessage['headers']): void {
+  /** Buffered whole, to rewrite links in it; then sent whole, or cut, or held for a moment partway. */
+  private answerText(
+    path: string,
+    answer: IncomingMessage,
+    response: ServerResponse,
+    headers: IncomingMessage['headers'],
+    mayFault: boolean,
+  ): void {
     const chunks: Buffer[] = [];
     answer.on('data', (chunk: Buffer) => chunks.push(chunk));
     answer.on('end', () => {
       const body = Buffer.from(this.rewrite(Buffer.concat(chunks).toString()));
       delete headers['transfer-encoding'];
       headers['content-length'] = String(body.length);
-      this.bytesSent += body.length;
-      response.writeHead(answer.statusCode ?? 502, headers).end(body);
+      response.writeHead(answer.statusCode ?? 502, headers);
+      const fault = mayFault ? this.plan.forText(path, body.length) : undefined;
+      if (!fault || !('at' in fault)) {
+        this.bytesSent += body.length;
+        response.end(body);
+        return;
+      }
+      this.counts.add(fault.kind);
+      const head = body.subarray(0, fault.at);
+      this.bytesSent += head.length;
+      if (fault.kind !== 'stall') {
+        response.write(head, () => response.destroy());
+        return;
+      }
+      response.write(head);
+      setTimeout(() => {
+        this.bytesSent += body.length - head.length;
+        response.end(body.subarray(fault.at));
+      }, fault.ms);
     });
   }
 

@@ -23,13 +23,17 @@ export interface FaultRates {
   stallMs: [number, number];
   /** Share of resumed direct downloads whose file changes on the server (once per file). */
   etagChange: number;
+  /** API answers (JSON, text) cut mid-answer or stalled, at their own rates: far more of them than of files. */
+  apiDrop: number;
+  apiStall: number;
+  apiStallMs: [number, number];
 }
 
 export class FaultCounts {
   readonly byKind = new Map<FaultKind, number>();
 
-  add(kind: FaultKind): void {
-    this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+  add(kind: FaultKind, times = 1): void {
+    if (times > 0) this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + times);
   }
 
   total(): number {
@@ -76,6 +80,21 @@ export class FaultPlan {
     else if (roll < this.rates.drop) fault = { kind: 'drop mid-body', at };
     else if (roll < this.rates.drop + this.rates.stall) {
       const [low, high] = this.rates.stallMs;
+      fault = { kind: 'stall', at, ms: Math.floor(low + this.random() * (high - low)) };
+    }
+    if (fault) this.lastFaulted.add(path);
+    return fault;
+  }
+
+  /** An API answer's fault: cut, or held for a moment, after at least its first byte. */
+  forText(path: string, length: number): RequestFault | undefined {
+    if (length < 2) return undefined;
+    const at = 1 + Math.floor(this.random() * (length - 1));
+    const roll = this.random();
+    let fault: RequestFault | undefined;
+    if (roll < this.rates.apiDrop) fault = { kind: 'drop mid-body', at };
+    else if (roll < this.rates.apiDrop + this.rates.apiStall) {
+      const [low, high] = this.rates.apiStallMs;
       fault = { kind: 'stall', at, ms: Math.floor(low + this.random() * (high - low)) };
     }
     if (fault) this.lastFaulted.add(path);

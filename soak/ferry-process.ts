@@ -4,9 +4,14 @@ import { resolve } from 'node:path';
 
 export const cliBundle = resolve(import.meta.dirname, '../out/main/cli.cjs');
 
+export const rssSampleMs = 250;
+
 export interface FerryEnv {
   profile: string;
   keychainService: string;
+  /** HOME and TMPDIR of its own, inside the soak's folder, so anything Ferry leaves there is known to be its. */
+  home: string;
+  tmp: string;
 }
 
 export interface Finished {
@@ -20,13 +25,22 @@ export interface RunningFerry {
   child: ChildProcess;
   /** Highest resident set seen, in bytes, sampled from /proc every 250 ms. */
   peakRss: () => number;
+  /** Every sample, in bytes, one per `rssSampleMs`, to see how RSS moves within one long run. */
+  rssSamples: number[];
   finished: Promise<Finished>;
 }
 
 /** Starts the built CLI under plain Node on the soak's profile, as a user's shell would. */
 export function startFerry(args: string[], env: FerryEnv): RunningFerry {
   const child = spawn(process.execPath, [cliBundle, ...args], {
-    env: { ...process.env, FERRY_HOME: env.profile, FERRY_KEYCHAIN_SERVICE: env.keychainService, NO_COLOR: '1' },
+    env: {
+      ...withoutXdgFolders(process.env),
+      FERRY_HOME: env.profile,
+      FERRY_KEYCHAIN_SERVICE: env.keychainService,
+      HOME: env.home,
+      TMPDIR: env.tmp,
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -37,17 +51,19 @@ export function startFerry(args: string[], env: FerryEnv): RunningFerry {
   child.stderr?.on('data', (data) => {
     stderr += data;
   });
-  let peak = 0;
+  const rssSamples: number[] = [];
   const sampler = setInterval(() => {
-    peak = Math.max(peak, rssOf(child.pid));
-  }, 250);
+    const rss = rssOf(child.pid);
+    if (rss > 0) rssSamples.push(rss);
+  }, rssSampleMs);
   const finished = new Promise<Finished>((done) =>
     child.on('close', (code, signal) => {
       clearInterval(sampler);
       done({ code, signal, stdout, stderr });
     }),
   );
-  return { child, peakRss: () => peak, finished };
+  const peakRss = () => rssSamples.reduce((peak, rss) => Math.max(peak, rss), 0);
+  return { child, peakRss, rssSamples, finished };
 }
 
 export async function ferry(args: string[], env: FerryEnv): Promise<Finished> {
@@ -65,4 +81,9 @@ function rssOf(pid: number | undefined): number {
   } catch {
     return 0;
   }
+}
+
+/** Without XDG_*_HOME, every folder Ferry might fall back to lies under the HOME given to it. */
+function withoutXdgFolders(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^XDG_\w+_HOME$/.test(name)));
 }

@@ -97,7 +97,7 @@ async function strayFiles(input: CheckInput, finishedPaths: Set<string>): Promis
     problems.push(`${kind}${owner} no download owns: ${relative(input.root, path)}`);
   }
   for (const entry of await readdir(input.root, { withFileTypes: true })) {
-    if (!['downloads', 'profile', 'refs'].includes(entry.name))
+    if (!['downloads', 'profile', 'refs', 'home', 'tmp'].includes(entry.name))
       problems.push(`unexpected ${entry.name} in the soak folder`);
   }
   return problems;

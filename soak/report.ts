@@ -1,4 +1,5 @@
 import type { FaultCounts } from './fault-plan';
+import type { QuarterPeaks } from './rss-bound';
 
 export interface SoakFigures {
   shape: string;
@@ -12,6 +13,8 @@ export interface SoakFigures {
   failuresByReason: Map<string, number>;
   /** Peak RSS of each `ferry run`, in order. */
   runPeaks: number[];
+  /** The longest run's peak RSS in its first and last quarter, when it ran long enough to compare. */
+  longestRun: QuarterPeaks | undefined;
   durationMs: number;
   problems: string[];
 }
@@ -34,8 +37,14 @@ export function soakTable(figures: SoakFigures): string {
     ['Failures by reason', failures || 'none'],
     ['Peak RSS (any run)', mib(Math.max(0, ...figures.runPeaks))],
     ['Peak RSS per run', `${figures.runPeaks.map((peak) => (peak / 1024 / 1024).toFixed(0)).join(', ')} MiB`],
+    ['Longest run: peak RSS, first vs last quarter', withinRun(figures.longestRun)],
     ['Duration', `${(figures.durationMs / 1000).toFixed(0)} s`],
     ['Problems found', String(figures.problems.length)],
   ];
   return ['| What | Figure |', '| --- | --- |', ...rows.map(([what, figure]) => `| ${what} | ${figure} |`)].join('\n');
+}
+
+function withinRun(peaks: QuarterPeaks | undefined): string {
+  if (!peaks) return 'too short to compare';
+  return `${(peaks.first / 2 ** 20).toFixed(0)} vs ${(peaks.last / 2 ** 20).toFixed(0)} MiB (${peaks.seconds.toFixed(0)} s run)`;
 }

@@ -2,11 +2,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FaultCounts, type FaultRates } from './fault-plan';
-import { type FerryEnv, ferry } from './ferry-process';
+import { type FerryEnv, ferry, rssSampleMs } from './ferry-process';
 import { checkEndState, type ListedDownload } from './final-checks';
-import { killAndRestart } from './kill-loop';
+import { killAndRestart, type RunRecord } from './kill-loop';
+import { filesLeftIn, SharedFolders } from './outside-files';
 import type { SoakFigures } from './report';
-import { rssProblems } from './rss-bound';
+import { quarterPeaks, rssGrowthWithin, rssProblems } from './rss-bound';
 import { startSources } from './sources';
 import { bytesNeeded, planDownloads, type SoakShape, type Source } from './workload';
 
@@ -17,6 +18,9 @@ export const soakRates: FaultRates = {
   archiveCut: 0.15,
   stallMs: [2_000, 6_000],
   etagChange: 0.25,
+  apiDrop: 0.02,
+  apiStall: 0.02,
+  apiStallMs: [1_000, 3_000],
 };
 
 /** One soak: plan, serve, add, run under SIGKILLs until done, then check the end state. */
@@ -24,8 +28,15 @@ export async function runSoak(shape: SoakShape, log: (line: string) => void = ()
   const started = Date.now();
   const plan = planDownloads(shape);
   const counts = new FaultCounts();
+  const shared = await SharedFolders.snapshot();
   const root = await mkdtemp(join(tmpdir(), 'ferry-soak-'));
-  const env: FerryEnv = { profile: join(root, 'profile'), keychainService: `FerrySoak-${process.pid}-${shape.seed}` };
+  const env: FerryEnv = {
+    profile: join(root, 'profile'),
+    keychainService: `FerrySoak-${process.pid}-${shape.seed}`,
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+  };
+  await Promise.all([mkdir(env.home), mkdir(env.tmp)]);
   const destinationOf = (download: { source: Source }) => join(root, 'downloads', download.source);
   const sources = await startSources(shape.seed, plan, soakRates, counts);
   try {
@@ -46,14 +57,17 @@ export async function runSoak(shape: SoakShape, log: (line: string) => void = ()
       kills: shape.kills,
       needed: bytesNeeded(storePhase),
     });
+    // Only the first phase downloads from Delos and the CID store: revoking later would count nothing real.
+    sources.stopRevokingTokens();
     await ferry(['accounts', 'rm', 'Store'], env);
     await addEverything(root, gatewayPhase, sources.ref, destinationOf, env);
     const gatewayArgs = ['--gateway', sources.gatewayUrl];
     const needed = bytesNeeded(gatewayPhase);
     const gatewayRuns = await killAndRestart({ ...phase, runArgs: gatewayArgs, kills: shape.gatewayKills, needed });
     const runs = [...storeRuns, ...gatewayRuns];
-    for (let count = sources.expiredLinks(); count > 0; count--) counts.add('signed link expired');
-    for (let count = sources.cutArchives(); count > 0; count--) counts.add('archive cut');
+    counts.add('signed link expired', sources.expiredLinks());
+    counts.add('token expired', sources.expiredTokens());
+    counts.add('archive cut', sources.cutArchives());
     const listed = (await ferry(['ls', '--json'], env)).stdout
       .split('\n')
       .filter(Boolean)
@@ -69,22 +83,32 @@ export async function runSoak(shape: SoakShape, log: (line: string) => void = ()
       profile: env.profile,
     });
     const runPeaks = runs.map((run) => run.peakRss);
+    const kills = runs.filter((run) => run.killed).length;
+    const longestRun = quarterPeaks(longest(runs).rssSamples, rssSampleMs);
     return {
       shape: shape.name,
       seed: shape.seed,
       downloads: plan.length,
       done: outcome.done,
       faults: counts,
-      kills: runs.filter((run) => run.killed).length,
+      kills,
       bytesTransferred: transferred(),
       bytesNeeded: bytesNeeded(plan),
       failuresByReason: outcome.failuresByReason,
       runPeaks,
+      longestRun,
       durationMs: Date.now() - started,
       // Each phase against itself: the gateway's CARs take more memory than the first phase's work by design.
       problems: [
         ...outcome.problems,
         ...[storeRuns, gatewayRuns].flatMap((runs) => rssProblems(runs.map((run) => run.peakRss))),
+        ...rssGrowthWithin(longestRun),
+        ...(kills < shape.requiredKills
+          ? [`only ${kills} SIGKILLs, fewer than the ${shape.requiredKills} required`]
+          : []),
+        ...(await filesLeftIn(env.home, root)),
+        ...(await filesLeftIn(env.tmp, root)),
+        ...(await shared.problems()),
       ],
     };
   } finally {
@@ -93,6 +117,10 @@ export async function runSoak(shape: SoakShape, log: (line: string) => void = ()
     await sources.close();
     if (!process.env.FERRY_SOAK_KEEP) await rm(root, { recursive: true, force: true });
   }
+}
+
+function longest(runs: RunRecord[]): RunRecord {
+  return runs.reduce((long, run) => (run.rssSamples.length > long.rssSamples.length ? run : long));
 }
 
 /** One `ferry add -i` per source, each into its own folder, as a user pasting a list would. */

@@ -23,8 +23,12 @@ export interface Sources {
   gatewayUrl: string;
   /** CID store TARs and gateway CARs answered cut short (one first answer each, by plan). */
   cutArchives(): number;
-  /** Scenario assets whose first signed link ran out mid-body, as the fake makes every first link do. */
+  /** Requests Scenario refused because their signed link had expired (every asset's first link runs out mid-body). */
   expiredLinks(): number;
+  /** Requests Delos and the CID store refused because the token they carried had been revoked. */
+  expiredTokens(): number;
+  /** Ends the token revocations once no phase downloads from Delos or the CID store. */
+  stopRevokingTokens(): void;
   close(): Promise<void>;
 }
 
@@ -85,8 +89,6 @@ export async function startSources(
   const tokenExpiry = setInterval(() => {
     delos.expireAccessTokens();
     store.expireSessions();
-    counts.add('token expired');
-    counts.add('token expired');
   }, 7_000);
   return {
     content,
@@ -108,8 +110,9 @@ export async function startSources(
       ['cid', '--label', 'Store', `authUrl=${base(storeProxy, '/auth')}`, ...fields(cidAccount)],
     ],
     cutArchives: cidSources.cutArchives,
-    expiredLinks: () =>
-      bySource('scenario').filter((d) => scenario.server.requestsFor(`/v1/assets/${d.id}/download`).length > 1).length,
+    expiredLinks: () => scenario.expiredLinkRefusals,
+    expiredTokens: () => delos.expiredRefusals() + store.expiredRefusals,
+    stopRevokingTokens: () => clearInterval(tokenExpiry),
     async close() {
       clearInterval(tokenExpiry);
       for (const closing of [contentProxy, echo3dProxy, delosProxy, scenarioProxy, storeProxy, gatewayProxy]) {

@@ -6,6 +6,7 @@ import { exists } from '../fs/move-no-clobber';
 import { sha256File } from '../fs/sha256-file';
 import type { Logger } from '../logs/logger';
 import type { DownloadStore } from '../store/download-store';
+import { fetchStaging } from './leftovers';
 
 export interface FinishedEarlierContext {
   store: Pick<DownloadStore, 'resume'>;
@@ -33,6 +34,8 @@ export async function finishedEarlier(
   if (await sameFile(part, finishing.path)) await rm(part, { force: true });
   if (await exists(part)) return null;
   if (await isFile(finishing)) {
+    // A provider's fetch moves its file the same way, from its staging folder: a crash before the folder went leaves it.
+    await rm(fetchStaging(download.directory, download.id), { recursive: true, force: true });
     context.logger.info(
       `Download ${download.id} had finished as ${finishing.path}; its done mark was lost, now restored.`,
     );

@@ -47,6 +47,7 @@ export class FakeCidStore {
   private readonly replies = new Map<string, StoreReply>();
   private readonly faults = new Map<string, StoreFault>();
   private readonly validTokens = new Set<string>();
+  private readonly expiredTokens = new Set<string>();
   private readonly rateLimits = new Map<string, { count: number; retryAfterSeconds: number }>();
   private issued = 0;
   private listening!: Listening;
@@ -55,6 +56,8 @@ export class FakeCidStore {
   authShape: AuthShape = { tokenField: 'jwt', endpointField: 'apiEndpoint', nested: true };
   /** Answers 401 to every token, even one it just handed out: an account that lost its access. */
   refuseTokens = false;
+  /** Requests to `get` refused because their token had expired (see `expireSessions`). */
+  expiredRefusals = 0;
 
   constructor(
     readonly login: string,
@@ -94,7 +97,11 @@ export class FakeCidStore {
 
   /** Every token handed out so far stops working, as an expired JWT does. */
   expireSessions(): void {
-    for (const token of this.validTokens) if (token.startsWith('jwt-')) this.validTokens.delete(token);
+    for (const token of this.validTokens) {
+      if (!token.startsWith('jwt-')) continue;
+      this.validTokens.delete(token);
+      this.expiredTokens.add(token);
+    }
   }
 
   /** The requests to `get`, as the store saw them. */
@@ -129,6 +136,7 @@ export class FakeCidStore {
     if (url.pathname === '/auth') return this.authenticate(body, response);
     if (url.pathname !== '/api/v1/get') return json(response, 404, { error: 'not found' });
     const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+    if (token && this.expiredTokens.has(token)) this.expiredRefusals += 1;
     if (!token || !this.validTokens.has(token) || this.refuseTokens)
       return json(response, 401, { error: 'invalid token' });
     const arg = url.searchParams.get('arg');

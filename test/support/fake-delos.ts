@@ -53,6 +53,8 @@ export interface FakeDelos {
   refreshedWith: string[];
   /** Voids every access token issued so far, as their TTL running out would. */
   expireAccessTokens(): void;
+  /** Requests refused because the access token they carried had expired or been voided. */
+  expiredRefusals(): number;
 }
 
 const json = (status: number, value: unknown): Reply => ({
@@ -77,6 +79,7 @@ export async function startFakeDelos(fixture: DelosFixture): Promise<FakeDelos> 
   const faults: DelosFaults = {};
   const served = new Map<string, number>();
   let logins = 0;
+  let expiredRefusals = 0;
 
   const issue = () => {
     const accessToken = `acc-${randomBytes(12).toString('hex')}`;
@@ -111,7 +114,9 @@ export async function startFakeDelos(fixture: DelosFixture): Promise<FakeDelos> 
   const authorized = (request: RecordedRequest) => {
     const token = request.headers.authorization ?? '';
     if (fixture.staticToken && token === fixture.staticToken) return true;
-    return (access.get(token) ?? 0) > Date.now();
+    const expiresAt = access.get(token);
+    if (expiresAt !== undefined && expiresAt <= Date.now()) expiredRefusals += 1;
+    return (expiresAt ?? 0) > Date.now();
   };
 
   server.route('/v2/auth/login', (request) => {
@@ -159,7 +164,11 @@ export async function startFakeDelos(fixture: DelosFixture): Promise<FakeDelos> 
     issued,
     logins: () => logins,
     refreshedWith,
-    expireAccessTokens: () => access.clear(),
+    // Kept, with no time left, so that a request still carrying one counts as refused for expiry.
+    expireAccessTokens: () => {
+      for (const token of access.keys()) access.set(token, 0);
+    },
+    expiredRefusals: () => expiredRefusals,
   };
 }
 

@@ -42,6 +42,8 @@ export interface FakeScenario {
   signatures: string[];
   /** The batch jobs asked for, by id, with the body that asked. */
   jobs: Map<string, { body: unknown; polls: number }>;
+  /** Requests for a signed link refused because the link had expired. */
+  expiredLinkRefusals: number;
 }
 
 interface Link {
@@ -62,14 +64,20 @@ interface Link {
  */
 export async function startFakeScenario(fixture: ScenarioFixture): Promise<FakeScenario> {
   const server = await FaultServer.start();
-  const fake: FakeScenario = { server, baseUrl: server.url('/v1'), signatures: [], jobs: new Map() };
+  const fake: FakeScenario = {
+    server,
+    baseUrl: server.url('/v1'),
+    signatures: [],
+    jobs: new Map(),
+    expiredLinkRefusals: 0,
+  };
   const links = new Map<string, Link>();
   const linked = new Set<string>();
   const sign = (path: string, link: Link) => {
     const signature = randomBytes(16).toString('hex');
     fake.signatures.push(signature);
     links.set(signature, link);
-    if (!linked.has(path)) server.route(path, (request) => serveLink(links, request));
+    if (!linked.has(path)) server.route(path, (request) => serveLink(fake, links, request));
     linked.add(path);
     return `${server.url(path, 'other')}?X-Amz-Expires=900&X-Amz-Signature=${signature}`;
   };
@@ -114,9 +122,10 @@ function authProblem(fixture: ScenarioFixture, request: RecordedRequest): Reply 
   return request.headers.authorization === expected ? null : json({ message: 'Unauthorized' }, 401);
 }
 
-function serveLink(links: Map<string, Link>, request: RecordedRequest): Reply {
+function serveLink(fake: FakeScenario, links: Map<string, Link>, request: RecordedRequest): Reply {
   const signature = new URL(request.url, 'http://x').searchParams.get('X-Amz-Signature') ?? '';
   const link = links.get(signature);
+  if (link?.expired) fake.expiredLinkRefusals += 1;
   if (!link || link.expired || request.headers.authorization) {
     const reason = link?.expired ? 'Request has expired' : 'Invalid signature';
     return { status: 403, body: Buffer.from(`<Error><Code>AccessDenied</Code><Message>${reason}</Message></Error>`) };

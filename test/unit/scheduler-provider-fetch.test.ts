@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyControl } from '../../electron/downloads/download-controls';
@@ -93,6 +93,27 @@ describe('providers that fetch the content themselves', () => {
       sha256,
     });
     expect(await readdir(library.profile.path)).not.toContain('data (1).bin');
+  });
+
+  it('clears the staging folder a crash left beside a fetched file whose done mark was lost', async () => {
+    const body = 'verified bytes';
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const { provider } = selfFetching(async (context) => {
+      const path = join(context.directory, 'data.bin');
+      await mkdir(join(context.staging, 'try-1'), { recursive: true });
+      await writeFile(join(context.staging, 'try-1', 'content'), body);
+      await context.finishing({ path, size: body.length, sha256 });
+      await link(join(context.staging, 'try-1', 'content'), path);
+      // Killed after the hard link gave the file its name, before the staging folder went.
+      throw new EngineError('network', 'The process ended before the staging folder was removed.');
+    });
+    const download = store.add({ ref: 'cid:bafyfile', directory: library.profile.path });
+    await scheduler(provider).runUntilIdle();
+    expect(await readdir(library.profile.path)).toContain(`.ferry-fetch-${download.id}`);
+    store.transition([download.id], ['failed'], 'queued');
+    await scheduler(provider).runUntilIdle();
+    expect(store.get(download.id)).toMatchObject({ status: 'done', path: join(library.profile.path, 'data.bin') });
+    expect(await readdir(library.profile.path)).not.toContain(`.ferry-fetch-${download.id}`);
   });
 
   it('marks its progress as checked against the CID once the fetch says so', async () => {
