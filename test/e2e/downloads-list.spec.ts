@@ -178,7 +178,8 @@ test('walks the list with the keyboard alone: arrows, shift, space, enter, delet
   await expect(downloads.toolbar).toContainText('2 selected');
 
   server.route('/flaky.glb', (_request, index) =>
-    index === 0 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },
+    // Refused for the first try and the three fresh links a refusal earns; the retry's request is answered.
+    index < 4 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },
   );
   await app.services.downloads.add({ refs: [server.url('/flaky.glb')] });
   await expect(downloads.status('flaky.glb')).toHaveText('The server refused the download', { timeout: 10_000 });
@@ -231,7 +232,8 @@ test('moves the selection to another queue from the toolbar menu, by keyboard', 
 
 test('a failed download says why in plain words, and Retry fetches it', async ({ ferry }) => {
   server.route('/flaky.glb', (_request, index) =>
-    index === 0 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },
+    // Refused for the first try and the three fresh links a refusal earns; the retry's request is answered.
+    index < 4 ? { status: 403, body: Buffer.from('expired') } : { body: Buffer.alloc(5000, 6) },
   );
   const app = await ferry.launch();
   const downloads = new DownloadsPage(app.page);
