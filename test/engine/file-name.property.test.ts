@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filenameFromContentDisposition } from '../../electron/engine/content-disposition';
 import { chooseFileName, numberedName, sanitizeFileName } from '../../electron/engine/file-name';
+import { fuzzRuns } from '../fuzz/fuzz-runs';
 
 const reserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point.
@@ -35,7 +36,7 @@ describe('sanitizeFileName (properties)', () => {
         expect(name.startsWith('.')).toBe(false);
         expect(name).not.toMatch(/\p{Cf}/u);
       }),
-      { numRuns: 2000 },
+      { numRuns: fuzzRuns(2000) },
     );
   });
 
@@ -45,7 +46,7 @@ describe('sanitizeFileName (properties)', () => {
         const once = sanitizeFileName(raw);
         expect(sanitizeFileName(once)).toBe(once);
       }),
-      { numRuns: 2000 },
+      { numRuns: fuzzRuns(2000) },
     );
   });
 
@@ -87,7 +88,7 @@ describe('sanitizeFileName (properties)', () => {
         });
         expect(name.length).toBeGreaterThan(0);
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns(1000) },
     );
   });
 });
@@ -103,7 +104,7 @@ describe('Content-Disposition parsing (properties)', () => {
         const header = `attachment; filename="${decoy.replace(/["\\;]/g, '')}"; filename*=UTF-8''${encodeExtValue(name)}`;
         expect(filenameFromContentDisposition(header)).toBe(name);
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns(1000) },
     );
   });
 
@@ -118,7 +119,7 @@ describe('Content-Disposition parsing (properties)', () => {
         const quoted = name.replace(/(["\\])/g, '\\$1');
         expect(filenameFromContentDisposition(`attachment; filename="${quoted}"`)).toBe(name);
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns(1000) },
     );
   });
 
@@ -128,7 +129,7 @@ describe('Content-Disposition parsing (properties)', () => {
         const name = filenameFromContentDisposition(header);
         expect(name === undefined || typeof name === 'string').toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: fuzzRuns(3000) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { CarBlockIterator } from '@ipld/car/iterator';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { carBytesReader } from '../../electron/providers/cid/car-bytes-reader';
+import { fuzzRuns } from '../fuzz/fuzz-runs';
 import { carOf, IpfsContent } from '../support/ipfs-content';
 
 let car: Buffer;
@@ -44,7 +45,7 @@ describe('the CAR byte reader', () => {
       fc.asyncProperty(fc.array(fc.integer({ min: 0, max: car.length }), { maxLength: 40 }), async (cuts) => {
         expect(await blocksOf(cutAt(car, cuts))).toEqual(expected);
       }),
-      { numRuns: 40 },
+      { numRuns: fuzzRuns(40, 2000) },
     );
   });
 

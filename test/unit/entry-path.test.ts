@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UnpackError } from '../../electron/archives/archive-entry';
 import { safeEntrySegments } from '../../electron/archives/entry-path';
+import { fuzzRuns } from '../fuzz/fuzz-runs';
 
 describe('safeEntrySegments', () => {
   it.each([
@@ -66,7 +67,7 @@ describe('safeEntrySegments', () => {
           expect(segment.startsWith('.')).toBe(false);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: fuzzRuns(2000) },
     );
   });
 });

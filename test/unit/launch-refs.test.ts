@@ -9,6 +9,7 @@ import {
 } from '../../electron/desktop/launch-refs';
 import { MAX_LINK_CHARS, refRefusal } from '../../electron/desktop/ref-refusal';
 import { splitLinks } from '../../shared/ref-text';
+import { fuzzRuns } from '../fuzz/fuzz-runs';
 
 const CID = 'bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi';
 const link = (...refs: string[]) => `ferry://add?${refs.map((ref) => `ref=${encodeURIComponent(ref)}`).join('&')}`;
@@ -135,7 +136,7 @@ describe('hostile input (fast-check)', () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 
@@ -146,7 +147,7 @@ describe('hostile input (fast-check)', () => {
         expect(parsed.refs.every((ref) => !dangerous.test(ref))).toBe(true);
         expect(parsed.refs.length + parsed.problems.length).toBeGreaterThan(0);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });
