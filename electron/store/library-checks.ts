@@ -84,5 +84,5 @@ function isLittleEndian(): boolean {
 }
 
 export function lostJournalMessage(file: string): string {
-  return `The library's journal (${file}-wal) was deleted while Ferry was running, so the library lost its most recent changes: downloads added or finished in those moments may show as unfinished or be missing. Ferry takes files already in the download folder instead of saving second copies; add again what is missing.`;
+  return `Ferry's library lost its most recent changes: its journal file (${file}-wal) was deleted before Ferry last stopped. Downloads added or finished just before then may show as unfinished or be missing. Add again what is missing: files already in the download folder are reused, not saved twice.`;
 }

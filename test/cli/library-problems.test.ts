@@ -146,7 +146,7 @@ describe('the journal deleted before a crash', () => {
 
     const run = await ferry(['run', '--json'], profile.path);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`The library's journal (${library()}-wal) was deleted while Ferry was running`);
+    expect(run.stderr).toContain(`its journal file (${library()}-wal) was deleted before Ferry last stopped`);
     expect(run.stderr).toContain('lost its most recent changes');
     expect(jsonLines(run.stdout).at(-1)).toMatchObject({ event: 'done', id, path, sha256: sha256(body) });
     expect(readdirSync(downloads)).toEqual(['model.bin']);

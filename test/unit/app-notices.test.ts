@@ -47,7 +47,7 @@ describe('library warnings for the window', () => {
     const taken = await app.router.invoke('app:takeNotices', undefined);
     expect(taken).toEqual({
       ok: true,
-      value: [{ id: 1, level: 'warning', message: expect.stringContaining(`The library's journal (${library}-wal)`) }],
+      value: [{ id: 1, level: 'warning', message: expect.stringContaining(`its journal file (${library}-wal)`) }],
     });
     expect(await app.router.invoke('app:takeNotices', undefined)).toEqual({ ok: true, value: [] });
 
