@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeThenCrash } from '../support/crashed-writer';
 import { FaultServer } from '../support/fault-server';
 import { makeReadOnly } from '../support/read-only-path';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
@@ -122,15 +122,11 @@ describe('the journal deleted under a running ferry', () => {
  * the lost changes, and the finished file in its folder.
  */
 function finishThenLoseJournal(id: number, path: string, body: Buffer): void {
-  const script = `
-    const { DatabaseSync } = require('node:sqlite');
-    const db = new DatabaseSync(${JSON.stringify(library())});
-    db.exec('PRAGMA journal_mode = WAL');
-    db.prepare("UPDATE downloads SET status = 'done', path = ?, size = ?, received = ?, sha256 = ? WHERE id = ?")
-      .run(${JSON.stringify(path)}, ${body.length}, ${body.length}, ${JSON.stringify(sha256(body))}, ${id});
-    require('node:fs').rmSync(${JSON.stringify(`${library()}-wal`)});
-    process.kill(process.pid, 'SIGKILL');`;
-  expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
+  const done = {
+    sql: "UPDATE downloads SET status = 'done', path = ?, size = ?, received = ?, sha256 = ? WHERE id = ?",
+    params: [path, body.length, body.length, sha256(body), id],
+  };
+  expect(writeThenCrash(library(), [done], true)).toBe('SIGKILL');
   writeFileSync(path, body);
 }
 

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { loseJournalInACrash } from '../support/crashed-writer';
 import { FaultServer } from '../support/fault-server';
 import { expect, test } from './fixtures';
 import { seriousViolations, shootBothThemes } from './look';
@@ -16,25 +16,13 @@ test.afterEach(async () => {
 
 test.use({ viewport: { width: 800, height: 600 } });
 
-/** What a Ferry killed after its journal was deleted leaves: a library whose index still counts the lost commit. */
-function loseJournalInACrash(library: string): void {
-  const script = `
-    const { DatabaseSync } = require('node:sqlite');
-    const db = new DatabaseSync(${JSON.stringify(library)});
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec("INSERT INTO queues (name, concurrency) VALUES ('Lost', 1)");
-    require('node:fs').rmSync(${JSON.stringify(`${library}-wal`)});
-    process.kill(process.pid, 'SIGKILL');`;
-  expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
-}
-
 test('a library whose journal was lost says so above the list until dismissed, in both themes', async ({ ferry }) => {
   server.route('/castle.glb', { body: Buffer.alloc(20_000, 1) });
   const first = await ferry.launch();
   await new DownloadsPage(first.page).add(server.url('/castle.glb'));
   await expect(new DownloadsPage(first.page).status('castle.glb')).toHaveText('Done', { timeout: 10_000 });
   await first.close();
-  loseJournalInACrash(join(ferry.profileDir, 'ferry.db'));
+  expect(loseJournalInACrash(join(ferry.profileDir, 'ferry.db'))).toBe('SIGKILL');
 
   const app = await ferry.launch();
   const frame = new AppFrame(app.page);

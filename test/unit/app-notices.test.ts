@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { connectStore } from '../../renderer/store/ferry-store';
+import { loseJournalInACrash } from '../support/crashed-writer';
 import { type StoreOverRouter, storeOverRouter } from '../support/store-over-router';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 import { openTestApp, type TestApp } from '../support/test-app';
@@ -19,18 +19,6 @@ afterEach(async () => {
   await profile.remove();
 });
 
-/** What a Ferry killed after its journal was deleted leaves: a library whose index still counts the lost commit. */
-function loseJournalInACrash(file: string): void {
-  const script = `
-    const { DatabaseSync } = require('node:sqlite');
-    const db = new DatabaseSync(${JSON.stringify(file)});
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec("INSERT INTO queues (name, concurrency) VALUES ('Lost', 1)");
-    require('node:fs').rmSync(${JSON.stringify(`${file}-wal`)});
-    process.kill(process.pid, 'SIGKILL');`;
-  expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
-}
-
 async function addLink(path: string): Promise<void> {
   const added = await app?.router.invoke('downloads:add', { refs: [`http://127.0.0.1:9/${path}`] });
   expect(added?.ok).toBe(true);
@@ -40,7 +28,7 @@ describe('library warnings for the window', () => {
   it('keeps a warning raised at start for the window, hands it over once, then sends later ones as events', async () => {
     await (await openTestApp('dl', profile)).close();
     const library = join(profile.path, 'ferry.db');
-    loseJournalInACrash(library);
+    expect(loseJournalInACrash(library)).toBe('SIGKILL');
 
     app = await openTestApp('dl', profile);
     expect(app.logger.lines.some((line) => line.includes('lost its most recent changes'))).toBe(true);

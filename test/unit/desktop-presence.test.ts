@@ -1,10 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../electron/store/database';
 import { requireBuiltApp } from '../support/built-app';
+import { loseJournalInACrash } from '../support/crashed-writer';
 import {
   createElectronStandIn,
   desktopOf,
@@ -274,23 +274,11 @@ describe('revealing from outside the window', () => {
   });
 });
 
-/** What a Ferry killed after its journal was deleted leaves: a library whose index still counts the lost commit. */
-function loseJournalInACrash(library: string): void {
-  const script = `
-    const { DatabaseSync } = require('node:sqlite');
-    const db = new DatabaseSync(${JSON.stringify(library)});
-    db.exec('PRAGMA journal_mode = WAL');
-    db.exec("INSERT INTO queues (name, concurrency) VALUES ('Lost', 1)");
-    require('node:fs').rmSync(${JSON.stringify(`${library}-wal`)});
-    process.kill(process.pid, 'SIGKILL');`;
-  expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
-}
-
 describe('library warnings', () => {
   it('keeps a warning raised at start, before any window, until the window takes it, once', async () => {
     const library = join(profile.path, 'ferry.db');
     openDatabase(profile.path).close();
-    loseJournalInACrash(library);
+    expect(loseJournalInACrash(library)).toBe('SIGKILL');
     const { window, invoke } = await startMain('linux');
     expect(window.webContents.sent.filter((sent) => sent.channel === 'app:notice')).toEqual([]);
     expect(await invoke('app:takeNotices')).toEqual({

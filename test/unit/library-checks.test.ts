@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { journalWasLost } from '../../electron/store/library-checks';
+import { writeThenCrash } from '../support/crashed-writer';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
 let temp: TempDir;
@@ -18,13 +19,7 @@ afterEach(() => temp.remove());
 
 /** A process that commits a row, maybe deletes the journal, and is killed before it closes the library. */
 function commitThenKill(deleteJournal: boolean): void {
-  const script = `
-    const { DatabaseSync } = require('node:sqlite');
-    const db = new DatabaseSync(${JSON.stringify(file)});
-    db.exec('INSERT INTO t VALUES (1)');
-    if (${deleteJournal}) require('node:fs').rmSync(${JSON.stringify(`${file}-wal`)});
-    process.kill(process.pid, 'SIGKILL');`;
-  expect(spawnSync(process.execPath, ['-e', script]).signal).toBe('SIGKILL');
+  expect(writeThenCrash(file, [{ sql: 'INSERT INTO t VALUES (1)' }], deleteJournal)).toBe('SIGKILL');
 }
 
 function rows(): number {
