@@ -28,9 +28,9 @@ export class ResumeStates {
   /**
    * Not for a download that finished or was canceled meanwhile: its part is
    * gone, and so must its state be. The first checkpoint, naming the part about
-   * to be created, and the last, naming the file about to take its final name,
-   * resolve once they are flushed to the disk: if the process dies next, they
-   * are how the next start recognises the part or the file as its own.
+   * to be created, is committed at once; the last, naming the file about to take
+   * its final name, resolves once it is flushed to the disk: if the process dies
+   * next, they are how the next start recognises the part or the file as its own.
    */
   record(id: number, state: ResumeState, received: number): Promise<void> | undefined {
     const write = () =>
@@ -38,7 +38,14 @@ export class ResumeStates {
         `UPDATE downloads SET resume_state = ?, received = ?, size = ?, name = ?
          WHERE id = ? AND status NOT IN ('done', 'canceled')`,
       ).run(JSON.stringify(state), received, state.size, state.fileName, id);
-    if (!state.finishing && !state.opening) {
+    if (state.opening) {
+      // Committed now, before the part exists, so a killed process leaves its name behind; not flushed: that would
+      // cost a disk sync per new file, and only a power cut in that instant loses it (leaving a stray part).
+      batched(this.db, write);
+      commitBatch(this.db);
+      return Promise.resolve();
+    }
+    if (!state.finishing) {
       batched(this.db, write);
       return undefined;
     }
