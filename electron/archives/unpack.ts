@@ -1,10 +1,10 @@
 import { mkdir, readdir, rm, stat, statfs, utimes } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { formatBytes } from '../../shared/format';
-import { numberedName, splitExtension } from '../engine/file-name';
+import { splitExtension } from '../engine/file-name';
 import { failpoint } from '../failpoint';
 import { describeFsError } from '../fs/describe-fs-error';
-import { exists, moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../fs/move-no-clobber';
+import { moveToFreeName } from '../fs/move-no-clobber';
 import { type EntryVisitor, UnpackError } from './archive-entry';
 import { type ArchiveFormat, archiveFormat } from './archive-format';
 import { safeEntrySegments } from './entry-path';
@@ -144,23 +144,12 @@ async function extract({ archive, format, staging, budget, signal }: Extraction)
  * archive. Existing names are never replaced: `name (1)` is used instead.
  */
 async function placeBeside(staging: string, archive: string, placing?: (to: string) => void): Promise<string> {
-  const directory = dirname(archive);
   const top = await readdir(staging);
   const [only] = top;
   const single = top.length === 1 && only !== undefined;
   const from = single ? join(staging, only) : staging;
   const name = single ? only : splitExtension(basename(archive)).base;
-  const isFolder = (await stat(from)).isDirectory();
-  for (let n = 0; ; n++) {
-    const to = join(directory, n === 0 ? name : numberedName(name, n));
-    if (await exists(to)) continue;
-    placing?.(to);
-    const moved = isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to);
-    if (moved) {
-      await syncFolder(directory);
-      return to;
-    }
-  }
+  return moveToFreeName(from, dirname(archive), name, placing);
 }
 
 async function ensureSpace(folder: string, needed: number): Promise<void> {

@@ -22,8 +22,9 @@ export interface RetryOptions {
 /**
  * Runs `attempt` until it succeeds, backing off between retryable failures.
  * Attempts that moved the work on by at least `minProgressBytes` reset the
- * count, so a flaky but moving link never gives up, and a trickle does. Once it gives up nothing will retry the error, so the error
- * thrown says so and what the person can do.
+ * count, so a flaky but moving link never gives up, and a trickle does. Once
+ * it gives up nothing will retry the error, so the error thrown says so and
+ * what the person can do.
  */
 export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
   const { policy, signal, progress } = options;

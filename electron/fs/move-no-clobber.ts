@@ -1,4 +1,6 @@
 import { link, lstat, mkdir, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { numberedName } from '../engine/file-name';
 import { failpoint } from '../failpoint';
 import { fsyncCoalesced } from './coalesced-fsync';
 
@@ -50,6 +52,29 @@ export async function moveFolderNoClobber(from: string, to: string): Promise<boo
     await rename(from, to);
   }
   return true;
+}
+
+/**
+ * Moves a file or folder into `directory` as `name`, or `name (1)`, `name (2)`… when the name is taken: nothing is
+ * ever replaced. `beforeMove` hears each name just before the move to it is tried, and the move waits for it, so a
+ * caller can record where the result goes before a crash could leave it there unrecorded.
+ */
+export async function moveToFreeName(
+  from: string,
+  directory: string,
+  name: string,
+  beforeMove?: (to: string) => void | Promise<void>,
+): Promise<string> {
+  const isFolder = (await stat(from)).isDirectory();
+  for (let n = 0; ; n++) {
+    const to = join(directory, n === 0 ? name : numberedName(name, n));
+    if (await exists(to)) continue;
+    await beforeMove?.(to);
+    if (isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to)) {
+      await syncFolder(directory);
+      return to;
+    }
+  }
 }
 
 /**

@@ -1,7 +1,6 @@
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { numberedName, sanitizeFileName } from '../../engine/file-name';
-import { moveFileNoClobber, moveFolderNoClobber, syncFolder } from '../../fs/move-no-clobber';
+import { mkdir, rm } from 'node:fs/promises';
+import { sanitizeFileName } from '../../engine/file-name';
+import { moveToFreeName } from '../../fs/move-no-clobber';
 import type { FetchContext } from '../provider';
 
 /**
@@ -21,26 +20,16 @@ export async function inStaging<T>(staging: string, work: () => Promise<T>): Pro
 }
 
 /**
- * Moves a finished file or folder into `directory` under `name`, or
- * `name (1)`, `name (2)`… when the name is taken: nothing is ever replaced.
- * `beforeMove` learns each name a file is about to take, before it takes it.
+ * Moves a finished file or folder into `directory` under `name` made safe, never replacing anything (see
+ * `moveToFreeName`); `beforeMove` learns each name a file is about to take, before it takes it.
  */
-export async function placeContent(
+export function placeContent(
   from: string,
   directory: string,
   name: string,
   beforeMove?: (to: string) => Promise<void>,
 ): Promise<string> {
-  const safe = sanitizeFileName(name) || 'download';
-  const isFolder = (await stat(from)).isDirectory();
-  for (let n = 0; ; n++) {
-    const to = join(directory, n === 0 ? safe : numberedName(safe, n));
-    if (!isFolder) await beforeMove?.(to);
-    if (isFolder ? await moveFolderNoClobber(from, to) : await moveFileNoClobber(from, to)) {
-      await syncFolder(directory);
-      return to;
-    }
-  }
+  return moveToFreeName(from, directory, sanitizeFileName(name) || 'download', beforeMove);
 }
 
 /** The `beforeMove` that records a file's finishing state; none for a folder, which has no one hash to check. */
